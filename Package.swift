@@ -1,0 +1,103 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// One set of compiler settings for every target, as in Hummingbird's manifest.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "SkillPlan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "skillplan", targets: ["skillplan"]),
+        .library(name: "Workforce", targets: ["Workforce"]),
+        .library(name: "Forecast", targets: ["Forecast"]),
+        .library(name: "Optimization", targets: ["Optimization"]),
+        .library(name: "Allocation", targets: ["Allocation"]),
+        .library(name: "Matching", targets: ["Matching"]),
+        .library(name: "Storage", targets: ["Storage"]),
+        .library(name: "ExcelExport", targets: ["ExcelExport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // System libraries (Debian packages), wrapped as GRDB wraps SQLite.
+        .systemLibrary(
+            name: "CCoinOR",
+            pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev"])]
+        ),
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+
+        // The data flow, one stage a target.
+        .target(
+            name: "Workforce",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                "XLSXReading",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "XLSXReading",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "Forecast", dependencies: ["Workforce"], swiftSettings: swiftSettings),
+        .target(
+            name: "Optimization",
+            dependencies: [
+                "CCoinOR",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Allocation",
+            dependencies: ["Workforce", "Forecast", "Optimization"],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "Matching", dependencies: ["Workforce"], swiftSettings: swiftSettings),
+        .target(
+            name: "Storage",
+            dependencies: ["Workforce", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ExcelExport",
+            dependencies: ["CXlsxWriter", "Workforce", "Forecast", "Allocation", "Matching"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "skillplan",
+            dependencies: [
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Workforce", "Forecast", "Optimization", "Allocation", "Matching", "Storage",
+                "ExcelExport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "WorkforceTests", dependencies: ["Workforce"], swiftSettings: swiftSettings),
+        .testTarget(name: "ForecastTests", dependencies: ["Forecast"], swiftSettings: swiftSettings),
+        .testTarget(name: "OptimizationTests", dependencies: ["Optimization", "CCoinOR"], swiftSettings: swiftSettings),
+        .testTarget(name: "AllocationTests", dependencies: ["Allocation"], swiftSettings: swiftSettings),
+        .testTarget(name: "MatchingTests", dependencies: ["Matching"], swiftSettings: swiftSettings),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ExcelExportTests",
+            dependencies: ["ExcelExport", "XLSXReading"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,17 @@
+/// Collects the input errors of one load so a user sees all of them at once.
+final class Diagnostics {
+    private(set) var errors: [InputError] = []
+
+    func report(_ error: InputError) { errors.append(error) }
+
+    func report(_ location: SourceLocation, field: String? = nil, value: String? = nil, expected: String) {
+        errors.append(InputError(location, field: field, value: value, expected: expected))
+    }
+
+    var isEmpty: Bool { errors.isEmpty }
+
+    /// Throws everything collected so far, if anything.
+    func throwIfAny() throws(InputErrors) {
+        if !errors.isEmpty { throw InputErrors(errors) }
+    }
+}

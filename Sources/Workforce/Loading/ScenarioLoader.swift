@@ -1,0 +1,198 @@
+import Foundation
+
+/// A file that went into a loaded dataset, with its digest, for the audit trail.
+public struct SourceFileDigest: Hashable, Sendable, Codable {
+    /// The path relative to the scenario directory (curricula: `Curricula/NAME.yaml`).
+    public var path: String
+    /// SHA-256 of the file's bytes, lowercase hex.
+    public var sha256: String
+    public var byteCount: Int
+
+    public init(path: String, sha256: String, byteCount: Int) {
+        self.path = path
+        self.sha256 = sha256
+        self.byteCount = byteCount
+    }
+}
+
+/// A validated scenario and the files it came from.
+public struct LoadedScenario: Sendable {
+    public var scenario: Scenario
+    /// The scenario directory as given.
+    public var directory: String
+    /// The curricula directory used.
+    public var curriculaDirectory: String
+    public var files: [SourceFileDigest]
+    /// SHA-256 over the sorted list of `path sha256` lines: the same content gives the same hash
+    /// wherever the directory lives.
+    public var contentHash: String
+}
+
+/// Loads and validates a scenario directory (see docs/FORMATS.md).
+public enum ScenarioLoader {
+    /// The curricula folder used for a scenario directory when none is given: `DIR/Curricula`
+    /// if present, else `Curricula` two levels up (the repository's, for `Scenarios/NAME`), else
+    /// `Curricula` in the working directory.
+    public static func defaultCurriculaDirectory(for directory: URL) -> URL {
+        let candidates = [
+            directory.appendingPathComponent("Curricula"),
+            directory.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Curricula"),
+            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Curricula"),
+        ]
+        return candidates.first { isDirectory($0) } ?? candidates[0]
+    }
+
+    /// Loads `scenario.yaml`, `fund.yaml`, the CSV files and the curricula, checking everything.
+    ///
+    /// - Throws: ``InputErrors`` listing every problem found, each with its file, line, column,
+    ///   field, value and what was expected.
+    public static func load(directory: URL, curriculaDirectory: URL? = nil) throws(InputErrors) -> LoadedScenario {
+        let diagnostics = Diagnostics()
+        var files = SourceFiles(root: directory, diagnostics: diagnostics)
+        guard isDirectory(directory) else {
+            throw InputErrors([InputError(SourceLocation(file: directory.path), expected: "a scenario directory; there is none at this path")])
+        }
+        let curriculaURL = curriculaDirectory ?? defaultCurriculaDirectory(for: directory)
+
+        let scenarioFile = files.read("scenario.yaml").flatMap {
+            ScenarioFileReader(diagnostics: diagnostics).read($0.text, file: $0.displayPath)
+        }
+        let skills = Set(scenarioFile?.skills.map(\.id) ?? [])
+        let regions = Set(scenarioFile?.regions.map(\.id) ?? [])
+        let sectors = Set(scenarioFile?.sectors.map(\.id) ?? [])
+        let fund = files.read("fund.yaml").flatMap {
+            FundFileReader(diagnostics: diagnostics, years: scenarioFile?.settings.years, skills: skills, regions: regions)
+                .read($0.text, file: $0.displayPath)
+        }
+        let curricula = loadCurricula(at: curriculaURL, files: &files, skills: skills, diagnostics: diagnostics)
+        let curriculaByID = Dictionary(curricula.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+        let tables = TableLoaders(diagnostics: diagnostics)
+        let institutions = files.table("institutions.csv").map { tables.institutions($0, regions: regions) } ?? []
+        let enterprises = files.table("enterprises.csv").map { tables.enterprises($0, regions: regions, sectors: sectors) } ?? []
+        let enterpriseIDs = Set(enterprises.map(\.id))
+        let programs = files.table("programs.csv").map {
+            tables.programs($0, institutions: Dictionary(institutions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+                            curricula: curriculaByID, enterprises: enterpriseIDs)
+        } ?? []
+        let postings = files.optionalTable("postings.csv").map {
+            tables.postings($0, enterprises: enterpriseIDs, skills: skills, regions: regions)
+        } ?? []
+        let postingIDs = Set(postings.map(\.id))
+        let students = files.optionalTable("students.csv").map {
+            tables.students($0, institutions: Set(institutions.map(\.id)), skills: skills, regions: regions, postings: postingIDs)
+        } ?? []
+        let rankings = files.optionalTable("rankings.csv").map {
+            tables.rankings($0, postings: postingIDs, students: Set(students.map(\.id)))
+        } ?? []
+
+        try diagnostics.throwIfAny()
+        guard let scenarioFile, let fund else {
+            throw InputErrors([InputError(SourceLocation(file: directory.path), expected: "a readable scenario.yaml and fund.yaml")])
+        }
+        let scenario = Scenario(
+            settings: scenarioFile.settings, skills: scenarioFile.skills, regions: scenarioFile.regions,
+            sectors: scenarioFile.sectors, initialStock: scenarioFile.initialStock, variants: scenarioFile.variants,
+            curricula: curricula, institutions: institutions, programs: programs, enterprises: enterprises,
+            postings: postings, students: students, rankings: rankings, fund: fund)
+        return LoadedScenario(scenario: scenario, directory: directory.path, curriculaDirectory: curriculaURL.path,
+                              files: files.digests, contentHash: files.contentHash)
+    }
+
+    /// Loads every `*.yaml` file of a curricula folder, in name order.
+    static func loadCurricula(at url: URL, files: inout SourceFiles, skills: Set<Skill.ID>, diagnostics: Diagnostics) -> [Curriculum] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path))?
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted() ?? []
+        if names.isEmpty {
+            diagnostics.report(SourceLocation(file: url.path), expected: "a Curricula folder with at least one .yaml curriculum (use --curricula DIR)")
+            return []
+        }
+        let reader = CurriculumFileReader(diagnostics: diagnostics, skills: skills)
+        var seen: [Curriculum.ID: String] = [:]
+        var curricula: [Curriculum] = []
+        for name in names {
+            guard let file = files.read(url.appendingPathComponent(name), as: "Curricula/\(name)"),
+                  let curriculum = reader.read(file.text, file: file.displayPath) else { continue }
+            if let earlier = seen.updateValue(file.displayPath, forKey: curriculum.id) {
+                diagnostics.report(SourceLocation(file: file.displayPath), field: "code", value: curriculum.id.rawValue,
+                                   expected: "a curriculum code not used by another file (\(earlier) has it)")
+                continue
+            }
+            curricula.append(curriculum)
+        }
+        return curricula
+    }
+
+    static func isDirectory(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}
+
+/// Reads the files of one load, remembering their digests.
+struct SourceFiles {
+    struct Text {
+        let text: String
+        let displayPath: String
+    }
+
+    let root: URL
+    let diagnostics: Diagnostics
+    private(set) var digests: [SourceFileDigest] = []
+
+    init(root: URL, diagnostics: Diagnostics) {
+        self.root = root
+        self.diagnostics = diagnostics
+    }
+
+    /// A required file of the scenario directory.
+    mutating func read(_ name: String) -> Text? {
+        read(root.appendingPathComponent(name), as: displayName(name))
+    }
+
+    private func displayName(_ name: String) -> String {
+        root.appendingPathComponent(name).relativePath
+    }
+
+    mutating func read(_ url: URL, as displayPath: String, required: Bool = true) -> Text? {
+        guard let bytes = FileManager.default.contents(atPath: url.path) else {
+            if required {
+                diagnostics.report(SourceLocation(file: url.relativePath), expected: "this file, which is missing or unreadable")
+            }
+            return nil
+        }
+        guard let text = String(bytes: bytes, encoding: .utf8) else {
+            diagnostics.report(SourceLocation(file: url.relativePath), expected: "UTF-8 text")
+            return nil
+        }
+        let relative = url.path.hasPrefix(root.path + "/") ? String(url.path.dropFirst(root.path.count + 1)) : displayPath
+        digests.append(SourceFileDigest(path: relative, sha256: SHA256.hex(of: Array(bytes)), byteCount: bytes.count))
+        return Text(text: text, displayPath: url.relativePath)
+    }
+
+    mutating func table(_ name: String) -> CSVTable? {
+        guard let file = read(name) else { return nil }
+        return parse(file)
+    }
+
+    mutating func optionalTable(_ name: String) -> CSVTable? {
+        let url = root.appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: url.path), let file = read(url, as: name) else { return nil }
+        return parse(file)
+    }
+
+    private func parse(_ file: Text) -> CSVTable? {
+        do {
+            return try CSVTable.parse(file.text, file: file.displayPath)
+        } catch {
+            error.errors.forEach(diagnostics.report)
+            return nil
+        }
+    }
+
+    /// SHA-256 of the sorted `path sha256` lines (curricula paths named `Curricula/…`).
+    var contentHash: String {
+        let lines = digests.map { "\($0.path) \($0.sha256)\n" }.sorted().joined()
+        return SHA256.hex(of: Array(lines.utf8))
+    }
+}

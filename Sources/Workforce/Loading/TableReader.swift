@@ -1,0 +1,147 @@
+/// Reads the rows of a ``CSVTable`` against a fixed list of columns, reporting every problem.
+struct TableReader {
+    let table: CSVTable
+    let diagnostics: Diagnostics
+    /// Column name → 0-based position in the header.
+    let positions: [String: Int]
+
+    /// Checks the header: every column in `columns` present once, nothing else.
+    /// Returns nil (after reporting) when the header is unusable.
+    init?(_ table: CSVTable, columns: [String], diagnostics: Diagnostics) {
+        self.table = table
+        self.diagnostics = diagnostics
+        var positions: [String: Int] = [:]
+        var usable = true
+        for (offset, name) in table.header.enumerated() {
+            let location = SourceLocation(file: table.file, line: table.headerLine, column: offset + 1, sheet: table.sheet)
+            if !columns.contains(name) {
+                diagnostics.report(location, field: "header", value: name,
+                                   expected: "only the columns \(columns.joined(separator: ","))")
+                usable = false
+            } else if positions[name] != nil {
+                diagnostics.report(location, field: "header", value: name, expected: "each column once")
+                usable = false
+            } else {
+                positions[name] = offset
+            }
+        }
+        for name in columns where positions[name] == nil {
+            diagnostics.report(SourceLocation(file: table.file, line: table.headerLine, sheet: table.sheet), field: "header",
+                               expected: "a column named `\(name)`, which is missing")
+            usable = false
+        }
+        if !usable { return nil }
+        self.positions = positions
+    }
+
+    /// The rows, each wrapped for typed reading.
+    var rows: [TableRow] { table.rows.map { TableRow(reader: self, row: $0) } }
+}
+
+/// One row of a table, read field by field; each accessor reports and returns nil on a bad value.
+struct TableRow {
+    let reader: TableReader
+    let row: CSVTable.Row
+
+    var line: Int { row.line }
+
+    func location(_ column: String) -> SourceLocation {
+        let position = reader.positions[column] ?? 0
+        return SourceLocation(file: reader.table.file, line: row.line, column: position + 1, sheet: reader.table.sheet)
+    }
+
+    /// The trimmed text of a column; empty when the row is short.
+    func text(_ column: String) -> String {
+        guard let position = reader.positions[column], position < row.fields.count else { return "" }
+        return row.fields[position].text.trimmingSpaces()
+    }
+
+    func fail(_ column: String, _ expected: String) {
+        reader.diagnostics.report(location(column), field: column, value: text(column), expected: expected)
+    }
+
+    func required(_ column: String) -> String? {
+        let value = text(column)
+        if value.isEmpty {
+            fail(column, "a value; the field is empty")
+            return nil
+        }
+        return value
+    }
+
+    func code<Entity>(_ column: String, _ kind: Code<Entity>.Type = Code<Entity>.self) -> Code<Entity>? {
+        guard let value = required(column) else { return nil }
+        guard Code<Entity>.isValid(value) else {
+            fail(column, "a code of letters, digits, `.`, `_` or `-`")
+            return nil
+        }
+        return Code(value)
+    }
+
+    /// A code that must name something in `known`; `what` names the file it should be in.
+    func reference<Entity>(_ column: String, in known: Set<Code<Entity>>, what: String) -> Code<Entity>? {
+        guard let code: Code<Entity> = code(column) else { return nil }
+        guard known.contains(code) else {
+            fail(column, "the code of \(what)")
+            return nil
+        }
+        return code
+    }
+
+    func int(_ column: String, in range: ClosedRange<Int>) -> Int? {
+        guard let value = required(column) else { return nil }
+        guard let number = Int(value), range.contains(number) else {
+            let upper = range.upperBound == Int.max ? "" : " to \(range.upperBound)"
+            fail(column, range.upperBound == Int.max
+                 ? "a whole number, \(range.lowerBound) or more"
+                 : "a whole number from \(range.lowerBound)\(upper)")
+            return nil
+        }
+        return number
+    }
+
+    func double(_ column: String, in range: ClosedRange<Double>) -> Double? {
+        guard let value = required(column) else { return nil }
+        guard let number = Double(value), number.isFinite, range.contains(number) else {
+            fail(column, "a number from \(YAMLValue.format(range.lowerBound)) to \(YAMLValue.format(range.upperBound))")
+            return nil
+        }
+        return number
+    }
+
+    /// An optional rate: empty gives `.some(nil)`; a bad value reports and gives nil.
+    func optionalRate(_ column: String) -> Double?? {
+        if text(column).isEmpty { return .some(nil) }
+        guard let rate = double(column, in: 0...1) else { return nil }
+        return .some(rate)
+    }
+
+    func vnd(_ column: String) -> VND? {
+        guard let value = required(column) else { return nil }
+        guard let amount = VND(value), amount >= 0 else {
+            fail(column, "an amount in whole VND, 0 or more (digits only)")
+            return nil
+        }
+        return amount
+    }
+
+    func choice<Choice: RawRepresentable & CaseIterable>(_ column: String, _ type: Choice.Type) -> Choice?
+    where Choice.RawValue == String {
+        guard let value = required(column) else { return nil }
+        guard let choice = Choice(rawValue: value) else {
+            fail(column, "one of \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        return choice
+    }
+
+    /// A `;`-separated list; empty items are dropped.
+    func list(_ column: String) -> [String] {
+        text(column).split(separator: ";").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+    }
+}
+
+extension CSVTable {
+    /// The line of the header row (the first record).
+    var headerLine: Int { headerRowLine }
+}

@@ -1,0 +1,127 @@
+/// What the fund pays for and under which rules: `fund.yaml`.
+public struct FundPolicy: Hashable, Sendable {
+    /// The fund's name, e.g. "National Supporting Industry Development Fund".
+    public var name: String
+    /// Budget for training support per year, whole VND, for every year the fund spends.
+    public var budgetByYear: [Int: VND]
+    /// Whether money unspent in a year may be spent in a later year.
+    public var carryOver: Bool
+    public var scholarships: ScholarshipTerms
+    public var internships: InternshipTerms
+    public var onsiteTraining: OnsiteTrainingTerms
+    public var fairness: FairnessRules
+
+    public init(
+        name: String, budgetByYear: [Int: VND], carryOver: Bool, scholarships: ScholarshipTerms,
+        internships: InternshipTerms, onsiteTraining: OnsiteTrainingTerms, fairness: FairnessRules
+    ) {
+        self.name = name
+        self.budgetByYear = budgetByYear
+        self.carryOver = carryOver
+        self.scholarships = scholarships
+        self.internships = internships
+        self.onsiteTraining = onsiteTraining
+        self.fairness = fairness
+    }
+
+    /// The budget years in order.
+    public var budgetYears: [Int] { budgetByYear.keys.sorted() }
+
+    /// The budget over all years.
+    public var totalBudget: VND { budgetByYear.values.reduce(0, +) }
+}
+
+/// Terms of tuition scholarships (instrument `x`: extra intake in a programme).
+public struct ScholarshipTerms: Hashable, Sendable {
+    public var enabled: Bool
+    /// Living support paid per scholarship student per year of study, on top of tuition.
+    public var livingSupportPerYear: VND
+
+    public init(enabled: Bool, livingSupportPerYear: VND) {
+        self.enabled = enabled
+        self.livingSupportPerYear = livingSupportPerYear
+    }
+}
+
+/// Terms of internship stipends (instrument `y`) and of fund-backed places in the matching.
+public struct InternshipTerms: Hashable, Sendable {
+    public var enabled: Bool
+    /// How much a funded internship raises the chance that the intern enters the industry in the
+    /// posting's region (0.2 = twenty percentage points).
+    public var entryUplift: Double
+    /// Which enterprises' postings the fund backs in the matching; empty means every ownership.
+    public var fundedOwnership: [Ownership]
+    /// Which enterprise sizes the fund backs in the matching; empty means every size.
+    public var fundedSizes: [EnterpriseSize]
+    /// Which skills the fund backs in the matching; empty means every skill.
+    public var fundedSkills: [Skill.ID]
+    /// The budget for fund-backed places in one matching round, whole VND.
+    public var matchingBudget: VND
+
+    public init(
+        enabled: Bool, entryUplift: Double, fundedOwnership: [Ownership] = [],
+        fundedSizes: [EnterpriseSize] = [], fundedSkills: [Skill.ID] = [], matchingBudget: VND
+    ) {
+        self.enabled = enabled
+        self.entryUplift = entryUplift
+        self.fundedOwnership = fundedOwnership
+        self.fundedSizes = fundedSizes
+        self.fundedSkills = fundedSkills
+        self.matchingBudget = matchingBudget
+    }
+
+    /// Whether the policy backs interns at this enterprise in this skill.
+    public func backs(_ enterprise: Enterprise, skill: Skill.ID) -> Bool {
+        (fundedOwnership.isEmpty || fundedOwnership.contains(enterprise.ownership))
+            && (fundedSizes.isEmpty || fundedSizes.contains(enterprise.size))
+            && (fundedSkills.isEmpty || fundedSkills.contains(skill))
+    }
+}
+
+/// Terms of on-site training seats (instrument `z`: upskilling courses run with enterprises).
+public struct OnsiteTrainingTerms: Hashable, Sendable {
+    public var enabled: Bool
+
+    public init(enabled: Bool) { self.enabled = enabled }
+}
+
+/// The fund's fairness rules. Each is optional (nil or empty = not applied) and has a stable name
+/// used in explanations and infeasibility reports.
+public struct FairnessRules: Hashable, Sendable {
+    /// `institution-share-cap`: no institution receives more than this share of total spend.
+    public var institutionShareCap: Double?
+    /// `regional-floor`: every region listed (or, with no list, every region that has a programme
+    /// or posting) receives at least this share of total spend.
+    public var regionalFloor: RegionalFloor?
+    /// `need-proportional-regions`: each region's share of spend stays within this tolerance
+    /// (0.25 = ±25 % of the share) of its share of the shortage before the plan.
+    public var needProportionalTolerance: Double?
+    /// `domestic-sme-internships`: at least this share of internship support goes to domestic SMEs.
+    public var domesticSMEInternshipShare: Double?
+    /// `skill-minimum`: at least this share of total spend goes to each listed skill.
+    public var skillMinimumShare: [Skill.ID: Double]
+
+    public init(
+        institutionShareCap: Double? = nil, regionalFloor: RegionalFloor? = nil,
+        needProportionalTolerance: Double? = nil, domesticSMEInternshipShare: Double? = nil,
+        skillMinimumShare: [Skill.ID: Double] = [:]
+    ) {
+        self.institutionShareCap = institutionShareCap
+        self.regionalFloor = regionalFloor
+        self.needProportionalTolerance = needProportionalTolerance
+        self.domesticSMEInternshipShare = domesticSMEInternshipShare
+        self.skillMinimumShare = skillMinimumShare
+    }
+
+    /// A floor on each region's share of spend.
+    public struct RegionalFloor: Hashable, Sendable {
+        public var share: Double
+        /// The regions the floor applies to; empty means every region with an instrument.
+        public var regions: [Region.ID]
+
+        public init(share: Double, regions: [Region.ID] = []) {
+            self.share = share
+            self.regions = regions
+        }
+    }
+}

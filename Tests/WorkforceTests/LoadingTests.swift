@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+@testable import Workforce
+
+@Suite("Loading a scenario directory")
+struct LoadingTests {
+    @Test func fixtureLoadsAndResolvesProgrammes() throws {
+        let directory = try ScenarioFixture().write()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let loaded = try ScenarioLoader.load(directory: directory)
+        let scenario = loaded.scenario
+        #expect(scenario.settings.years == 2026...2028)
+        #expect(scenario.skills.map(\.id) == ["MAT", "AUTO"])
+        #expect(scenario.regions.map(\.name) == ["Hà Nội", "Bắc Ninh"])
+        #expect(scenario.programs.count == 3)
+        let automation = try #require(scenario.programs.first { $0.id == "P-B-AUTO" })
+        #expect(automation.region == "BN")
+        #expect(automation.skill == "AUTO")
+        #expect(automation.durationYears == 3)
+        #expect(automation.completionRate == 0.8)
+        let materials = try #require(scenario.programs.first { $0.id == "P-A-MAT" })
+        #expect(materials.completionRate == 0.8)
+        #expect(materials.industryEntryRate == 0.7)
+        #expect(materials.spareCapacity == 20)
+        let upskilling = try #require(scenario.programs.first { $0.id == "P-B-UPS" })
+        #expect(upskilling.isOnsiteTraining)
+        #expect(upskilling.hostEnterprise == "ENT-1")
+        #expect(scenario.fund.budgetByYear == [2026: 1_000_000_000, 2027: 2_000_000_000])
+        #expect(scenario.fund.fairness.regionalFloor?.regions == ["HN"])
+        #expect(scenario.fund.internships.fundedOwnership == [.domestic])
+        #expect(scenario.students.first { $0.id == "STU-3" }?.preferences == ["POST-2", "POST-1"])
+        #expect(scenario.variants.map(\.name) == ["fast"])
+        #expect(loaded.contentHash.count == 64)
+        #expect(loaded.files.count == 10)
+    }
+
+    @Test func contentHashDependsOnContentNotPlace() throws {
+        let first = try ScenarioFixture().write()
+        let second = try ScenarioFixture().write()
+        let changed = try ScenarioFixture().replacing("STU-1,INST-B,AUTO,2,80", with: "STU-1,INST-B,AUTO,2,81", in: "students.csv").write()
+        defer { [first, second, changed].forEach { try? FileManager.default.removeItem(at: $0) } }
+        let hash = try ScenarioLoader.load(directory: first).contentHash
+        #expect(try ScenarioLoader.load(directory: second).contentHash == hash)
+        #expect(try ScenarioLoader.load(directory: changed).contentHash != hash)
+    }
+
+    @Test func variantAppliesLocalisationOverride() throws {
+        let directory = try ScenarioFixture().write()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = try ScenarioLoader.load(directory: directory).scenario
+        let fast = try #require(scenario.variant(named: "fast"))
+        let applied = scenario.applying(fast)
+        #expect(applied.sectors[0].localisation.rate(in: 2030) == 0.70)
+        #expect(scenario.sectors[0].localisation.rate(in: 2030) == 0.50)
+        #expect(abs(scenario.sectors[0].localisation.rate(in: 2027) - 0.38) < 1e-12)
+        #expect(applied.variantName == "fast")
+    }
+}
+
+/// One case per kind of bad input: which file, line, column and field the first error names,
+/// and a phrase of what it says.
+struct BadInput: Sendable, CustomTestStringConvertible {
+    let name: String
+    let file: String
+    let old: String
+    let new: String
+    let expectedFile: String
+    let line: Int?
+    let column: Int?
+    let field: String?
+    let phrase: String
+
+    var testDescription: String { name }
+}
+
+@Suite("Bad input is reported with file, line, column and what was expected")
+struct BadInputTests {
+    static let cases: [BadInput] = [
+        BadInput(name: "malformed YAML", file: "scenario.yaml", old: "title: Tiny test scenario", new: "title: [unclosed",
+                 expectedFile: "scenario.yaml", line: 3, column: nil, field: nil, phrase: "well-formed YAML"),
+        BadInput(name: "malformed CSV", file: "postings.csv", old: "POST-2,ENT-2", new: "\"POST-2,ENT-2",
+                 expectedFile: "postings.csv", line: 3, column: 1, field: nil, phrase: "closing quote"),
+        BadInput(name: "missing column", file: "postings.csv", old: ",min_year", new: "",
+                 expectedFile: "postings.csv", line: 1, column: nil, field: "header", phrase: "`min_year`"),
+        BadInput(name: "unknown column", file: "enterprises.csv", old: "size,tier", new: "size,tier,ceo",
+                 expectedFile: "enterprises.csv", line: 1, column: 8, field: "header", phrase: "only the columns"),
+        BadInput(name: "wrong type", file: "postings.csv", old: "POST-1,ENT-1,AUTO,BN,2", new: "POST-1,ENT-1,AUTO,BN,two",
+                 expectedFile: "postings.csv", line: 2, column: 5, field: "slots", phrase: "whole number"),
+        BadInput(name: "negative number", file: "programs.csv", old: "P-A-MAT,INST-A,MAT-BSC,50,70,20000000",
+                 new: "P-A-MAT,INST-A,MAT-BSC,50,70,-5", expectedFile: "programs.csv", line: 2, column: 6,
+                 field: "tuition_vnd_per_year", phrase: "0 or more"),
+        BadInput(name: "rate outside 0–1", file: "scenario.yaml", old: "attrition: 0.05", new: "attrition: 1.5",
+                 expectedFile: "scenario.yaml", line: 8, column: nil, field: "skills[1].attrition", phrase: "from 0 to 1"),
+        BadInput(name: "capacity below baseline intake", file: "programs.csv", old: "P-A-MAT,INST-A,MAT-BSC,50,70",
+                 new: "P-A-MAT,INST-A,MAT-BSC,50,40", expectedFile: "programs.csv", line: 2, column: 5, field: "capacity",
+                 phrase: "at least the baseline intake"),
+        BadInput(name: "unknown institution", file: "programs.csv", old: "P-B-AUTO,INST-B", new: "P-B-AUTO,INST-Z",
+                 expectedFile: "programs.csv", line: 3, column: 2, field: "institution", phrase: "institutions.csv"),
+        BadInput(name: "unknown enterprise", file: "postings.csv", old: "POST-2,ENT-2", new: "POST-2,ENT-9",
+                 expectedFile: "postings.csv", line: 3, column: 2, field: "enterprise", phrase: "enterprises.csv"),
+        BadInput(name: "unknown preference", file: "students.csv", old: "POST-2;POST-1", new: "POST-2;POST-7",
+                 expectedFile: "students.csv", line: 4, column: 7, field: "preferences", phrase: "postings.csv"),
+        BadInput(name: "duplicate id", file: "institutions.csv", old: "INST-B,Cao", new: "INST-A,Cao",
+                 expectedFile: "institutions.csv", line: 3, column: 1, field: "institution", phrase: "unique"),
+        BadInput(name: "empty file", file: "enterprises.csv", old: "enterprise,name,region,sector,ownership,size,tier\nENT-1,Công ty Một,BN,ELEC,domestic,small,2\nENT-2,FDI Two,HN,ELEC,fdi,large,1",
+                 new: "", expectedFile: "enterprises.csv", line: nil, column: nil, field: nil, phrase: "empty"),
+        BadInput(name: "unknown enum value", file: "enterprises.csv", old: "domestic,small", new: "domestic,tiny",
+                 expectedFile: "enterprises.csv", line: 2, column: 6, field: "size", phrase: "micro, small, medium, large"),
+        BadInput(name: "unknown YAML key", file: "fund.yaml", old: "carry_over: true", new: "carry_over: true\nbudget_extra: 5",
+                 expectedFile: "fund.yaml", line: 4, column: 1, field: nil, phrase: "one of the keys"),
+        BadInput(name: "fairness share outside 0–1", file: "fund.yaml", old: "institution_share_cap: 0.8",
+                 new: "institution_share_cap: 1.8", expectedFile: "fund.yaml", line: 8, column: nil,
+                 field: "fairness.institution_share_cap", phrase: "from 0 to 1"),
+        BadInput(name: "rule names unknown region", file: "fund.yaml", old: "regions: [HN]", new: "regions: [XX]",
+                 expectedFile: "fund.yaml", line: 9, column: nil, field: "fairness.regional_floor.regions[1]", phrase: "region"),
+        BadInput(name: "negative budget", file: "fund.yaml", old: "2027: 2000000000", new: "2027: -2000000000",
+                 expectedFile: "fund.yaml", line: 2, column: nil, field: "budget_vnd.2027", phrase: "0 or more"),
+        BadInput(name: "localisation not increasing in years", file: "scenario.yaml", old: "{2025: 0.30, 2030: 0.50}",
+                 new: "{2030: 0.50, 2025: 0.30}", expectedFile: "scenario.yaml", line: 18, column: nil,
+                 field: "sectors[1].localisation.2025", phrase: "increasing order"),
+        BadInput(name: "horizon outside the anchor years", file: "scenario.yaml", old: "horizon_years: 3", new: "horizon_years: 8",
+                 expectedFile: "scenario.yaml", line: nil, column: nil, field: nil, phrase: "cover the horizon 2026–2033"),
+        BadInput(name: "unknown variant parameter", file: "scenario.yaml", old: "description: Faster localisation",
+                 new: "description: Faster localisation\n    tariff: 0.2", expectedFile: "scenario.yaml", line: 26, column: nil,
+                 field: "variants[1]", phrase: "one of the keys"),
+        BadInput(name: "duplicate rank at a posting", file: "rankings.csv", old: "", new: "",
+                 expectedFile: "rankings.csv", line: 3, column: 3, field: "rank", phrase: "not given to another student"),
+        BadInput(name: "rank not a positive integer", file: "rankings.csv", old: "POST-1,STU-1,1", new: "POST-1,STU-1,0",
+                 expectedFile: "rankings.csv", line: 2, column: 3, field: "rank", phrase: "1 or more"),
+        BadInput(name: "student listed twice", file: "students.csv", old: "STU-3,INST-A", new: "STU-2,INST-A",
+                 expectedFile: "students.csv", line: 4, column: 1, field: "student", phrase: "unique"),
+    ]
+
+    @Test(arguments: cases)
+    func reportsFileLineAndField(_ bad: BadInput) throws {
+        var fixture = ScenarioFixture()
+        if bad.file == "rankings.csv" {
+            fixture.files["rankings.csv"] = "posting,student,rank\nPOST-1,STU-1,1\nPOST-1,STU-3,1"
+        }
+        let broken = bad.old.isEmpty ? fixture : fixture.replacing(bad.old, with: bad.new, in: bad.file)
+        #expect(broken.files[bad.file] != fixture.files[bad.file] || bad.old.isEmpty, "the case must change its file")
+        let errors = try broken.loadErrors()
+        let error = try #require(errors.first { $0.location.file.hasSuffix(bad.expectedFile) }, "errors: \(errors)")
+        if let line = bad.line { #expect(error.location.line == line, "\(error)") }
+        if let column = bad.column { #expect(error.location.column == column, "\(error)") }
+        if let field = bad.field { #expect(error.field == field, "\(error)") }
+        #expect(error.description.contains(bad.phrase), "\(error)")
+    }
+
+    @Test func everyErrorIsReportedNotOnlyTheFirst() throws {
+        let broken = ScenarioFixture()
+            .replacing("POST-1,ENT-1,AUTO,BN,2", with: "POST-1,ENT-1,AUTO,BN,0", in: "postings.csv")
+            .replacing("INST-B,Cao đẳng B,BN", with: "INST-B,Cao đẳng B,ZZ", in: "institutions.csv")
+            .replacing("attrition: 0.04", with: "attrition: -1", in: "scenario.yaml")
+        let errors = try broken.loadErrors()
+        let files = Set(errors.map { URL(fileURLWithPath: $0.location.file).lastPathComponent })
+        #expect(files.isSuperset(of: ["postings.csv", "institutions.csv", "scenario.yaml"]), "\(errors)")
+    }
+
+    @Test func csvQuotingAndLinesAreExact() throws {
+        let table = try CSVTable.parse("a,b\n\"x, y\",\"say \"\"hi\"\"\"\n\n\"multi\nline\",2\n", file: "t.csv")
+        #expect(table.header == ["a", "b"])
+        #expect(table.rows.count == 2)
+        #expect(table.rows[0].fields.map(\.text) == ["x, y", "say \"hi\""])
+        #expect(table.rows[1].line == 4)
+        #expect(table.rows[1].fields[0].text == "multi\nline")
+        #expect(table.rows[1].fields[1].column == 2)
+    }
+}
