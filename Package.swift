@@ -54,6 +54,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "Forecast", dependencies: ["Workforce"], swiftSettings: swiftSettings),
+        .target(name: "ScenarioSynthesis", dependencies: ["Workforce"], swiftSettings: swiftSettings),
         .target(
             name: "Optimization",
             dependencies: [
@@ -83,7 +84,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "Workforce", "Forecast", "Optimization", "Allocation", "Matching", "Storage",
-                "ExcelExport",
+                "ExcelExport", "ScenarioSynthesis",
             ],
             swiftSettings: swiftSettings
         ),
@@ -92,8 +93,18 @@ let package = Package(
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], swiftSettings: swiftSettings),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization", "CCoinOR"], swiftSettings: swiftSettings),
         .testTarget(name: "AllocationTests", dependencies: ["Allocation"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ScenarioSynthesisTests",
+            dependencies: ["ScenarioSynthesis", "Workforce"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "MatchingTests", dependencies: ["Matching"], swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "XLSXReadingTests",
+            dependencies: ["XLSXReading", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ExcelExportTests",
             dependencies: ["ExcelExport", "XLSXReading"],

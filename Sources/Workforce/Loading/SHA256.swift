@@ -1,3 +1,5 @@
+import Foundation
+
 /// SHA-256 (FIPS 180-4), for content hashes of datasets. Foundation on Linux has no CryptoKit.
 public enum SHA256 {
     private static let roundConstants: [UInt32] = [
@@ -49,7 +51,8 @@ public enum SHA256 {
         return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
     }
 
-    /// The digest as 64 lowercase hexadecimal characters.
+    /// The digest of `message` as 64 lowercase hexadecimal characters.
+    /// - Complexity: O(n).
     public static func hex(of message: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
@@ -59,6 +62,12 @@ public enum SHA256 {
             text.append(digits[Int(byte & 0x0f)])
         }
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The digest of `data` as 64 lowercase hexadecimal characters.
+    /// - Complexity: O(n).
+    public static func hex(of data: Data) -> String {
+        hex(of: [UInt8](data))
     }
 
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {

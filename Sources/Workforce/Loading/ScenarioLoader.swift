@@ -175,10 +175,36 @@ struct SourceFiles {
         return parse(file)
     }
 
+    /// An optional table: `NAME.csv`, or a filled Excel template `NAME.xlsx` in its place.
     mutating func optionalTable(_ name: String) -> CSVTable? {
         let url = root.appendingPathComponent(name)
-        guard FileManager.default.fileExists(atPath: url.path), let file = read(url, as: name) else { return nil }
+        let stem = url.deletingPathExtension().lastPathComponent
+        let workbook = root.appendingPathComponent(stem + ".xlsx")
+        let hasCSV = FileManager.default.fileExists(atPath: url.path)
+        let hasWorkbook = FileManager.default.fileExists(atPath: workbook.path)
+        if hasCSV && hasWorkbook {
+            diagnostics.report(SourceLocation(file: workbook.relativePath),
+                               expected: "either \(name) or \(stem).xlsx, not both: remove one")
+            return nil
+        }
+        if hasWorkbook { return spreadsheet(workbook, sheet: stem) }
+        guard hasCSV, let file = read(url, as: name) else { return nil }
         return parse(file)
+    }
+
+    /// Reads a filled Excel template and records its digest like any other source file.
+    mutating func spreadsheet(_ url: URL, sheet: String) -> CSVTable? {
+        guard let bytes = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.report(SourceLocation(file: url.relativePath), expected: "this file, which is missing or unreadable")
+            return nil
+        }
+        digests.append(SourceFileDigest(path: url.lastPathComponent, sha256: SHA256.hex(of: Array(bytes)), byteCount: bytes.count))
+        do {
+            return try SpreadsheetTable.read(url, displayPath: url.relativePath, sheetName: sheet)
+        } catch {
+            error.errors.forEach(diagnostics.report)
+            return nil
+        }
     }
 
     private func parse(_ file: Text) -> CSVTable? {

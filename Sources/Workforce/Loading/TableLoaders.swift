@@ -105,7 +105,7 @@ struct TableLoaders {
             let region = reference(row, "region", regions, what: "a region of scenario.yaml")
             let slots = row.int("slots", in: 1...10_000)
             let months = row.int("months", in: 1...12)
-            let stipend = row.vnd("stipend_vnd_per_month")
+            let stipend = row.vnd("stipend_vnd_per_month", atMost: 1_000_000_000)
             let minimumYear = row.int("min_year", in: 1...5)
             guard let id, firstUse(id, &seen, row, "posting"), let enterprise, let skill, let region, let slots, let months,
                   let stipend, let minimumYear else { return nil }

@@ -116,10 +116,10 @@ struct TableRow {
         return .some(rate)
     }
 
-    func vnd(_ column: String) -> VND? {
+    func vnd(_ column: String, atMost limit: VND = 1_000_000_000_000_000) -> VND? {
         guard let value = required(column) else { return nil }
-        guard let amount = VND(value), amount >= 0 else {
-            fail(column, "an amount in whole VND, 0 or more (digits only)")
+        guard let amount = VND(value), amount >= 0, amount <= limit else {
+            fail(column, "an amount in whole VND, 0 or more (digits only), at most \(NumberText.vnd(limit))")
             return nil
         }
         return amount

@@ -17,7 +17,7 @@ public struct LocalisationPath: Hashable, Sendable {
 
     /// The years the path covers, from the first anchor to the last.
     public var coveredYears: ClosedRange<Int>? {
-        guard let first = anchors.first, let last = anchors.last else { return nil }
+        guard let first = anchors.first, let last = anchors.last, first.year <= last.year else { return nil }
         return first.year...last.year
     }
 

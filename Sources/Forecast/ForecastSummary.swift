@@ -1,0 +1,111 @@
+import Workforce
+
+/// The `--json` document of `skillplan forecast`: per variant, totals over the horizon, by year,
+/// by skill × year and by region × year, in engineers. Keys are snake_case and stable.
+public struct ForecastSummary: Hashable, Sendable, Codable {
+    /// Totals of one year over every skill and region.
+    public struct YearRow: Hashable, Sendable, Codable {
+        /// The calendar year.
+        public var year: Int
+        /// The sums, in engineers.
+        public var totals: ForecastTotals
+    }
+
+    /// Totals of one skill in one year over every region.
+    public struct SkillYearRow: Hashable, Sendable, Codable {
+        /// The skill.
+        public var skill: Skill.ID
+        /// The calendar year.
+        public var year: Int
+        /// The sums, in engineers.
+        public var totals: ForecastTotals
+    }
+
+    /// Totals of one region in one year over every skill.
+    public struct RegionYearRow: Hashable, Sendable, Codable {
+        /// The region.
+        public var region: Region.ID
+        /// The calendar year.
+        public var year: Int
+        /// The sums, in engineers.
+        public var totals: ForecastTotals
+    }
+
+    /// One variant's figures.
+    public struct Variant: Hashable, Sendable, Codable {
+        /// The variant's name.
+        public var variant: String
+        /// Shortage summed over skills, regions and years.
+        public var shortageEngineerYears: Double
+        /// Sums over every cell (stocks in engineer-years).
+        public var horizonTotals: ForecastTotals
+        /// Totals per year.
+        public var byYear: [YearRow]
+        /// Totals per skill and year, skill by skill.
+        public var bySkillYear: [SkillYearRow]
+        /// Totals per region and year, region by region.
+        public var byRegionYear: [RegionYearRow]
+
+        enum CodingKeys: String, CodingKey {
+            case variant
+            case shortageEngineerYears = "shortage_engineer_years"
+            case horizonTotals = "horizon_totals"
+            case byYear = "by_year"
+            case bySkillYear = "by_skill_year"
+            case byRegionYear = "by_region_year"
+        }
+    }
+
+    /// The scenario's short name.
+    public var scenario: String
+    /// Always `engineers`.
+    public var unit: String
+    /// The planned years.
+    public var years: [Int]
+    /// The skills, in the scenario's order.
+    public var skills: [Skill.ID]
+    /// The regions, in the scenario's order.
+    public var regions: [Region.ID]
+    /// One entry per variant, in the order given.
+    public var variants: [Variant]
+
+    /// The summary of every variant of a comparison.
+    ///
+    /// - Complexity: O(variants × skills × regions × years).
+    public init(_ comparison: ForecastComparison) {
+        scenario = comparison.forecasts.first?.scenarioName ?? ""
+        unit = "engineers"
+        years = comparison.years
+        skills = comparison.skills
+        regions = comparison.regions
+        variants = comparison.forecasts.map(Self.variant)
+    }
+
+    /// The summary of one forecast (a comparison of one variant).
+    public init(_ forecast: Forecast) {
+        scenario = forecast.scenarioName
+        unit = "engineers"
+        years = forecast.years
+        skills = forecast.skills
+        regions = forecast.regions
+        variants = [Self.variant(forecast)]
+    }
+
+    private static func variant(_ forecast: Forecast) -> Variant {
+        Variant(
+            variant: forecast.variantName,
+            shortageEngineerYears: forecast.shortageEngineerYears,
+            horizonTotals: forecast.totals(),
+            byYear: forecast.totalsByYear().map { YearRow(year: $0.year, totals: $0.totals) },
+            bySkillYear: forecast.skills.flatMap { skill in
+                forecast.years.map { year in
+                    SkillYearRow(skill: skill, year: year, totals: forecast.totals(skill: skill, year: year))
+                }
+            },
+            byRegionYear: forecast.regions.flatMap { region in
+                forecast.years.map { year in
+                    RegionYearRow(region: region, year: year, totals: forecast.totals(region: region, year: year))
+                }
+            })
+    }
+}

@@ -1,0 +1,175 @@
+public import Workforce
+
+/// The headline figures of one matching round, for the terminal and for `--json`.
+///
+/// JSON keys are snake_case and always present: `students`, `matched`, `unmatched`,
+/// `rank_distribution` (a list of `{rank, students}`, rank 1 = first choice, ranks nobody got
+/// left out), `postings`, `slots`, `postings_with_free_slots`, `free_slots`,
+/// `dropped_preferences`, `uses_rankings`, `seed`, `funding_applied`, `funded_places`,
+/// `funded_support_vnd`, `funding_budget_vnd`, `funding_budget_left_vnd` (the four funding
+/// figures are 0 without a fund policy).
+public struct MatchingSummary: Codable, Hashable, Sendable {
+    /// How many students got their n-th choice.
+    public struct RankCount: Codable, Hashable, Sendable {
+        /// 1 = first choice.
+        public var rank: Int
+        /// How many students got it.
+        public var students: Int
+
+        /// A count.
+        public init(rank: Int, students: Int) {
+            self.rank = rank
+            self.students = students
+        }
+    }
+
+    /// All students in the round.
+    public var students: Int
+    /// Students who got a posting.
+    public var matched: Int
+    /// Students who got none.
+    public var unmatched: Int
+    /// Matched students by the rank of the posting they got, best rank first.
+    public var rankDistribution: [RankCount]
+    /// Postings in the round.
+    public var postings: Int
+    /// Total slots over all postings.
+    public var slots: Int
+    /// Postings with at least one slot nobody fills.
+    public var postingsWithFreeSlots: Int
+    /// Slots nobody fills.
+    public var freeSlots: Int
+    /// Preferences dropped as ineligible (see ``MatchingProblem/droppedPreferences``).
+    public var droppedPreferences: Int
+    /// Whether postings ranked by a rankings file.
+    public var usesRankings: Bool
+    /// The lottery seed.
+    public var seed: UInt64
+    /// Whether a fund policy's funded places were assigned.
+    public var fundingApplied: Bool
+    /// Interns whose stipend the fund pays.
+    public var fundedPlaces: Int
+    /// The support paid, whole VND.
+    public var fundedSupport: VND
+    /// The matching budget, whole VND.
+    public var fundingBudget: VND
+    /// The budget not spent, whole VND.
+    public var fundingBudgetLeft: VND
+
+    enum CodingKeys: String, CodingKey {
+        case students, matched, unmatched
+        case rankDistribution = "rank_distribution"
+        case postings, slots
+        case postingsWithFreeSlots = "postings_with_free_slots"
+        case freeSlots = "free_slots"
+        case droppedPreferences = "dropped_preferences"
+        case usesRankings = "uses_rankings"
+        case seed
+        case fundingApplied = "funding_applied"
+        case fundedPlaces = "funded_places"
+        case fundedSupport = "funded_support_vnd"
+        case fundingBudget = "funding_budget_vnd"
+        case fundingBudgetLeft = "funding_budget_left_vnd"
+    }
+
+    /// The summary of `matching`, with `funding` when there is a fund policy.
+    ///
+    /// - Complexity: O(S + P) for S students and P postings.
+    public init(_ matching: Matching, problem: MatchingProblem, funding: FundedPlacement? = nil) {
+        students = matching.assignments.count
+        var byRank: [Int: Int] = [:]
+        var matched = 0
+        var filled: [InternshipPosting.ID: Int] = [:]
+        for assignment in matching.assignments {
+            guard let posting = assignment.posting else { continue }
+            matched += 1
+            filled[posting, default: 0] += 1
+            if let rank = assignment.studentRank { byRank[rank, default: 0] += 1 }
+        }
+        self.matched = matched
+        unmatched = students - matched
+        rankDistribution = byRank.keys.sorted().map { RankCount(rank: $0, students: byRank[$0] ?? 0) }
+        postings = problem.postings.count
+        // Saturating sums: odd slot counts must not crash a report.
+        var slots = 0, withFree = 0, free = 0
+        for posting in problem.postings {
+            let own = max(posting.slots, 0)
+            slots = slots.addingReportingOverflow(own).overflow ? Int.max : slots + own
+            let left = own - (filled[posting.id] ?? 0)
+            if left > 0 {
+                withFree += 1
+                free = free.addingReportingOverflow(left).overflow ? Int.max : free + left
+            }
+        }
+        self.slots = slots
+        postingsWithFreeSlots = withFree
+        freeSlots = free
+        droppedPreferences = problem.droppedPreferences.count
+        usesRankings = problem.usesRankings
+        seed = problem.seed
+        fundingApplied = funding != nil
+        fundedPlaces = funding?.places.count ?? 0
+        fundedSupport = funding?.totalSupport ?? 0
+        fundingBudget = funding?.budget ?? 0
+        fundingBudgetLeft = funding?.budgetLeft ?? 0
+    }
+
+    /// A readable report for the terminal, one figure a line.
+    public func terminalReport() -> String {
+        func percent(_ part: Int, of whole: Int) -> String {
+            guard whole > 0 else { return "" }
+            let tenths = (part * 1000 + whole / 2) / whole
+            return " (\(tenths / 10).\(tenths % 10) %)"
+        }
+        var lines: [String] = []
+        lines.append("Internship matching (student-proposing deferred acceptance)")
+        lines.append("  students            \(students)")
+        lines.append("  matched             \(matched)\(percent(matched, of: students))")
+        lines.append("  unmatched           \(unmatched)")
+        lines.append("  postings ranked by  " + (usesRankings ? "rankings file" : "score, ties by lottery (seed \(seed))"))
+        if !rankDistribution.isEmpty {
+            lines.append("  choice received")
+            for count in rankDistribution {
+                lines.append("    \(Self.ordinal(count.rank)) choice".padded(to: 22) + "\(count.students)\(percent(count.students, of: matched))")
+            }
+        }
+        lines.append("  postings            \(postings) with \(slots) slots")
+        lines.append("  with free slots     \(postingsWithFreeSlots) postings, \(freeSlots) slots free")
+        lines.append("  dropped preferences \(droppedPreferences) (ineligible, unknown, repeated or unranked)")
+        if fundingApplied {
+            lines.append("  funded places       \(fundedPlaces), \(Self.grouped(fundedSupport)) VND")
+            lines.append("  budget              \(Self.grouped(fundingBudget)) VND, \(Self.grouped(fundingBudgetLeft)) VND left")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `1st`, `2nd`, `3rd`, `4th`, `11th`, `21st`.
+    static func ordinal(_ n: Int) -> String {
+        let suffix: String
+        switch (n % 10, n % 100) {
+        case (_, 11...13): suffix = "th"
+        case (1, _): suffix = "st"
+        case (2, _): suffix = "nd"
+        case (3, _): suffix = "rd"
+        default: suffix = "th"
+        }
+        return "\(n)\(suffix)"
+    }
+
+    /// Whole VND with thin groups of three: `1 250 000 000`.
+    static func grouped(_ amount: VND) -> String {
+        let digits = String(amount.magnitude)
+        var text = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { text.append(" ") }
+            text.append(digit)
+        }
+        return (amount < 0 ? "-" : "") + text
+    }
+}
+
+extension String {
+    func padded(to width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}

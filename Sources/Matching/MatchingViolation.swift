@@ -1,0 +1,37 @@
+public import Workforce
+
+/// Something wrong with a matching, as found by ``StabilityCheck``.
+public enum MatchingViolation: Hashable, Sendable, CustomStringConvertible {
+    /// The matching has a student the problem does not have.
+    case unknownStudent(Student.ID)
+    /// The matching sends a student to a posting the problem does not have.
+    case unknownPosting(student: Student.ID, posting: InternshipPosting.ID)
+    /// A problem's student has no assignment (not even "unmatched") in the matching.
+    case missingStudent(Student.ID)
+    /// More students at a posting than its slots.
+    case capacityExceeded(posting: InternshipPosting.ID, slots: Int, assigned: Int)
+    /// A student at a posting they may not be matched to: not on their list, ineligible, or not
+    /// ranked by the posting.
+    case unacceptable(student: Student.ID, posting: InternshipPosting.ID, reason: PreferenceExclusion)
+    /// Student and posting would both rather be matched to each other: the student prefers the
+    /// posting to their assignment, and the posting has a free slot or holds a student it ranks
+    /// below this one. `displaced` is that worst-ranked student (nil when a slot is free).
+    case blockingPair(student: Student.ID, posting: InternshipPosting.ID, displaced: Student.ID?)
+
+    /// The violation in words.
+    public var description: String {
+        switch self {
+        case .unknownStudent(let id): "student \(id) is not among the students"
+        case .unknownPosting(let student, let posting): "student \(student) is at posting \(posting), which is not among the postings"
+        case .missingStudent(let id): "student \(id) has no row in the matching"
+        case .capacityExceeded(let posting, let slots, let assigned): "posting \(posting) has \(assigned) students for \(slots) slots"
+        case .unacceptable(let student, let posting, let reason): "student \(student) is at posting \(posting), but \(reason)"
+        case .blockingPair(let student, let posting, let displaced):
+            if let displaced {
+                "blocking pair: student \(student) prefers posting \(posting), which ranks them above its student \(displaced)"
+            } else {
+                "blocking pair: student \(student) prefers posting \(posting), which has a free slot"
+            }
+        }
+    }
+}

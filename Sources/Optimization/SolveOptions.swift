@@ -1,0 +1,63 @@
+/// How to solve a model.
+///
+/// The defaults give reproducible results: one thread, no time limit, silent solver.
+/// A time limit makes the result depend on the machine's speed; a node limit does not.
+public struct SolveOptions: Sendable, Hashable {
+    /// Stop after this many seconds of wall-clock time (`nil`: no limit).
+    public var timeLimit: Double?
+    /// Stop branch and bound after this many nodes (`nil`: no limit). MIPs only; deterministic.
+    public var nodeLimit: Int?
+    /// Stop when the relative gap between the best solution and the best bound is at most
+    /// this (MIPs only). The default is 1e-4 (0.01 %).
+    public var relativeGap: Double
+    /// Solve the LP relaxation (every variable continuous) with CLP, which gives duals and
+    /// reduced costs.
+    public var relaxIntegrality: Bool
+    /// Let the solver print its log on standard output.
+    public var log: Bool
+    /// The algorithm CLP uses for linear programs (not for CBC's relaxations).
+    public var lpAlgorithm: LPAlgorithm
+
+    /// Options; see each property.
+    public init(
+        timeLimit: Double? = nil,
+        nodeLimit: Int? = nil,
+        relativeGap: Double = 1e-4,
+        relaxIntegrality: Bool = false,
+        log: Bool = false,
+        lpAlgorithm: LPAlgorithm = .automatic
+    ) {
+        self.timeLimit = timeLimit
+        self.nodeLimit = nodeLimit
+        self.relativeGap = relativeGap
+        self.relaxIntegrality = relaxIntegrality
+        self.log = log
+        self.lpAlgorithm = lpAlgorithm
+    }
+
+    func validate() throws(OptimizationError) {
+        if let timeLimit, !(timeLimit > 0) {
+            throw OptimizationError(.invalidOption, "time limit \(timeLimit) s: give a positive number of seconds")
+        }
+        if let nodeLimit, nodeLimit < 0 || nodeLimit > Int(Int32.max) {
+            throw OptimizationError(.invalidOption, "node limit \(nodeLimit): give 0 ... \(Int32.max)")
+        }
+        guard relativeGap >= 0, relativeGap.isFinite else {
+            throw OptimizationError(.invalidOption, "relative gap \(relativeGap): give a number ≥ 0, e.g. 1e-4")
+        }
+    }
+}
+
+/// The algorithm CLP uses for a linear program. All give the same optimal objective and, on a
+/// nondegenerate problem, the same solution and duals; they differ in speed.
+public enum LPAlgorithm: String, Sendable, Hashable, CaseIterable {
+    /// CLP's choice after presolve (`Clp_initialSolve`); usually the dual simplex.
+    case automatic
+    /// The dual simplex method.
+    case dualSimplex
+    /// The primal simplex method.
+    case primalSimplex
+    /// The interior-point method followed by a crossover to a basic solution (duals and
+    /// reduced costs are those of the basis); often faster on large, degenerate models.
+    case barrier
+}

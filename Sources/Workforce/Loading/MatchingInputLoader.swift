@@ -1,0 +1,52 @@
+import Foundation
+
+/// The inputs of a matching run read from separate files (`skillplan match --postings … --students …`).
+public struct MatchingInput: Sendable {
+    public var postings: [InternshipPosting]
+    public var students: [Student]
+    /// Nil when no rankings file was given.
+    public var rankings: [PostingRank]?
+    public var files: [SourceFileDigest]
+}
+
+extension ScenarioLoader {
+    /// Loads postings and students (and optionally rankings) on their own. Without the rest of a
+    /// scenario, enterprise, institution, skill and region codes are checked for form only;
+    /// preferences and rankings must still name known postings and students.
+    /// `.xlsx` files (filled request templates) are read like CSV files.
+    public static func loadMatchingInput(postings: URL, students: URL, rankings: URL?) throws(InputErrors) -> MatchingInput {
+        let diagnostics = Diagnostics()
+        var files = SourceFiles(root: postings.deletingLastPathComponent(), diagnostics: diagnostics)
+        let tables = TableLoaders(diagnostics: diagnostics)
+        func table(_ url: URL, sheet: String) -> CSVTable? {
+            url.pathExtension.lowercased() == "xlsx" ? files.spreadsheet(url, sheet: sheet) : files.csv(url)
+        }
+        let postingList = table(postings, sheet: "postings").map {
+            tables.postings($0, enterprises: nil, skills: nil, regions: nil)
+        } ?? []
+        let postingIDs = Set(postingList.map(\.id))
+        let studentList = table(students, sheet: "students").map {
+            tables.students($0, institutions: nil, skills: nil, regions: nil, postings: postingIDs)
+        } ?? []
+        let rankingList = rankings.map { url in
+            table(url, sheet: "rankings").map {
+                tables.rankings($0, postings: postingIDs, students: Set(studentList.map(\.id)))
+            } ?? []
+        }
+        try diagnostics.throwIfAny()
+        return MatchingInput(postings: postingList, students: studentList, rankings: rankingList, files: files.digests)
+    }
+}
+
+extension SourceFiles {
+    /// Any CSV file, by URL.
+    mutating func csv(_ url: URL) -> CSVTable? {
+        guard let file = read(url, as: url.lastPathComponent) else { return nil }
+        do {
+            return try CSVTable.parse(file.text, file: file.displayPath)
+        } catch {
+            error.errors.forEach(diagnostics.report)
+            return nil
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+
+/// The `skillplan` command: plans how Vietnam closes its shortage of engineers in materials, mould
+/// technology, automation and production management.
+@main
+struct SkillPlan: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "skillplan",
+        abstract: "Plan engineer training for Vietnam's supporting industries: forecast, fund allocation, internship matching, Excel plans.",
+        discussion: """
+        Exit status: 0 on success, 1 on a user error (bad input, infeasible policy), 2 on wrong usage.
+        With --json, standard output holds one JSON document; messages and progress go to standard error.
+        """,
+        version: version,
+        subcommands: [
+            Validate.self, Import.self, ForecastCommand.self, Match.self,
+            Synth.self, Runs.self,
+        ]
+    )
+
+    /// Runs the command line, mapping errors to the exit statuses of the contract:
+    /// 0 success, 1 user error, 2 wrong usage.
+    static func main() {
+        let command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            Terminal.error(fullMessage(for: error))
+            Foundation.exit(2)
+        }
+        do {
+            var runnable = command
+            try runnable.run()
+        } catch let failure as UserFailure {
+            Terminal.error(failure.message)
+            Foundation.exit(1)
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch let usage as ValidationError {
+            Terminal.error("error: \(usage.message)")
+            Foundation.exit(2)
+        } catch {
+            Terminal.error("internal error: \(error)")
+            Foundation.exit(3)
+        }
+    }
+}
+
+/// A problem the user can fix (bad input, an infeasible policy): printed, exit status 1.
+struct UserFailure: Error {
+    let message: String
+}

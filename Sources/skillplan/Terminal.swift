@@ -1,0 +1,51 @@
+import Foundation
+
+/// Where messages go: standard error for people, standard output for `--json` and tables.
+enum Terminal {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// A message for people; on standard error so standard output stays clean for `--json`.
+    static func note(_ message: String) { error(message) }
+
+    static func output(_ text: String) {
+        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Prints one JSON document on standard output (sorted keys, so output is stable).
+    static func printJSON<Value: Encodable>(_ value: Value) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        output(String(decoding: data, as: UTF8.self))
+    }
+
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+}
+
+/// Progress of a multi-stage job on standard error: `[2/5] Forecast … 0.12 s`.
+final class StageProgress {
+    private let total: Int
+    private var current = 0
+    private var started = Date()
+    private let quiet: Bool
+
+    init(stages: Int, quiet: Bool = false) {
+        total = stages
+        self.quiet = quiet
+    }
+
+    /// Starts the next stage and runs `work`, printing its name and then its duration.
+    func stage<Result>(_ name: String, _ work: () throws -> Result) rethrows -> Result {
+        current += 1
+        started = Date()
+        if !quiet { Terminal.note("[\(current)/\(total)] \(name)…") }
+        let result = try work()
+        if !quiet {
+            let seconds = Date().timeIntervalSince(started)
+            Terminal.note("      done in \(String(format: "%.2f", seconds)) s")
+        }
+        return result
+    }
+}
