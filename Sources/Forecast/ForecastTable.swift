@@ -107,7 +107,7 @@ public enum ForecastTable {
                     [.init(header: label, alignment: .left)]
                         + names[start..<end].map { .init(header: $0, alignment: .right) })
                 for (rowLabel, values) in rows {
-                    table.append([rowLabel] + values[start..<end].map(NumberText.grouped))
+                    table.append([rowLabel] + values[start..<end].map { NumberText.grouped($0) })
                 }
                 lines += table.lines()
                 start = end

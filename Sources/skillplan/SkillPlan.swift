@@ -16,8 +16,8 @@ struct SkillPlan: ParsableCommand {
         """,
         version: version,
         subcommands: [
-            Validate.self, Import.self, ForecastCommand.self, Match.self,
-            Synth.self, Runs.self,
+            Validate.self, Import.self, ForecastCommand.self, Allocate.self, Match.self, PlanCommand.self,
+            Template.self, Synth.self, Runs.self,
         ]
     )
 

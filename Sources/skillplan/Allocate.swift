@@ -1,0 +1,176 @@
+import Allocation
+import ArgumentParser
+import Forecast
+import Foundation
+import Optimization
+import Storage
+import Workforce
+
+/// `skillplan allocate DIR`: the fund plan, optimal for the stated policy, and why.
+struct Allocate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Allocate the fund: scholarship seats, internship stipends and on-site training, optimally and fairly.",
+        discussion: """
+        Minimises weighted, discounted engineer-years of shortage within each year's budget and the
+        fairness rules of fund.yaml, with integer seats (CBC) unless --relax asks for the linear
+        relaxation. The explanation comes from the relaxation's duals: what another billion VND buys
+        in each year, which rules bind and what they cost, why a programme got nothing.
+        An infeasible policy names the rules that conflict and writes nothing (exit status 1).
+        `objective` in --json is the objective of the model --write-mps writes.
+        """)
+
+    @OptionGroup var scenario: ScenarioOptions
+    @Option(help: "A variant of scenario.yaml to plan for (default: the scenario as written).")
+    var variant: String?
+    @Flag(help: "Plan with the linear relaxation (fractional seats).")
+    var relax = false
+    @Option(help: "Also plan at these multiples of the budget, e.g. 0,0.25,0.5,1,1.5,2 (the budget frontier).")
+    var sweep: String?
+    @Option(name: .customLong("write-mps"), help: "Write the solved model as free MPS, with its names, for any other solver.")
+    var writeMPS: String?
+    @Option(help: "Write the plan's CSV files into this directory.")
+    var csv: String?
+    @Option(name: .customLong("time-limit"), help: "Seconds the integer solve may take.")
+    var timeLimit: Double = 60
+    @Option(help: "Relative gap at which an integer plan counts as optimal (0.005 = 0.5 %).")
+    var gap: Double = 0.005
+    @Flag(name: .customLong("solver-log"), help: "Show the solver's log on standard error.")
+    var solverLog = false
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let sweep { _ = try Self.multiples(sweep) }
+        guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard gap >= 0 else { throw ValidationError("--gap must be 0 or more") }
+    }
+
+    static func multiples(_ text: String) throws -> [Double] {
+        let failure = ValidationError("--sweep takes non-negative numbers separated by commas, e.g. 0,0.5,1,2 (saw '\(text)')")
+        var values: [Double] = []
+        for part in text.split(separator: ",") {
+            guard let value = Double(part.trimmingCharacters(in: .whitespaces)), value >= 0, value.isFinite else { throw failure }
+            values.append(value)
+        }
+        if values.isEmpty { throw failure }
+        return values
+    }
+
+    var options: AllocationOptions {
+        AllocationOptions(relax: relax, timeLimit: timeLimit, relativeGap: gap, log: solverLog)
+    }
+
+    func run() throws {
+        let (loaded, planned) = try scenario.load(variant: variant)
+        let recorded = try RecordedRun.begin(
+            kind: .allocate, store: store, loaded: loaded,
+            parameters: AllocateParameters(variant: planned.variantName, relax: relax, sweep: sweep, timeLimit: timeLimit, gap: gap))
+        try recorded.record {
+            let progress = StageProgress(stages: sweep == nil ? 2 : 3, quiet: false)
+            let forecast = try progress.stage("Forecasting demand, supply and gap") { try Self.forecast(planned) }
+            let plan = try progress.stage("Building and solving the allocation model") {
+                try Self.plan(planned, forecast: forecast, options: options)
+            }
+            var frontier: [FrontierPoint]?
+            if let sweep {
+                let multiples = try Self.multiples(sweep)
+                frontier = try progress.stage("Budget frontier at \(multiples.count) multiples") {
+                    try Self.frontier(planned, forecast: forecast, multiples: multiples, options: options)
+                }
+            }
+            // Everything is computed before anything is written: an error leaves no partial output.
+            let mps = try writeMPS.map { _ in try Self.mpsText(of: plan) }
+            let csvFiles = plan.csvFiles().merging(frontier.map { ["frontier.csv": FrontierPoint.csv($0)] } ?? [:]) { $1 }
+            if let writeMPS, let mps { try writeTextFile(mps, to: writeMPS) }
+            if let csv {
+                for (name, text) in csvFiles.sorted(by: { $0.key < $1.key }) {
+                    try writeTextFile(text, to: URL(fileURLWithPath: csv).appendingPathComponent(name).path)
+                }
+            }
+            let json = try Self.json(of: plan, frontier: frontier)
+            if output.json {
+                Terminal.output(json)
+            } else {
+                Terminal.output(plan.summary())
+                if let frontier { Terminal.output("\n" + Self.frontierTable(frontier)) }
+            }
+            if let writeMPS { Terminal.note("wrote \(writeMPS)") }
+            if let csv { Terminal.note("wrote \(csvFiles.count) CSV files to \(csv)") }
+            let headline = "\(plan.status): \(NumberText.grouped(plan.shortageClosed)) of \(NumberText.grouped(plan.shortageBefore)) engineer-years closed for \(NumberText.billions(plan.totalSpend)) VND"
+            return (headline, [RunResult(name: "plan.json", format: .json, content: json)]
+                + csvFiles.sorted { $0.key < $1.key }.map { RunResult(name: $0.key, format: .csv, content: $0.value) })
+        }
+    }
+
+    static func forecast(_ scenario: Scenario) throws -> Forecast {
+        do {
+            return try ForecastModel.project(scenario)
+        } catch {
+            throw UserFailure(message: "error: \(error)")
+        }
+    }
+
+    static func plan(_ scenario: Scenario, forecast: Forecast, options: AllocationOptions) throws -> AllocationPlan {
+        do {
+            return try AllocationPlanner.plan(scenario: scenario, forecast: forecast, options: options)
+        } catch {
+            throw UserFailure(message: "error: \(error)")
+        }
+    }
+
+    static func frontier(_ scenario: Scenario, forecast: Forecast, multiples: [Double], options: AllocationOptions) throws -> [FrontierPoint] {
+        do {
+            return try AllocationPlanner.frontier(scenario: scenario, forecast: forecast, multiples: multiples, options: options)
+        } catch {
+            throw UserFailure(message: "error: \(error)")
+        }
+    }
+
+    static func mpsText(of plan: AllocationPlan) throws -> String {
+        do {
+            return try plan.mps()
+        } catch {
+            throw UserFailure(message: "error: \(error)")
+        }
+    }
+
+    /// The plan's JSON, with the frontier added under `frontier` when there is one.
+    static func json(of plan: AllocationPlan, frontier: [FrontierPoint]?) throws -> String {
+        let planJSON: String
+        do {
+            planJSON = try plan.json()
+        } catch {
+            throw UserFailure(message: "error: \(error)")
+        }
+        guard let frontier else { return planJSON }
+        guard var object = try JSONSerialization.jsonObject(with: Data(planJSON.utf8)) as? [String: Any] else { return planJSON }
+        object["frontier"] = try JSONSerialization.jsonObject(with: JSONEncoder().encode(frontier))
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func frontierTable(_ points: [FrontierPoint]) -> String {
+        var table = TextTable(headers: ["budget ×", "budget (bn VND)", "spent (bn VND)", "shortage after", "closed", "VND per engineer-year", "status"])
+        for point in points {
+            table.append([
+                NumberText.grouped(point.multiplier, decimals: 2), NumberText.grouped(point.budget / 1e9, decimals: 1),
+                NumberText.grouped(point.spend / 1e9, decimals: 1), NumberText.grouped(point.shortageAfter),
+                NumberText.grouped(point.shortageClosed), point.costPerEngineerYearClosed.map { NumberText.grouped($0) } ?? "–",
+                point.status.rawValue,
+            ])
+        }
+        return "Budget frontier (engineer-years of shortage over the horizon)\n" + table.render()
+    }
+}
+
+struct AllocateParameters: Encodable {
+    let variant: String
+    let relax: Bool
+    let sweep: String?
+    let timeLimit: Double
+    let gap: Double
+
+    enum CodingKeys: String, CodingKey {
+        case variant, relax, sweep, timeLimit = "time_limit", gap
+    }
+}

@@ -1,0 +1,184 @@
+import Allocation
+import ArgumentParser
+import ExcelExport
+import Forecast
+import Foundation
+import Matching
+import Storage
+import Workforce
+
+/// `skillplan plan DIR`: the main job. Validate, forecast, allocate, match, and write every workbook.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "The main job: validate → forecast → allocate → match → workbooks for every audience.",
+        discussion: """
+        Writes into --exports: the fund plan workbook, one intake plan per institution, one interns
+        workbook per enterprise with postings, and matches.csv. The budget frontier of the fund plan
+        is solved as LP relaxations (fast at every scale). Nothing is written when an input is wrong
+        or the fund policy is infeasible. The run is recorded in the SQLite store.
+        """)
+
+    @OptionGroup var scenario: ScenarioOptions
+    @Option(help: "Where to write the workbooks.", completion: .directory)
+    var exports: String = "Exports"
+    @Option(help: "A variant of scenario.yaml to plan for (default: the scenario as written).")
+    var variant: String?
+    @Flag(help: "Plan with the linear relaxation (fractional seats).")
+    var relax = false
+    @Option(help: "Budget multiples of the frontier sheet; empty for none.")
+    var sweep: String = "0,0.25,0.5,1,1.5,2"
+    @Option(name: .customLong("time-limit"), help: "Seconds the integer solve may take.")
+    var timeLimit: Double = 60
+    @Option(help: "The lottery seed of the matching.")
+    var seed: UInt64 = Lottery.defaultSeed
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if !sweep.isEmpty { _ = try Allocate.multiples(sweep) }
+        guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let started = Date()
+        let hasStudents: Bool
+        let progress = StageProgress(stages: 6)
+        let (loaded, planned) = try progress.stage("Loading and validating \(scenario.directory)") {
+            try scenario.load(variant: variant)
+        }
+        hasStudents = !planned.students.isEmpty && !planned.postings.isEmpty
+        let recorded = try RecordedRun.begin(
+            kind: .plan, store: store, loaded: loaded,
+            parameters: PlanParameters(variant: planned.variantName, relax: relax, sweep: sweep, timeLimit: timeLimit,
+                                       seed: seed, exports: exports))
+        try recorded.record {
+            let forecast = try progress.stage("Forecasting demand, supply and the gap") { try Allocate.forecast(planned) }
+            let options = AllocationOptions(relax: relax, timeLimit: timeLimit)
+            let plan = try progress.stage("Allocating the fund (\(relax ? "LP relaxation" : "integer seats"))") {
+                try Allocate.plan(planned, forecast: forecast, options: options)
+            }
+            let frontier: [FrontierPoint]? = try progress.stage("Budget frontier") {
+                guard !sweep.isEmpty else { return nil }
+                var frontierOptions = options
+                frontierOptions.relax = true
+                return try Allocate.frontier(planned, forecast: forecast, multiples: try Allocate.multiples(sweep), options: frontierOptions)
+            }
+            let round: InternshipRound? = try progress.stage("Matching students to internships") {
+                guard hasStudents else { return nil }
+                let problem: MatchingProblem
+                do {
+                    problem = try MatchingProblem(postings: planned.postings, students: planned.students,
+                                                  rankings: planned.rankings.isEmpty ? nil : planned.rankings, seed: seed)
+                } catch {
+                    throw UserFailure(message: "error: \(error)")
+                }
+                let matching = DeferredAcceptance.match(problem)
+                let funding = FundedPlaces.assign(matching, problem: problem, enterprises: planned.enterprises,
+                                                  terms: planned.fund.internships)
+                return InternshipRound(problem: problem, matching: matching, funding: funding)
+            }
+            let directory = URL(fileURLWithPath: exports)
+            let audit = AuditFacts(runID: String(recorded.run.rawValue), datasetHash: loaded.contentHash,
+                                   softwareVersion: SkillPlan.version, created: started)
+            let context = PlanWorkbookContext(scenario: planned, forecast: forecast, plan: plan, frontier: frontier,
+                                              internships: round, audit: audit)
+            var written = try progress.stage("Writing workbooks to \(exports)") {
+                do {
+                    return try PlanWorkbooks.write(into: directory, context: context)
+                } catch {
+                    throw UserFailure(message: "error: \(error)")
+                }
+            }
+            var matchSummary: MatchingSummary?
+            if let round {
+                let matchesURL = directory.appendingPathComponent("matches.csv")
+                try writeTextFile(MatchesCSV.render(round.matching, problem: round.problem, funding: round.funding), to: matchesURL.path)
+                written.append(matchesURL)
+                matchSummary = MatchingSummary(round.matching, problem: round.problem, funding: round.funding)
+            }
+            let report = PlanReport(
+                scenario: planned.settings.name, variant: planned.variantName, run: recorded.run.rawValue,
+                contentHash: loaded.contentHash, status: plan.status.rawValue, objective: plan.objective,
+                shortageBefore: plan.shortageBefore, shortageAfter: plan.shortageAfter, spendVND: plan.totalSpend,
+                budgetVND: plan.totalBudget, matched: matchSummary?.matched, students: matchSummary?.students,
+                fundedPlaces: matchSummary?.fundedPlaces, files: written.map(\.path),
+                seconds: Date().timeIntervalSince(started))
+            if output.json {
+                try Terminal.printJSON(report)
+            } else {
+                Terminal.output(report.render(plan: plan, forecast: forecast, matching: matchSummary))
+            }
+            return (report.headline, [RunResult(name: "plan.json", format: .json, content: try Allocate.json(of: plan, frontier: frontier)),
+                                      RunResult(name: "report.json", format: .json, content: try jsonText(report))])
+        }
+    }
+}
+
+struct PlanParameters: Encodable {
+    let variant: String
+    let relax: Bool
+    let sweep: String
+    let timeLimit: Double
+    let seed: UInt64
+    let exports: String
+
+    enum CodingKeys: String, CodingKey {
+        case variant, relax, sweep, timeLimit = "time_limit", seed, exports
+    }
+}
+
+/// What `skillplan plan` did, for people and for `--json`.
+struct PlanReport: Encodable {
+    let scenario: String
+    let variant: String
+    let run: Int64
+    let contentHash: String
+    let status: String
+    let objective: Double
+    let shortageBefore: Double
+    let shortageAfter: Double
+    let spendVND: Double
+    let budgetVND: Double
+    let matched: Int?
+    let students: Int?
+    let fundedPlaces: Int?
+    let files: [String]
+    let seconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case scenario, variant, run, contentHash = "content_hash", status, objective
+        case shortageBefore = "shortage_before", shortageAfter = "shortage_after", spendVND = "spend_vnd"
+        case budgetVND = "budget_vnd", matched, students, fundedPlaces = "funded_places", files, seconds
+    }
+
+    var headline: String {
+        "\(status): shortage \(NumberText.grouped(shortageBefore)) → \(NumberText.grouped(shortageAfter)) engineer-years; \(files.count) files"
+    }
+
+    func render(plan: AllocationPlan, forecast: Forecast, matching: MatchingSummary?) -> String {
+        var table = TextTable(headers: ["", ""], alignments: [.left, .left])
+        table.append(["Scenario", "\(scenario) (\(variant)), dataset \(contentHash.prefix(12)), run \(run)"])
+        table.append(["Shortage before the plan", "\(NumberText.grouped(shortageBefore)) engineer-years over the horizon"])
+        table.append(["Shortage after the plan", "\(NumberText.grouped(shortageAfter)) engineer-years (\(NumberText.percent(shortageBefore > 0 ? 1 - shortageAfter / shortageBefore : 0)) closed)"])
+        table.append(["Fund spend", "\(NumberText.billions(spendVND)) of \(NumberText.billions(budgetVND)) VND"])
+        if let cost = plan.costPerEngineerYearClosed {
+            table.append(["Cost per engineer-year closed", "\(NumberText.vnd(VND(cost.rounded()))) VND"])
+        }
+        table.append(["Solver", "\(status)\(plan.gap.map { ", gap \(NumberText.percent($0, decimals: 2))" } ?? ""), \(plan.solver)"])
+        if let matching {
+            table.append(["Internships", "\(NumberText.grouped(Double(matching.matched))) of \(NumberText.grouped(Double(matching.students))) students matched, \(matching.fundedPlaces) fund-backed places"])
+        }
+        table.append(["Time", "\(String(format: "%.1f", seconds)) s"])
+        let body = table.render().split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")
+        let fundPlan = files.first { $0.hasSuffix(".xlsx") && URL(fileURLWithPath: $0).lastPathComponent.hasPrefix("fund-plan-") }
+        let intake = files.filter { URL(fileURLWithPath: $0).lastPathComponent.hasPrefix("intake-") }
+        let interns = files.filter { URL(fileURLWithPath: $0).lastPathComponent.hasPrefix("interns-") }
+        var lines = ["", "SkillPlan: \(scenario)", body, "", "Files written (\(files.count)):"]
+        if let fundPlan { lines.append("  \(fundPlan)") }
+        if let first = intake.first { lines.append("  \(first) … and \(intake.count - 1) more intake plans (one per institution)") }
+        if let first = interns.first { lines.append("  \(first) … and \(interns.count - 1) more interns workbooks (one per enterprise)") }
+        files.filter { $0.hasSuffix(".csv") }.forEach { lines.append("  \($0)") }
+        return lines.joined(separator: "\n")
+    }
+}
