@@ -1,0 +1,342 @@
+import Forecast
+import Optimization
+import Workforce
+
+/// Knobs of a build beyond the scenario: the planner's budget sweep and its infeasibility analysis.
+struct BuildConfiguration: Sendable {
+    /// Multiplies every budget.
+    var budgetMultiplier: Double = 1
+    /// Give every fairness row an elastic slack (`slack[row]`) and minimise their sum instead of
+    /// the shortage.
+    var elastic = false
+    /// Require `Σ_t spend[t] ≥` this many billions of VND (row `policy.minimum-spend`).
+    var minimumSpendBillions: Double?
+}
+
+extension AllocationModel {
+    /// Builds the allocation model of a scenario from its forecast (see the type's formulation).
+    ///
+    /// - Parameters:
+    ///   - scenario: the scenario, with the variant the forecast was made from.
+    ///   - forecast: `ForecastModel.project(scenario)`; its gap is `Gap0`.
+    ///   - budgetMultiplier: multiplies every year's budget (1: as in `fund.yaml`).
+    /// - Throws: ``AllocationError`` for a negative budget, a share outside 0–1, a rule or
+    ///   instrument referring to an unknown region, skill or enterprise, a forecast of another
+    ///   scenario, or a negative multiplier.
+    /// - Complexity: O(P·B + J·B + S·R·H²) time and memory, with P programmes, J postings, B
+    ///   budget years, S skills, R regions and H years: every column has O(years of study + 6)
+    ///   nonzeros and every shortage row at most H.
+    public static func build(
+        scenario: Scenario, forecast: Forecast, budgetMultiplier: Double = 1
+    ) throws(AllocationError) -> AllocationModel {
+        guard budgetMultiplier.isFinite, budgetMultiplier >= 0 else {
+            throw .invalidOption("budget multiplier \(budgetMultiplier): give a number ≥ 0, e.g. 1.5")
+        }
+        return try build(scenario: scenario, forecast: forecast, configuration: BuildConfiguration(budgetMultiplier: budgetMultiplier))
+    }
+
+    static func build(
+        scenario: Scenario, forecast: Forecast, configuration: BuildConfiguration
+    ) throws(AllocationError) -> AllocationModel {
+        let start = ContinuousClock.now
+        try PolicyValidation.check(scenario, forecast: forecast)
+        let fund = scenario.fund
+        let budgetYears = fund.budgetYears
+        let budget = budgetYears.map { Double(fund.budgetByYear[$0] ?? 0) * configuration.budgetMultiplier }
+        let years = forecast.years
+        let t0 = forecast.baseYear
+        let lastYear = years.last ?? t0
+        let unit = moneyUnit
+
+        let beta = 1 / (1 + scenario.settings.discountRate)
+        var discounts: [Double] = []
+        var factor = 1.0
+        for _ in years {
+            discounts.append(factor)
+            factor *= beta
+        }
+        let weightByID = Dictionary(scenario.skills.map { ($0.id, $0.weight) }, uniquingKeysWith: { a, _ in a })
+        let weights = forecast.skills.map { weightByID[$0] ?? 0 }
+        let minimumWeight = weights.filter { $0 > 0 }.min() ?? 1
+        let totalBudgetBillions = budget.reduce(0, +) / unit
+        let epsilon = tieBreakShare * minimumWeight * (discounts.last ?? 1) / max(1, totalBudgetBillions)
+
+        var model = LinearModel(name: "allocation-\(scenario.settings.name)")
+        let enterprises = Dictionary(scenario.enterprises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        // Instrument columns.
+        var columns: [InstrumentColumn] = []
+        func addColumn(
+            _ kind: InstrumentKind, source: Int, code: String, year: Int, upper: Int, cost: CostSchedule,
+            effect: EffectSchedule, institution: Institution.ID?, enterprise: Enterprise.ID?, sme: Bool,
+            members: [Int]? = nil
+        ) {
+            let prefix = kind == .scholarship ? "seats" : kind == .internship ? "interns" : "onsite"
+            let variable = model.addVariable(
+                "\(prefix)[\(code),\(year)]", lowerBound: 0, upperBound: Double(upper), isInteger: true)
+            columns.append(InstrumentColumn(
+                kind: kind, source: source, code: code, year: year, variable: variable, upperBound: upper,
+                cost: cost, charges: cost.charges(budgetYears: budgetYears), effect: effect,
+                skillPosition: forecast.skillPositions[effect.skill] ?? 0,
+                regionPosition: forecast.regionPositions[effect.region] ?? 0,
+                institution: institution, enterprise: enterprise, isDomesticSME: sme, flowRow: nil,
+                members: members ?? [source]))
+        }
+        for (index, program) in scenario.programs.enumerated() where program.spareCapacity > 0 {
+            let onsite = program.isOnsiteTraining
+            guard onsite ? fund.onsiteTraining.enabled : fund.scholarships.enabled else { continue }
+            for year in budgetYears {
+                let cost: CostSchedule =
+                    onsite
+                    ? .once(in: year, amount: program.tuitionPerYear)
+                    : .scholarship(
+                        intakeYear: year, durationYears: program.durationYears,
+                        yearlyCost: program.tuitionPerYear + fund.scholarships.livingSupportPerYear)
+                let effect = EffectSchedule(
+                    skill: program.skill, region: program.region, landingYear: year + program.durationYears,
+                    engineersPerUnit: program.engineersPerSeat)
+                addColumn(
+                    onsite ? .onsite : .scholarship, source: index, code: program.id.rawValue, year: year,
+                    upper: program.spareCapacity, cost: cost, effect: effect, institution: program.institution,
+                    enterprise: program.hostEnterprise, sme: false)
+            }
+        }
+        if fund.internships.enabled {
+            // Postings alike in everything the model sees (skill, region, domestic-SME flag and
+            // stipend per intern) share one column per year, `interns[first posting,t]` with the
+            // sum of their slots: an exact aggregation (the columns would be identical). The plan
+            // spreads its interns back over the postings in scenario order.
+            struct PostingClass: Hashable { var skill: Skill.ID; var region: Region.ID; var sme: Bool; var cost: VND }
+            var classOrder: [PostingClass] = []
+            var members: [PostingClass: [Int]] = [:]
+            for (index, posting) in scenario.postings.enumerated() where posting.slots > 0 {
+                let sme = enterprises[posting.enterprise]?.isDomesticSME ?? false
+                let key = PostingClass(skill: posting.skill, region: posting.region, sme: sme, cost: posting.stipendPerIntern)
+                if members[key] == nil { classOrder.append(key) }
+                members[key, default: []].append(index)
+            }
+            for key in classOrder {
+                let indices = members[key] ?? []
+                guard let first = indices.first else { continue }
+                let posting = scenario.postings[first]
+                let slots = indices.reduce(0) { $0 + scenario.postings[$1].slots }
+                for year in budgetYears {
+                    let effect = EffectSchedule(
+                        skill: posting.skill, region: posting.region, landingYear: year + 1,
+                        engineersPerUnit: fund.internships.entryUplift)
+                    addColumn(
+                        .internship, source: first, code: posting.id.rawValue, year: year, upper: slots,
+                        cost: .once(in: year, amount: key.cost), effect: effect,
+                        institution: nil, enterprise: posting.enterprise, sme: key.sme, members: indices)
+                }
+            }
+        }
+
+        // Where shortage rows will be: the last shortage year position of each (s,r).
+        let grid = forecast.gap
+        let regionCount = forecast.regions.count
+        var lastShortage = Array(repeating: -1, count: forecast.skills.count * regionCount)
+        for s in forecast.skills.indices {
+            for r in forecast.regions.indices {
+                for y in years.indices where grid[s, r, y] > 0 { lastShortage[s * regionCount + r] = y }
+            }
+        }
+
+        // Landed supply: one column and row per (s, r, L) that some instrument feeds.
+        struct FlowKey: Hashable { var cell: Int; var year: Int }
+        var flowOrder: [FlowKey] = []
+        var flowTerms: [FlowKey: [(Double, Variable, Int)]] = [:]
+        for (index, column) in columns.enumerated() {
+            let effect = column.effect
+            guard effect.landsBy(lastYear) else { continue }
+            let cell = column.skillPosition * regionCount + column.regionPosition
+            guard lastShortage[cell] >= max(0, effect.landingYear - t0) else { continue }
+            let key = FlowKey(cell: cell, year: effect.landingYear)
+            if flowTerms[key] == nil { flowOrder.append(key) }
+            flowTerms[key, default: []].append((effect.engineersPerUnit, column.variable, index))
+        }
+        flowOrder.sort { ($0.cell, $0.year) < ($1.cell, $1.year) }
+        var flowsByCell: [Int: [(year: Int, variable: Variable)]] = [:]
+        for key in flowOrder {
+            let s = key.cell / regionCount, r = key.cell % regionCount
+            let label = "\(forecast.skills[s]),\(forecast.regions[r]),\(key.year)"
+            let landed = model.addVariable("landed[\(label)]", lowerBound: 0)
+            var definition = LinearExpression(landed)
+            for (k, variable, _) in flowTerms[key] ?? [] { definition.add(-k, variable) }
+            let row = model.addConstraint(definition, .equal, 0, name: "landed.def[\(label)]")
+            for (_, _, index) in flowTerms[key] ?? [] { columns[index].flowRow = row }
+            flowsByCell[key.cell, default: []].append((key.year, landed))
+        }
+
+        // Shortage.
+        for s in forecast.skills.indices {
+            let attrition = forecast.attritionRates[s]
+            for r in forecast.regions.indices {
+                let flows = flowsByCell[s * regionCount + r] ?? []
+                for (y, year) in years.enumerated() {
+                    let gap = grid[s, r, y]
+                    guard gap > 0 else { continue }
+                    let label = "\(forecast.skills[s]),\(forecast.regions[r]),\(year)"
+                    let short = model.addVariable(
+                        "short[\(label)]", lowerBound: 0, objective: configuration.elastic ? 0 : weights[s] * discounts[y])
+                    var covered = LinearExpression(short)
+                    for flow in flows where flow.year <= year {
+                        covered.add(EffectSchedule.survival(attritionRate: attrition, years: year - flow.year), flow.variable)
+                    }
+                    model.addConstraint(covered, .greaterOrEqual, gap, name: "short.def[\(label)]")
+                }
+            }
+        }
+
+        // Spend per budget year and the budget.
+        var spendVariables: [Variable] = []
+        var spendDefinitions = budgetYears.map { _ in LinearExpression() }
+        for column in columns {
+            for charge in column.charges {
+                guard let b = budgetYears.firstIndex(of: charge.year) else { continue }
+                spendDefinitions[b].add(-Double(charge.amount) / unit, column.variable)
+            }
+        }
+        for (b, year) in budgetYears.enumerated() {
+            let spend = model.addVariable("spend[\(year)]", lowerBound: 0, objective: configuration.elastic ? 0 : epsilon)
+            spendVariables.append(spend)
+            var definition = spendDefinitions[b]
+            definition.add(1, spend)
+            model.addConstraint(definition, .equal, 0, name: "spend.def[\(year)]")
+        }
+        var budgetRows: [Constraint] = []
+        var cumulativeSpend = LinearExpression()
+        var cumulativeBudget = 0.0
+        for (b, year) in budgetYears.enumerated() {
+            if fund.carryOver {
+                cumulativeSpend.add(1, spendVariables[b])
+                cumulativeBudget += budget[b] / unit
+                budgetRows.append(model.addConstraint(
+                    cumulativeSpend, .lessOrEqual, cumulativeBudget, name: "budget.cumulative[\(year)]"))
+            } else {
+                budgetRows.append(model.addConstraint(
+                    LinearExpression(spendVariables[b]), .lessOrEqual, budget[b] / unit, name: "budget[\(year)]"))
+            }
+        }
+        let totalSpend = LinearExpression.sum(spendVariables)
+
+        // Fairness.
+        var regionHasInstrument = Array(repeating: false, count: regionCount)
+        var institutionsSeen: Set<Institution.ID> = []
+        var institutionOrder: [Institution.ID] = []
+        for column in columns {
+            regionHasInstrument[column.regionPosition] = true
+            if let institution = column.institution, institutionsSeen.insert(institution).inserted {
+                institutionOrder.append(institution)
+            }
+        }
+        let institutionRank = Dictionary(
+            scenario.institutions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        institutionOrder.sort { (institutionRank[$0] ?? Int.max, $0) < (institutionRank[$1] ?? Int.max, $1) }
+        let regionsWithInstruments = forecast.regions.indices.filter { regionHasInstrument[$0] }.map { forecast.regions[$0] }
+        var needShares: [Region.ID: Double] = [:]
+        if fund.fairness.needProportionalTolerance != nil {
+            var need: [Region.ID: Double] = [:]
+            var total = 0.0
+            for s in forecast.skills.indices {
+                for r in forecast.regions.indices where regionHasInstrument[r] {
+                    for y in years.indices {
+                        let short = max(0, grid[s, r, y])
+                        need[forecast.regions[r], default: 0] += short
+                        total += short
+                    }
+                }
+            }
+            if total > 0 { needShares = need.mapValues { $0 / total } }
+        }
+        let requirements = FairnessRequirement.requirements(
+            rules: fund.fairness, institutions: institutionOrder, regions: regionsWithInstruments,
+            needShares: needShares, hasInternships: columns.contains { $0.kind == .internship })
+
+        // Spend classes: one column per (skill, region, group) that some column falls in, with
+        // group programmes / internships elsewhere / internships at domestic SMEs, defined by
+        // `spend.class.def[…]`. Region, skill and SME rows sum a few class columns instead of
+        // repeating every instrument column (each instrument is in one class row, not three),
+        // which keeps the fairness rows short and the LP fast.
+        let groupNames = ["programmes", "internships", "sme-internships"]
+        var classOf: [Int: Variable] = [:]
+        var needsInstitutions = false
+        var needsClasses = false
+        for requirement in requirements {
+            if case .institution = requirement.subject { needsInstitutions = true } else { needsClasses = true }
+        }
+        if needsClasses {
+            var definitions: [Int: LinearExpression] = [:]
+            for column in columns {
+                let group = column.kind != .internship ? 0 : column.isDomesticSME ? 2 : 1
+                let key = (column.skillPosition * regionCount + column.regionPosition) * 3 + group
+                definitions[key, default: LinearExpression()].add(-Double(column.cost.total) / unit, column.variable)
+            }
+            for key in definitions.keys.sorted() {
+                guard var definition = definitions[key] else { continue }
+                let group = key % 3, cell = key / 3
+                let label = "\(forecast.skills[cell / regionCount]),\(forecast.regions[cell % regionCount]),\(groupNames[group])"
+                let variable = model.addVariable("spend.class[\(label)]", lowerBound: 0)
+                definition.add(1, variable)
+                model.addConstraint(definition, .equal, 0, name: "spend.class.def[\(label)]")
+                classOf[key] = variable
+            }
+        }
+        func classSpend(skill: Int?, region: Int?, groups: [Int]) -> LinearExpression {
+            var expression = LinearExpression()
+            for (key, variable) in classOf.sorted(by: { $0.key < $1.key }) {
+                let cell = key / 3
+                guard groups.contains(key % 3) else { continue }
+                if let skill, cell / regionCount != skill { continue }
+                if let region, cell % regionCount != region { continue }
+                expression.add(1, variable)
+            }
+            return expression
+        }
+        var institutionSpend: [Institution.ID: LinearExpression] = [:]
+        if needsInstitutions {
+            for column in columns {
+                guard let institution = column.institution else { continue }
+                institutionSpend[institution, default: LinearExpression()].add(Double(column.cost.total) / unit, column.variable)
+            }
+        }
+        let internshipSpend = classSpend(skill: nil, region: nil, groups: [1, 2])
+        var requirementRows: [Constraint] = []
+        var slackVariables: [Variable] = []
+        for requirement in requirements {
+            var expression: LinearExpression
+            switch requirement.subject {
+            case .institution(let id): expression = institutionSpend[id] ?? LinearExpression()
+            case .region(let id):
+                expression = forecast.regionPositions[id].map { classSpend(skill: nil, region: $0, groups: [0, 1, 2]) } ?? LinearExpression()
+            case .skill(let id):
+                expression = forecast.skillPositions[id].map { classSpend(skill: $0, region: nil, groups: [0, 1, 2]) } ?? LinearExpression()
+            case .domesticSMEInternships: expression = classSpend(skill: nil, region: nil, groups: [2])
+            }
+            expression.add(requirement.base == .totalSpend ? totalSpend : internshipSpend, times: -requirement.share)
+            if configuration.elastic {
+                let slack = model.addVariable("slack[\(requirement.name)]", lowerBound: 0)
+                expression.add(requirement.bound == .atLeast ? 1 : -1, slack)
+                slackVariables.append(slack)
+            }
+            requirementRows.append(model.addConstraint(
+                expression, requirement.bound == .atLeast ? .greaterOrEqual : .lessOrEqual, 0, name: requirement.name))
+        }
+        var minimumSpendRow: Constraint?
+        if let minimum = configuration.minimumSpendBillions {
+            minimumSpendRow = model.addConstraint(totalSpend, .greaterOrEqual, minimum, name: "policy.minimum-spend")
+        }
+        if configuration.elastic { model.minimize(LinearExpression.sum(slackVariables)) }
+
+        let elapsed = start.duration(to: .now)
+        return AllocationModel(
+            linearModel: model, years: years, budgetYears: budgetYears, budget: budget,
+            budgetMultiplier: configuration.budgetMultiplier, carryOver: fund.carryOver,
+            requirements: requirements, tieBreakPerBillion: epsilon,
+            buildSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+            scenario: scenario, forecast: forecast, weights: weights, discounts: discounts, columns: columns,
+            spendVariables: spendVariables, budgetRows: budgetRows, requirementRows: requirementRows,
+            slackVariables: slackVariables, minimumSpendRow: minimumSpendRow,
+            regionsWithInstruments: regionsWithInstruments)
+    }
+}

@@ -1,0 +1,43 @@
+/// How ``AllocationPlanner`` plans.
+///
+/// The defaults aim at the national scale on two cores: integer seats by CBC within 0.5 % of the
+/// LP bound, stopped after 60 s (the plan then says `stopped` with its gap).
+public struct AllocationOptions: Hashable, Sendable {
+    /// Plan with the LP relaxation (fractional seats) instead of integer seats.
+    public var relax: Bool
+    /// Seconds the integer solve (and each LP solve) may take; `nil`: no limit.
+    public var timeLimit: Double?
+    /// CBC's relative gap at which an integer plan counts as optimal (0.005 = 0.5 %).
+    public var relativeGap: Double
+    /// Every year's budget is multiplied by this (1 = as in `fund.yaml`); a budget sweep sets it.
+    public var budgetMultiplier: Double
+    /// Let the solver print its log.
+    public var log: Bool
+    /// Re-solve the LP without each binding rule group to price it (one LP per binding group).
+    public var priceBindingRules: Bool
+
+    /// Options; see each property.
+    public init(
+        relax: Bool = false, timeLimit: Double? = 60, relativeGap: Double = 0.005,
+        budgetMultiplier: Double = 1, log: Bool = false, priceBindingRules: Bool = true
+    ) {
+        self.relax = relax
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.budgetMultiplier = budgetMultiplier
+        self.log = log
+        self.priceBindingRules = priceBindingRules
+    }
+
+    func validate() throws(AllocationError) {
+        guard budgetMultiplier.isFinite, budgetMultiplier >= 0 else {
+            throw .invalidOption("budget multiplier \(budgetMultiplier): give a number ≥ 0, e.g. 1.5")
+        }
+        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
+            throw .invalidOption("time limit \(timeLimit) s: give a positive number of seconds")
+        }
+        guard relativeGap.isFinite, relativeGap >= 0 else {
+            throw .invalidOption("relative gap \(relativeGap): give a number ≥ 0, e.g. 0.005")
+        }
+    }
+}

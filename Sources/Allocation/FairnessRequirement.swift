@@ -1,0 +1,160 @@
+import Workforce
+
+/// One row of a fairness rule: the spend of a subject (an institution, a region, a skill, the
+/// domestic SMEs) compared with a share of a base (total spend, or internship spend).
+///
+/// `measure ≥ share · base` (``Bound-swift.enum/atLeast``) or `measure ≤ share · base`
+/// (``Bound-swift.enum/atMost``). Every rule is homogeneous in money: a plan that spends nothing
+/// satisfies all of them, so a policy is *infeasible* when no plan that spends money satisfies it
+/// (see ``AllocationError/infeasiblePolicy(conflicts:)``).
+public struct FairnessRequirement: Hashable, Sendable, Codable {
+    /// Which side of the share the measure must stay on.
+    public enum Bound: String, Hashable, Sendable, Codable {
+        /// `measure ≥ share · base`.
+        case atLeast = "at_least"
+        /// `measure ≤ share · base`.
+        case atMost = "at_most"
+    }
+
+    /// What the share is a share of.
+    public enum Base: String, Hashable, Sendable, Codable {
+        /// All spending of the plan, over every year and instrument.
+        case totalSpend = "total_spend"
+        /// All internship stipends of the plan.
+        case internshipSpend = "internship_spend"
+    }
+
+    /// Whose spend is measured.
+    public enum Subject: Hashable, Sendable, Codable {
+        /// Scholarship and on-site seats of the institution's programmes.
+        case institution(Institution.ID)
+        /// Every instrument located in the region (programme's institution region, posting region).
+        case region(Region.ID)
+        /// Every instrument adding engineers of the skill.
+        case skill(Skill.ID)
+        /// Internship stipends at domestic micro, small and medium enterprises.
+        case domesticSMEInternships
+    }
+
+    /// The rule group.
+    public var rule: FairnessRuleKind
+    /// The row's name in the model, e.g. `fair.regional-floor[HN]`.
+    public var name: String
+    /// Whose spend is measured.
+    public var subject: Subject
+    /// The side of the share.
+    public var bound: Bound
+    /// The share (0–1 for floors and caps; need-proportional rows may exceed 1).
+    public var share: Double
+    /// What the share is of.
+    public var base: Base
+
+    /// A requirement; see the properties.
+    public init(rule: FairnessRuleKind, name: String, subject: Subject, bound: Bound, share: Double, base: Base) {
+        self.rule = rule
+        self.name = name
+        self.subject = subject
+        self.bound = bound
+        self.share = share
+        self.base = base
+    }
+
+    /// The subject's code (`HN`, `INST-HUST`, `MAT`), or `domestic-sme` .
+    public var subjectCode: String {
+        switch subject {
+        case .institution(let id): id.rawValue
+        case .region(let id): id.rawValue
+        case .skill(let id): id.rawValue
+        case .domesticSMEInternships: "domestic-sme"
+        }
+    }
+
+    /// In words: `HN ≥ 1.0 % of total spend`.
+    public var text: String {
+        let relation = bound == .atLeast ? "≥" : "≤"
+        let of = base == .totalSpend ? "total spend" : "internship spend"
+        return "\(subjectCode) \(relation) \(Self.percent(share)) of \(of)"
+    }
+
+    static func percent(_ share: Double) -> String {
+        let value = (share * 1000).rounded() / 10
+        return "\(value) %"
+    }
+
+    /// The requirements a fund's rules impose on a scenario, in rule order then subject order.
+    ///
+    /// - Institution cap: one row per institution that has an instrument.
+    /// - Regional floor: one row per listed region, or with no list, per region that has an
+    ///   instrument.
+    /// - Need-proportional regions: two rows per region that has an instrument,
+    ///   `(1 ± tolerance) · n_r`, where `n_r` is the region's share of the shortage
+    ///   engineer-years before the plan among those regions (`needShares`); no rows when there is
+    ///   no shortage at all. Regions without an instrument cannot receive money and are left out
+    ///   (otherwise the rule could only hold by spending nothing).
+    /// - Domestic SME internships: one row, when the internship instrument has postings.
+    /// - Skill minimum: one row per listed skill.
+    ///
+    /// - Parameters:
+    ///   - rules: the fund's rules (validated).
+    ///   - institutions: institutions with an instrument, in scenario order.
+    ///   - regions: regions with an instrument, in scenario order.
+    ///   - needShares: `n_r` of each region in `regions` (summing to 1), empty without shortage.
+    ///   - hasInternships: whether some internship variable exists.
+    /// - Complexity: O(institutions + regions + skills).
+    public static func requirements(
+        rules: FairnessRules, institutions: [Institution.ID], regions: [Region.ID],
+        needShares: [Region.ID: Double], hasInternships: Bool
+    ) -> [FairnessRequirement] {
+        var result: [FairnessRequirement] = []
+        if let cap = rules.institutionShareCap {
+            for id in institutions {
+                result.append(.init(
+                    rule: .institutionShareCap, name: "fair.institution-share-cap[\(id)]",
+                    subject: .institution(id), bound: .atMost, share: cap, base: .totalSpend))
+            }
+        }
+        if let floor = rules.regionalFloor {
+            for id in floor.regions.isEmpty ? regions : floor.regions {
+                result.append(.init(
+                    rule: .regionalFloor, name: "fair.regional-floor[\(id)]", subject: .region(id),
+                    bound: .atLeast, share: floor.share, base: .totalSpend))
+            }
+        }
+        if let tolerance = rules.needProportionalTolerance, !needShares.isEmpty {
+            for id in regions {
+                let need = needShares[id] ?? 0
+                result.append(.init(
+                    rule: .needProportionalRegions, name: "fair.need-proportional-regions.max[\(id)]",
+                    subject: .region(id), bound: .atMost, share: need * (1 + tolerance), base: .totalSpend))
+                result.append(.init(
+                    rule: .needProportionalRegions, name: "fair.need-proportional-regions.min[\(id)]",
+                    subject: .region(id), bound: .atLeast, share: max(0, need * (1 - tolerance)),
+                    base: .totalSpend))
+            }
+        }
+        if let share = rules.domesticSMEInternshipShare, hasInternships {
+            result.append(.init(
+                rule: .domesticSMEInternships, name: "fair.domestic-sme-internships",
+                subject: .domesticSMEInternships, bound: .atLeast, share: share, base: .internshipSpend))
+        }
+        for (id, share) in rules.skillMinimumShare.sorted(by: { $0.key < $1.key }) {
+            result.append(.init(
+                rule: .skillMinimum, name: "fair.skill-minimum[\(id)]", subject: .skill(id),
+                bound: .atLeast, share: share, base: .totalSpend))
+        }
+        return result
+    }
+}
+
+extension FairnessRules {
+    /// The rule groups these rules switch on (a rule with an empty list of skills is off).
+    public var activeKinds: [FairnessRuleKind] {
+        var kinds: [FairnessRuleKind] = []
+        if institutionShareCap != nil { kinds.append(.institutionShareCap) }
+        if regionalFloor != nil { kinds.append(.regionalFloor) }
+        if needProportionalTolerance != nil { kinds.append(.needProportionalRegions) }
+        if domesticSMEInternshipShare != nil { kinds.append(.domesticSMEInternships) }
+        if !skillMinimumShare.isEmpty { kinds.append(.skillMinimum) }
+        return kinds
+    }
+}

@@ -1,0 +1,180 @@
+import Optimization
+import Workforce
+
+/// Turns solved values into an ``AllocationPlan``.
+enum PlanExtraction {
+    /// - Complexity: O(columns × years + skills × regions × years + requirements × columns / rows).
+    static func plan(
+        _ model: AllocationModel, lp: Solution, final: ColumnValues, relaxed: Bool, solvedModel: LinearModel,
+        explanation: PlanExplanation, outcome: AllocationPlanner.IntegerOutcome
+    ) -> AllocationPlan {
+        let scenario = model.scenario
+        let forecast = model.forecast
+        let fund = scenario.fund
+        let years = model.years
+        let t0 = forecast.baseYear
+        let lastYear = years.last ?? t0
+        let regionCount = forecast.regions.count
+        func units(_ index: Int) -> Double {
+            let value = final.values[index]
+            let cleaned = relaxed ? value : value.rounded()
+            return cleaned > 1e-9 ? cleaned : 0
+        }
+
+        var scholarships: [ScholarshipAward] = []
+        var internships: [InternshipAward] = []
+        var onsite: [OnsiteAward] = []
+        var byYear: [Int: (scholarships: Double, internships: Double, onsite: Double)] = [:]
+        var added = Array(repeating: 0.0, count: forecast.gap.values.count)
+        var spendOf: [Double] = []
+        spendOf.reserveCapacity(model.columns.count)
+        for (index, column) in model.columns.enumerated() {
+            let count = units(index)
+            spendOf.append(count * Double(column.cost.total))
+            guard count > 0 else { continue }
+            for charge in column.charges {
+                var entry = byYear[charge.year] ?? (0, 0, 0)
+                let amount = count * Double(charge.amount)
+                switch column.kind {
+                case .scholarship: entry.scholarships += amount
+                case .internship: entry.internships += amount
+                case .onsite: entry.onsite += amount
+                }
+                byYear[charge.year] = entry
+            }
+            let effect = column.effect
+            if effect.landsBy(lastYear) {
+                let s = column.skillPosition, r = column.regionPosition
+                let attrition = forecast.attritionRates[s]
+                for year in max(effect.landingYear, t0)...lastYear {
+                    added[forecast.gap.offset(skill: s, region: r, year: year - t0)] +=
+                        count * effect.engineers(in: year, attritionRate: attrition)
+                }
+            }
+            let engineers = count * effect.engineersPerUnit
+            switch column.kind {
+            case .scholarship:
+                let program = scenario.programs[column.source]
+                scholarships.append(ScholarshipAward(
+                    program: program.id, institution: program.institution, region: program.region,
+                    skill: program.skill, intakeYear: column.year, seats: count,
+                    unitCostPerYear: Double(column.cost.payments.first?.amount ?? 0),
+                    totalCost: count * Double(column.cost.total),
+                    costByYear: column.cost.payments.map { YearAmount(year: $0.year, amount: count * Double($0.amount)) },
+                    engineersAdded: engineers, graduationYear: effect.landingYear))
+            case .internship:
+                // Spread the column's interns over its postings in scenario order.
+                var remaining = count
+                for member in column.members where remaining > 1e-9 {
+                    let posting = scenario.postings[member]
+                    let interns = min(remaining, Double(posting.slots))
+                    remaining -= interns
+                    internships.append(InternshipAward(
+                        posting: posting.id, enterprise: posting.enterprise, region: posting.region,
+                        skill: posting.skill, year: column.year, interns: interns, unitCost: Double(column.cost.total),
+                        cost: interns * Double(column.cost.total), isDomesticSME: column.isDomesticSME,
+                        engineersAdded: interns * effect.engineersPerUnit))
+                }
+            case .onsite:
+                let program = scenario.programs[column.source]
+                onsite.append(OnsiteAward(
+                    program: program.id, institution: program.institution, hostEnterprise: program.hostEnterprise,
+                    region: program.region, skill: program.skill, year: column.year, seats: count,
+                    unitCost: Double(column.cost.total), cost: count * Double(column.cost.total),
+                    engineersAdded: engineers))
+            }
+        }
+
+        var spendByYear: [YearSpend] = []
+        var cumulativeBudget = 0.0, cumulativeSpend = 0.0
+        for (b, year) in model.budgetYears.enumerated() {
+            let entry = byYear[year] ?? (0, 0, 0)
+            let total = entry.scholarships + entry.internships + entry.onsite
+            cumulativeBudget += model.budget[b]
+            cumulativeSpend += total
+            spendByYear.append(YearSpend(
+                year: year, budget: model.budget[b], scholarships: entry.scholarships,
+                internships: entry.internships, onsite: entry.onsite, total: total,
+                unspentToDate: cumulativeBudget - cumulativeSpend))
+        }
+        let totalSpend = spendOf.reduce(0, +)
+
+        var cells: [ShortageCell] = []
+        var before = 0.0, after = 0.0
+        var bySkill = Array(repeating: (0.0, 0.0), count: forecast.skills.count)
+        var byRegion = Array(repeating: (0.0, 0.0), count: regionCount)
+        for s in forecast.skills.indices {
+            for r in forecast.regions.indices {
+                for (y, year) in years.enumerated() {
+                    let offset = forecast.gap.offset(skill: s, region: r, year: y)
+                    let gap = forecast.gap.values[offset]
+                    guard gap > 0 else { continue }
+                    let remaining = max(0, gap - added[offset])
+                    cells.append(ShortageCell(
+                        skill: forecast.skills[s], region: forecast.regions[r], year: year, before: gap,
+                        after: remaining, added: added[offset]))
+                    before += gap
+                    after += remaining
+                    bySkill[s].0 += gap
+                    bySkill[s].1 += remaining
+                    byRegion[r].0 += gap
+                    byRegion[r].1 += remaining
+                }
+            }
+        }
+        let closed = before - after
+
+        // Fairness outcomes, measured on the final plan.
+        var fairness: [FairnessOutcome] = []
+        if !model.requirements.isEmpty {
+            var institution: [Institution.ID: Double] = [:]
+            var region = Array(repeating: 0.0, count: regionCount)
+            var skill = Array(repeating: 0.0, count: forecast.skills.count)
+            var internshipSpend = 0.0, smeSpend = 0.0
+            for (index, column) in model.columns.enumerated() {
+                let amount = spendOf[index]
+                guard amount > 0 else { continue }
+                if let id = column.institution { institution[id, default: 0] += amount }
+                region[column.regionPosition] += amount
+                skill[column.skillPosition] += amount
+                if column.kind == .internship {
+                    internshipSpend += amount
+                    if column.isDomesticSME { smeSpend += amount }
+                }
+            }
+            for (requirement, row) in zip(model.requirements, model.requirementRows) {
+                let amount: Double
+                switch requirement.subject {
+                case .institution(let id): amount = institution[id] ?? 0
+                case .region(let id): amount = forecast.regionPositions[id].map { region[$0] } ?? 0
+                case .skill(let id): amount = forecast.skillPositions[id].map { skill[$0] } ?? 0
+                case .domesticSMEInternships: amount = smeSpend
+                }
+                let base = requirement.base == .totalSpend ? totalSpend : internshipSpend
+                let dual = lp.dual(of: row) ?? 0
+                fairness.append(FairnessOutcome(
+                    rule: requirement.rule, row: requirement.name, subject: requirement.subjectCode,
+                    bound: requirement.bound, targetShare: requirement.share,
+                    achievedShare: base > 0 ? amount / base : 0, achievedAmount: amount, baseAmount: base,
+                    binding: abs(dual) > PlanExplainer.dualTolerance, dual: dual))
+            }
+        }
+
+        return AllocationPlan(
+            scenario: scenario.settings.name, variant: scenario.variantName, status: outcome.status, relaxed: relaxed,
+            objective: final.objective, bestBound: outcome.bestBound, gap: outcome.gap,
+            solver: final.solver, budgetMultiplier: model.budgetMultiplier, carryOver: fund.carryOver,
+            scholarships: scholarships, internships: internships, onsite: onsite, spendByYear: spendByYear,
+            totalSpend: totalSpend, totalBudget: model.budget.reduce(0, +), shortageBefore: before,
+            shortageAfter: after, shortage: cells,
+            shortageBySkill: forecast.skills.indices.map {
+                ShortageTotal(code: forecast.skills[$0].rawValue, before: bySkill[$0].0, after: bySkill[$0].1)
+            },
+            shortageByRegion: forecast.regions.indices.map {
+                ShortageTotal(code: forecast.regions[$0].rawValue, before: byRegion[$0].0, after: byRegion[$0].1)
+            },
+            costPerEngineerYearClosed: closed > 1e-9 ? totalSpend / closed : nil, fairness: fairness,
+            explanation: explanation, size: model.size, buildSeconds: model.buildSeconds, solveSeconds: outcome.seconds,
+            solvedModel: solvedModel)
+    }
+}

@@ -1,0 +1,50 @@
+import Allocation
+import Forecast
+import Matching
+import Workforce
+
+/// One internship matching round, for the interns workbooks.
+public struct InternshipRound: Sendable {
+    /// The postings and students matched.
+    public var problem: MatchingProblem
+    /// Who went where.
+    public var matching: Matching
+    /// Which matched interns the fund supports; nil when no funding was applied.
+    public var funding: FundedPlacement?
+
+    /// A matching round.
+    public init(problem: MatchingProblem, matching: Matching, funding: FundedPlacement? = nil) {
+        self.problem = problem
+        self.matching = matching
+        self.funding = funding
+    }
+}
+
+/// Everything the workbooks of one plan are written from.
+public struct PlanWorkbookContext: Sendable {
+    /// The scenario (with its variant applied) the plan was made for.
+    public var scenario: Scenario
+    /// The scenario's forecast (before the plan).
+    public var forecast: Forecast
+    /// The fund's plan.
+    public var plan: AllocationPlan
+    /// The budget sweep, when one was run.
+    public var frontier: [FrontierPoint]?
+    /// The internship matching; nil for a scenario without students (then no interns workbooks).
+    public var internships: InternshipRound?
+    /// Run id, dataset hash, versions and time, for the Audit sheet and document properties.
+    public var audit: AuditFacts
+
+    /// A context; see the properties.
+    public init(
+        scenario: Scenario, forecast: Forecast, plan: AllocationPlan, frontier: [FrontierPoint]? = nil,
+        internships: InternshipRound? = nil, audit: AuditFacts
+    ) {
+        self.scenario = scenario
+        self.forecast = forecast
+        self.plan = plan
+        self.frontier = frontier
+        self.internships = internships
+        self.audit = audit
+    }
+}

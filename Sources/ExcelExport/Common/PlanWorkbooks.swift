@@ -1,0 +1,107 @@
+import Dispatch
+import Foundation
+import Workforce
+
+/// Writes every workbook of a plan: the fund plan, one intake plan per institution with
+/// programmes, and one interns workbook per enterprise with at least one posting in the
+/// matching round (none without a matching).
+public enum PlanWorkbooks {
+    /// Writes all workbooks into `directory` (created if missing) and returns their URLs, fund
+    /// plan first, then intake plans in institution order, then interns workbooks in posting order.
+    ///
+    /// Workbooks are written in parallel, one worker per core, each workbook on one thread. Each
+    /// is written to a temporary file and renamed into place, so a failure leaves no half-written
+    /// file; workbooks finished before a failure stay.
+    /// - Throws: ``ExcelWriteError`` for the first workbook that cannot be written, or
+    ///   `.destinationUnavailable` if the directory cannot be created.
+    /// - Complexity: O(plan items + programmes × years + postings + students): items are
+    ///   grouped once by institution and enterprise.
+    public static func write(into directory: URL, context: PlanWorkbookContext) throws -> [URL] {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ExcelWriteError(
+                .destinationUnavailable, "cannot create the directory \(directory.path): \(error.localizedDescription)",
+                path: directory.path)
+        }
+        let groups = PlanGroups(context)
+        var names = UniqueFileNames()
+        var jobs: [(url: URL, workbook: Job)] = []
+        jobs.append((directory.appendingPathComponent(names.claim(FundPlanWorkbook.fileName(for: context))), .fundPlan))
+        for institution in groups.institutionsWithPrograms {
+            let name = names.claim(IntakeWorkbook.fileName(institution: institution))
+            jobs.append((directory.appendingPathComponent(name), .intake(institution)))
+        }
+        for enterprise in groups.enterprisesWithPostings {
+            let name = names.claim(InternsWorkbook.fileName(enterprise: enterprise))
+            jobs.append((directory.appendingPathComponent(name), .interns(enterprise)))
+        }
+        try run(jobs, groups: groups)
+        return jobs.map(\.url)
+    }
+
+    /// One workbook to write.
+    enum Job: Sendable {
+        case fundPlan
+        case intake(Institution.ID)
+        case interns(Enterprise.ID)
+    }
+
+    /// Writes the workbooks on every core: each worker takes every n-th job (each workbook is
+    /// independent, built and closed on one thread). Stops at the first failure.
+    private static func run(_ jobs: [(url: URL, workbook: Job)], groups: PlanGroups) throws {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, jobs.count))
+        let failures = FirstFailure()
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: jobs.count, by: workers) {
+                guard !failures.hasFailed else { return }
+                let job = jobs[index]
+                do {
+                    switch job.workbook {
+                    case .fundPlan: try FundPlanWorkbook.write(groups.context, to: job.url)
+                    case .intake(let id): try IntakeWorkbook.write(institution: id, groups: groups, to: job.url)
+                    case .interns(let id): try InternsWorkbook.write(enterprise: id, groups: groups, to: job.url)
+                    }
+                } catch {
+                    failures.record(error, at: index)
+                    return
+                }
+            }
+        }
+        if let error = failures.error { throw error }
+    }
+}
+
+/// The failure of the earliest job among those that failed, shared by the writing workers.
+private final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failure: (index: Int, error: any Error)?
+
+    var hasFailed: Bool { lock.withLock { failure != nil } }
+    var error: (any Error)? { lock.withLock { failure?.error } }
+
+    func record(_ error: any Error, at index: Int) {
+        lock.withLock {
+            if let current = failure, current.index <= index { return }
+            failure = (index, error)
+        }
+    }
+}
+
+/// File names unique without regard to case (two ids differing only in case would overwrite
+/// each other on a case-insensitive file system): a repeat gets `-2`, `-3`… before `.xlsx`.
+struct UniqueFileNames {
+    private var taken: Set<String> = []
+
+    mutating func claim(_ name: String) -> String {
+        var candidate = name
+        var counter = 2
+        while taken.contains(candidate.lowercased()) {
+            let stem = name.hasSuffix(".xlsx") ? String(name.dropLast(5)) : name
+            candidate = "\(stem)-\(counter).xlsx"
+            counter += 1
+        }
+        taken.insert(candidate.lowercased())
+        return candidate
+    }
+}

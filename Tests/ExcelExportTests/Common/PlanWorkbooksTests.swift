@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import XLSXReading
+
+@testable import ExcelExport
+
+@Suite("All workbooks of a plan")
+struct PlanWorkbooksTests {
+    @Test("writes the fund plan, intake plans for institutions with programmes, interns for enterprises with postings")
+    func writesEveryWorkbook() throws {
+        let context = try PlanFixture.makeContext(withStudents: true)
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let target = directory.url.appendingPathComponent("Exports/run-42")
+        let written = try PlanWorkbooks.write(into: target, context: context)
+        #expect(written.map(\.lastPathComponent) == [
+            "fund-plan-vn-test-baseline.xlsx", "intake-HUST.xlsx", "intake-BNC.xlsx", "interns-E-FDI.xlsx",
+            "interns-E-DN.xlsx",
+        ])
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: target.path).sorted()
+        #expect(onDisk == written.map(\.lastPathComponent).sorted())  // no temporary files left
+        for url in written {
+            let document = try XLSXDocument(contentsOf: url)
+            #expect(document.properties.created == PlanFixture.created)
+            #expect(document.formulaMismatches().mismatches.isEmpty, "\(url.lastPathComponent)")
+        }
+    }
+
+    @Test("a scenario without students gets no interns workbooks")
+    func noStudentsNoInterns() throws {
+        let context = try PlanFixture.makeContext(withStudents: false)
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let written = try PlanWorkbooks.write(into: directory.url, context: context)
+        #expect(written.map(\.lastPathComponent) == ["fund-plan-vn-test-baseline.xlsx", "intake-HUST.xlsx", "intake-BNC.xlsx"])
+    }
+
+    @Test("file names are safe and unique without regard to case")
+    func fileNames() {
+        #expect(FundPlanWorkbook.fileName(scenario: "vn 2026/35", variant: "decree-205") == "fund-plan-vn-2026-35-decree-205.xlsx")
+        #expect(WorkbookFileName.sanitize("") == "_")
+        #expect(WorkbookFileName.sanitize("Hà Nội") == "H--N-i")
+        var names = UniqueFileNames()
+        #expect(names.claim("interns-ABC.xlsx") == "interns-ABC.xlsx")
+        #expect(names.claim("interns-abc.xlsx") == "interns-abc-2.xlsx")
+        #expect(names.claim("interns-Abc.xlsx") == "interns-Abc-3.xlsx")
+    }
+}
+
+/// Writes the fixture's workbooks to `SKILLPLAN_EXCEL_SAMPLES` for a look in Excel or LibreOffice.
+@Suite("Sample workbooks", .enabled(if: ProcessInfo.processInfo.environment["SKILLPLAN_EXCEL_SAMPLES"] != nil))
+struct SampleWorkbooks {
+    @Test("write the fixture's workbooks and templates")
+    func write() throws {
+        let path = try #require(ProcessInfo.processInfo.environment["SKILLPLAN_EXCEL_SAMPLES"])
+        let directory = URL(fileURLWithPath: path)
+        let context = try PlanFixture.makeContext(withStudents: true)
+        let written = try PlanWorkbooks.write(into: directory, context: context)
+        for kind in RequestTemplate.Kind.allCases {
+            try RequestTemplate.write(kind, scenario: context.scenario, to: directory.appendingPathComponent(kind.fileName))
+        }
+        #expect(!written.isEmpty)
+    }
+}
