@@ -101,6 +101,11 @@ let package = Package(
         .testTarget(name: "MatchingTests", dependencies: ["Matching"], swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "SkillPlanCLITests",
+            dependencies: ["skillplan"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "XLSXReadingTests",
             dependencies: ["XLSXReading", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings

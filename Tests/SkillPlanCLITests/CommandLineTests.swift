@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+/// The command-line contract: exit statuses, `--json` alone on standard output, errors that name
+/// the file and line, nothing written on bad input, every run recorded.
+@Suite("skillplan on the command line", .serialized)
+struct CommandLineTests {
+    typealias CLI = CommandLineRunner
+
+    @Test func validateAcceptsTheBundledScenario() throws {
+        let work = try CLI.workingDirectory()
+        let outcome = try CLI.run(["validate", CLI.bundledScenario.path, "--json"], in: work)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        #expect(report["valid"] as? Bool == true)
+        let summary = try #require(report["summary"] as? [String: Any])
+        #expect(summary["skills"] as? Int == 4)
+        #expect((summary["students"] as? Int ?? 0) >= 1000)
+    }
+
+    @Test func badInputExitsOneNamesFileAndLineAndWritesNothing() throws {
+        let work = try CLI.workingDirectory()
+        let scenario = try CLI.copyOfBundledScenario(into: work)
+        let postings = scenario.appendingPathComponent("postings.csv")
+        var lines = try String(contentsOf: postings, encoding: .utf8).components(separatedBy: "\n")
+        var fields = lines[3].components(separatedBy: ",")
+        fields[4] = "-2"
+        lines[3] = fields.joined(separator: ",")
+        try lines.joined(separator: "\n").write(to: postings, atomically: true, encoding: .utf8)
+
+        for command in [["validate"], ["import"], ["plan", "--exports", "out"], ["match"]] {
+            let outcome = try CLI.run(command + [scenario.path], in: work)
+            #expect(outcome.status == 1, "\(command): \(outcome.standardError)")
+            #expect(outcome.standardError.contains("postings.csv:4:5: slots: '-2'"), "\(outcome.standardError)")
+        }
+        let left = try FileManager.default.contentsOfDirectory(atPath: work.path)
+        #expect(left == ["scenario"], "nothing may be written: \(left)")
+    }
+
+    @Test(arguments: [["frobnicate"], ["forecast"], ["allocate", "x", "--sweep", "1,-2"], ["match"]])
+    func wrongUsageExitsTwo(_ arguments: [String]) throws {
+        let outcome = try CLI.run(arguments, in: try CLI.workingDirectory())
+        #expect(outcome.status == 2, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.isEmpty)
+    }
+
+    @Test func importTwiceStoresOnceAndRunsAreRecorded() throws {
+        let work = try CLI.workingDirectory()
+        let first = try CLI.run(["import", CLI.bundledScenario.path, "--json"], in: work)
+        #expect(first.status == 0, "\(first.standardError)")
+        let second = try CLI.run(["import", CLI.bundledScenario.path, "--json"], in: work)
+        let firstReport = try #require(try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any])
+        let secondReport = try #require(try JSONSerialization.jsonObject(with: Data(second.standardOutput.utf8)) as? [String: Any])
+        #expect(firstReport["new"] as? Bool == true)
+        #expect(secondReport["new"] as? Bool == false)
+        #expect(firstReport["dataset"] as? Int == secondReport["dataset"] as? Int)
+        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("skillplan.sqlite").path))
+
+        let runs = try CLI.run(["runs", "--json"], in: work)
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(runs.standardOutput.utf8)) as? [[String: Any]])
+        #expect(listed.count == 2)
+        #expect(listed.allSatisfy { $0["kind"] as? String == "import" && $0["status"] as? String == "succeeded" })
+    }
+
+    @Test func forecastJSONIsTheOnlyThingOnStandardOutput() throws {
+        let work = try CLI.workingDirectory()
+        let outcome = try CLI.run(
+            ["forecast", CLI.bundledScenario.path, "--variant", "baseline", "--variant", "decree-205-targets",
+             "--csv", "gap.csv", "--json"], in: work)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        let variants = try #require(summary["variants"] as? [[String: Any]])
+        #expect(variants.compactMap { $0["variant"] as? String } == ["baseline", "decree-205-targets"])
+        let csv = try String(contentsOf: work.appendingPathComponent("gap.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("variant,skill,region,year,demand"))
+        #expect(outcome.standardError.contains("wrote gap.csv"))
+    }
+
+    @Test func infeasiblePolicyNamesTheRulesExitsOneAndWritesNothing() throws {
+        let work = try CLI.workingDirectory()
+        let scenario = try CLI.copyOfBundledScenario(into: work)
+        let fund = scenario.appendingPathComponent("fund.yaml")
+        let text = try String(contentsOf: fund, encoding: .utf8)
+        // Four skills each needing at least 40 % of spend cannot all hold.
+        let changed = text.replacingOccurrences(of: #"skill_minimum_share:[^\n]*(\n {4}[A-Z]+: [0-9.]+)*"#,
+                                                with: "skill_minimum_share: {MAT: 0.4, MOULD: 0.4, AUTO: 0.4, PM: 0.4}",
+                                                options: .regularExpression)
+        #expect(changed != text)
+        try changed.write(to: fund, atomically: true, encoding: .utf8)
+        let outcome = try CLI.run(["allocate", scenario.path, "--csv", "plan", "--write-mps", "plan.mps"], in: work)
+        #expect(outcome.status == 1, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("infeasible fund policy"), "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("skill-minimum"), "\(outcome.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("plan").path))
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("plan.mps").path))
+    }
+
+    @Test func matchWritesAStableMatchingThatVerifyAcceptsAndATamperedOneFails() throws {
+        let work = try CLI.workingDirectory()
+        let matched = try CLI.run(["match", CLI.bundledScenario.path, "--out", "matches.csv", "--json"], in: work)
+        #expect(matched.status == 0, "\(matched.standardError)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(matched.standardOutput.utf8)) as? [String: Any])
+        #expect((summary["matched"] as? Int ?? 0) > 0)
+        let verified = try CLI.run(["match", CLI.bundledScenario.path, "--verify", "matches.csv"], in: work)
+        #expect(verified.status == 0, "\(verified.standardError)")
+        #expect(verified.standardOutput.contains("no blocking pair"))
+
+        // Unmatch the first matched student: they, or someone, now blocks with their old posting.
+        let file = work.appendingPathComponent("matches.csv")
+        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        let index = try #require(lines.indices.dropFirst().first { lines[$0].components(separatedBy: ",")[1] != "" })
+        let fields = lines[index].components(separatedBy: ",")
+        lines[index] = [fields[0], "", "", "", "", "false", "0"].joined(separator: ",")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let tampered = try CLI.run(["match", CLI.bundledScenario.path, "--verify", "matches.csv"], in: work)
+        #expect(tampered.status == 1)
+        #expect(tampered.standardOutput.contains("blocking"), "\(tampered.standardOutput)")
+    }
+
+    @Test func planOnASyntheticScenarioWritesEveryWorkbookAndRecordsTheRun() throws {
+        let work = try CLI.workingDirectory()
+        let synth = try CLI.run(["synth", "--scale", "small", "--seed", "11", "--out", "small"], in: work)
+        #expect(synth.status == 0, "\(synth.standardError)")
+        let outcome = try CLI.run(["plan", "small", "--exports", "out", "--json"], in: work)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        let files = try #require(report["files"] as? [String])
+        let names = files.map { URL(fileURLWithPath: $0).lastPathComponent }
+        #expect(names.contains { $0.hasPrefix("fund-plan-") && $0.hasSuffix(".xlsx") })
+        #expect(names.contains { $0.hasPrefix("intake-") })
+        #expect(names.contains { $0.hasPrefix("interns-") })
+        #expect(names.contains("matches.csv"))
+        for file in files {
+            #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent(file).path) || FileManager.default.fileExists(atPath: file))
+        }
+        #expect(outcome.standardError.contains("[6/6]"), "progress goes to standard error")
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("out").path)
+            .filter { $0.hasPrefix(".") }
+        #expect(hidden.isEmpty, "no temporary files are left: \(hidden)")
+
+        let runs = try CLI.run(["runs", "--json"], in: work)
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(runs.standardOutput.utf8)) as? [[String: Any]])
+        #expect(listed.first?["kind"] as? String == "plan")
+        #expect(listed.first?["status"] as? String == "succeeded")
+    }
+}
