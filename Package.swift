@@ -76,7 +76,7 @@ let package = Package(
         ),
         .target(
             name: "ExcelExport",
-            dependencies: ["CXlsxWriter", "Workforce", "Forecast", "Allocation", "Matching"],
+            dependencies: ["CXlsxWriter", "Workforce", "Forecast", "Optimization", "Allocation", "Matching"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -92,7 +92,11 @@ let package = Package(
         .testTarget(name: "WorkforceTests", dependencies: ["Workforce"], swiftSettings: swiftSettings),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], swiftSettings: swiftSettings),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization", "CCoinOR"], swiftSettings: swiftSettings),
-        .testTarget(name: "AllocationTests", dependencies: ["Allocation"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AllocationTests",
+            dependencies: ["Allocation", "Forecast", "Optimization", "Workforce"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ScenarioSynthesisTests",
             dependencies: ["ScenarioSynthesis", "Workforce"],
@@ -112,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExcelExportTests",
-            dependencies: ["ExcelExport", "XLSXReading"],
+            dependencies: ["ExcelExport", "XLSXReading", "Workforce", "Forecast", "Allocation", "Matching"],
             swiftSettings: swiftSettings
         ),
     ]

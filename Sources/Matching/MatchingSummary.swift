@@ -137,8 +137,8 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
         lines.append("  with free slots     \(postingsWithFreeSlots) postings, \(freeSlots) slots free")
         lines.append("  dropped preferences \(droppedPreferences) (ineligible, unknown, repeated or unranked)")
         if fundingApplied {
-            lines.append("  funded places       \(fundedPlaces), \(Self.grouped(fundedSupport)) VND")
-            lines.append("  budget              \(Self.grouped(fundingBudget)) VND, \(Self.grouped(fundingBudgetLeft)) VND left")
+            lines.append("  funded places       \(fundedPlaces), \(NumberText.vnd(fundedSupport)) VND")
+            lines.append("  budget              \(NumberText.vnd(fundingBudget)) VND, \(NumberText.vnd(fundingBudgetLeft)) VND left")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -156,16 +156,6 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
         return "\(n)\(suffix)"
     }
 
-    /// Whole VND with thin groups of three: `1 250 000 000`.
-    static func grouped(_ amount: VND) -> String {
-        let digits = String(amount.magnitude)
-        var text = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { text.append(" ") }
-            text.append(digit)
-        }
-        return (amount < 0 ? "-" : "") + text
-    }
 }
 
 extension String {

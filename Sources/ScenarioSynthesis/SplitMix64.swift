@@ -1,25 +1,15 @@
-/// The seeded generator every synthetic table draws from: SplitMix64 (Steele, Lea and Flood 2014).
+import Workforce
+
+/// Drawing helpers on Workforce's SplitMix64, the generator every synthetic table draws from.
 ///
 /// The helpers below are written out rather than taken from the standard library's
 /// `random(in:using:)`, whose algorithm may change between Swift releases; the files must stay
 /// byte-identical for a seed.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
+extension SplitMix64 {
     /// A generator for one purpose (`stream`), independent of the order other streams are drawn.
     init(seed: UInt64, stream: UInt64) {
         var mixer = SplitMix64(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
-        state = mixer.next()
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        self.init(seed: mixer.next())
     }
 
     /// A whole number in `0..<bound` (`bound` > 0), by Lemire's multiply-shift (bias below 2⁻³²

@@ -85,6 +85,6 @@ struct FundedPlacesTests {
         #expect(summary.fundedSupport == 40_000_000)
         #expect(summary.fundingBudget == 45_000_000)
         #expect(summary.fundingBudgetLeft == 5_000_000)
-        #expect(summary.terminalReport().contains("funded places       2, 40 000 000 VND"))
+        #expect(summary.terminalReport().contains("funded places       2, 40,000,000 VND"))
     }
 }

@@ -1,3 +1,4 @@
+import Workforce
 import Testing
 @testable import ScenarioSynthesis
 

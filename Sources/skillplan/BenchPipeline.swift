@@ -1,0 +1,210 @@
+import Allocation
+import ExcelExport
+import Forecast
+import Foundation
+import Matching
+import Optimization
+import Workforce
+
+/// The stages of one scenario, run one at a time so that `skillplan bench` can time each.
+///
+/// Every stage keeps its result for the stages after it. ``prepare(_:)`` computes a stage's missing
+/// inputs (untimed); ``perform(_:)`` runs the stage itself, dropping its previous result first so
+/// that two copies are never held at once (the memory figures stay those of one pipeline).
+final class BenchPipeline {
+    /// What the stages are run with.
+    struct Settings {
+        var directory: URL
+        var curricula: URL?
+        /// CBC's time limit, seconds (the planner's default: 60).
+        var timeLimit: Double
+        /// CBC's relative gap (the planner's default: 0.005).
+        var relativeGap: Double
+        var lpAlgorithm: LPAlgorithm
+        /// The matching lottery's seed.
+        var lotterySeed: UInt64
+        /// Where the workbooks are written (each run overwrites the last).
+        var exports: URL
+        /// The run id written on the workbooks' Audit sheets.
+        var runID: String
+    }
+
+    let settings: Settings
+    private(set) var loaded: LoadedScenario?
+    private(set) var forecast: Forecast?
+    private(set) var model: AllocationModel?
+    private(set) var lp: Solution?
+    private(set) var mip: Solution?
+    private(set) var plan: AllocationPlan?
+    private(set) var problem: MatchingProblem?
+    private(set) var matching: Matching?
+    private(set) var funding: FundedPlacement?
+    /// Seconds of the parts of the last `match`: problem, algorithm, funded places.
+    private(set) var matchParts: [String: Double] = [:]
+    /// The workbooks the last `workbooks` stage wrote, with their sizes in bytes.
+    private(set) var workbooks: [(name: String, bytes: Int)] = []
+
+    init(settings: Settings) {
+        self.settings = settings
+    }
+
+    /// Whether the stage's result is at hand.
+    func hasResult(_ stage: BenchStage) -> Bool {
+        switch stage {
+        case .load: loaded != nil
+        case .forecast: forecast != nil
+        case .build: model != nil
+        case .lp: lp != nil
+        case .mip: mip != nil
+        case .plan: plan != nil
+        case .match: matching != nil
+        case .workbooks: !workbooks.isEmpty
+        }
+    }
+
+    /// Computes, untimed, every input of `stage` not yet at hand (recursively).
+    /// - Parameter note: called with each stage it runs, for progress messages.
+    func prepare(_ stage: BenchStage, note: (BenchStage) -> Void = { _ in }) throws {
+        for input in stage.inputs where !hasResult(input) {
+            try prepare(input, note: note)
+            note(input)
+            try perform(input)
+        }
+    }
+
+    /// Runs one stage; its inputs must be at hand (see ``prepare(_:note:)``).
+    func perform(_ stage: BenchStage) throws {
+        switch stage {
+        case .load:
+            loaded = nil
+            do {
+                loaded = try ScenarioLoader.load(directory: settings.directory, curriculaDirectory: settings.curricula)
+            } catch {
+                throw UserFailure(message: error.description)
+            }
+        case .forecast:
+            forecast = nil
+            do {
+                forecast = try ForecastModel.project(try need(loaded).scenario)
+            } catch let error as UserFailure {
+                throw error
+            } catch {
+                throw UserFailure(message: "error: \(error)")
+            }
+        case .build:
+            model = nil
+            let scenario = try need(loaded).scenario, projection = try need(forecast)
+            do {
+                model = try AllocationModel.build(scenario: scenario, forecast: projection)
+            } catch {
+                throw UserFailure(message: "error: \(error)")
+            }
+        case .lp:
+            lp = nil
+            let solution = try solve(relaxed: true)
+            guard solution.status == .optimal else {
+                throw UserFailure(message: "error: the LP relaxation ended \(solution.status), not optimal")
+            }
+            lp = solution
+        case .mip:
+            mip = nil
+            let solution = try solve(relaxed: false)
+            guard solution.hasFeasibleSolution else {
+                throw UserFailure(message: "error: CBC found no integer plan (\(solution.status)) within \(settings.timeLimit) s")
+            }
+            mip = solution
+        case .plan:
+            plan = nil
+            let scenario = try need(loaded).scenario, projection = try need(forecast)
+            do {
+                plan = try AllocationPlanner.plan(
+                    scenario: scenario, forecast: projection,
+                    options: AllocationOptions(timeLimit: settings.timeLimit, relativeGap: settings.relativeGap))
+            } catch {
+                throw UserFailure(message: "error: \(error)")
+            }
+        case .match:
+            try match()
+        case .workbooks:
+            try writeWorkbooks()
+        }
+    }
+
+    private func solve(relaxed: Bool) throws -> Solution {
+        let allocation = try need(model)
+        let options =
+            relaxed
+            ? SolveOptions(relaxIntegrality: true, lpAlgorithm: settings.lpAlgorithm)
+            : SolveOptions(timeLimit: settings.timeLimit, relativeGap: settings.relativeGap)
+        do {
+            return try Solver.solve(allocation.linearModel, options: options)
+        } catch {
+            throw UserFailure(message: "error: \(error)")
+        }
+    }
+
+    private func match() throws {
+        self.problem = nil
+        self.matching = nil
+        funding = nil
+        let scenario = try need(loaded).scenario
+        guard !scenario.postings.isEmpty, !scenario.students.isEmpty else {
+            throw UserFailure(message: "error: \(settings.directory.path) has no postings.csv or no students.csv to match")
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let problem: MatchingProblem
+        do {
+            problem = try MatchingProblem(
+                postings: scenario.postings, students: scenario.students,
+                rankings: scenario.rankings.isEmpty ? nil : scenario.rankings, seed: settings.lotterySeed)
+        } catch {
+            throw UserFailure(message: "error: \(error)")
+        }
+        let built = clock.now
+        let matching = DeferredAcceptance.match(problem)
+        let matched = clock.now
+        funding = FundedPlaces.assign(matching, problem: problem, enterprises: scenario.enterprises,
+                                      terms: scenario.fund.internships)
+        let funded = clock.now
+        self.problem = problem
+        self.matching = matching
+        matchParts = [
+            "problem": (built - start).benchSeconds,
+            "deferred acceptance": (matched - built).benchSeconds,
+            "funded places": (funded - matched).benchSeconds,
+        ]
+    }
+
+    private func writeWorkbooks() throws {
+        workbooks = []
+        let loaded = try need(loaded), forecast = try need(forecast), plan = try need(plan)
+        let problem = try need(problem), matching = try need(matching)
+        let context = PlanWorkbookContext(
+            scenario: loaded.scenario, forecast: forecast, plan: plan,
+            internships: InternshipRound(problem: problem, matching: matching, funding: funding),
+            audit: AuditFacts(runID: settings.runID, datasetHash: loaded.contentHash, softwareVersion: SkillPlan.version))
+        let urls: [URL]
+        do {
+            urls = try PlanWorkbooks.write(into: settings.exports, context: context)
+        } catch {
+            throw UserFailure(message: "error: cannot write the workbooks into \(settings.exports.path): \(error)")
+        }
+        workbooks = urls.map { url in
+            let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size]
+            return (url.lastPathComponent, (size as? Int) ?? 0)
+        }
+    }
+
+    private func need<Value>(_ value: Value?) throws -> Value {
+        guard let value else { throw UserFailure(message: "internal error: a bench stage ran before its inputs") }
+        return value
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var benchSeconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,252 @@
+import Foundation
+import Workforce
+
+/// What `skillplan bench` measured: per-stage times over the runs, memory, model size, the MIP's
+/// gap, matching counts, and the machine. Encoded as the `--json` document (snake_case keys).
+struct BenchReport: Encodable {
+    struct Machine: Encodable {
+        var cores: Int
+        var cpu: String
+        var memoryBytes: UInt64
+        /// 1, 5 and 15 minute load averages when the bench started and when it ended.
+        var loadAtStart: [Double]
+        var loadAtEnd: [Double]
+
+        enum CodingKeys: String, CodingKey {
+            case cores, cpu, memoryBytes = "memory_bytes", loadAtStart = "load_at_start", loadAtEnd = "load_at_end"
+        }
+    }
+
+    struct Stage: Encodable {
+        var stage: BenchStage
+        var title: String
+        /// Wall-clock seconds of each run.
+        var seconds: [Double]
+        var median: Double
+        var minimum: Double
+        var maximum: Double
+        /// The largest `VmHWM` during the stage over the runs (nil without per-stage reset).
+        var peakMemoryBytes: Int?
+        var targetSeconds: Double?
+        /// Medians of the stage's parts (the matching's problem, algorithm, funded places).
+        var partMedians: [String: Double]
+
+        var meetsTarget: Bool? { targetSeconds.map { median < $0 } }
+
+        enum CodingKeys: String, CodingKey {
+            case stage, title, seconds, median = "median_seconds", minimum = "min_seconds", maximum = "max_seconds"
+            case peakMemoryBytes = "peak_memory_bytes", targetSeconds = "target_seconds", partMedians = "part_median_seconds"
+            case meetsTarget = "meets_target"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(stage, forKey: .stage)
+            try container.encode(title, forKey: .title)
+            try container.encode(seconds, forKey: .seconds)
+            try container.encode(median, forKey: .median)
+            try container.encode(minimum, forKey: .minimum)
+            try container.encode(maximum, forKey: .maximum)
+            try container.encode(peakMemoryBytes, forKey: .peakMemoryBytes)
+            try container.encode(targetSeconds, forKey: .targetSeconds)
+            try container.encode(meetsTarget, forKey: .meetsTarget)
+            try container.encode(partMedians, forKey: .partMedians)
+        }
+    }
+
+    struct ModelFigures: Encodable {
+        var variables: Int
+        var integerVariables: Int
+        var rows: Int
+        var nonzeros: Int
+
+        enum CodingKeys: String, CodingKey {
+            case variables, integerVariables = "integer_variables", rows, nonzeros
+        }
+    }
+
+    struct SolveFigures: Encodable {
+        var lpObjective: Double?
+        var lpSolver: String?
+        var mipObjective: Double?
+        var mipBestBound: Double?
+        var mipStatus: String?
+        var mipNodes: Int?
+        /// CBC's own gap: `|objective − best bound| / max(1, |objective|)`.
+        var mipSolverGap: Double?
+        /// `(MIP objective − LP objective) / max(1, |MIP objective|)`: how far the integer plan is from
+        /// the LP relaxation's bound.
+        var mipGapToLPBound: Double?
+        var planStatus: String?
+        var planGap: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case lpObjective = "lp_objective", lpSolver = "lp_solver", mipObjective = "mip_objective"
+            case mipBestBound = "mip_best_bound", mipStatus = "mip_status", mipNodes = "mip_nodes"
+            case mipSolverGap = "mip_solver_gap", mipGapToLPBound = "mip_gap_to_lp_bound"
+            case planStatus = "plan_status", planGap = "plan_gap"
+        }
+    }
+
+    struct MatchingFigures: Encodable {
+        var students: Int
+        var postings: Int
+        var slots: Int
+        var matched: Int
+        var unmatched: Int
+        var droppedPreferences: Int
+        var fundedPlaces: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case students, postings, slots, matched, unmatched, droppedPreferences = "dropped_preferences"
+            case fundedPlaces = "funded_places"
+        }
+    }
+
+    struct WorkbookFigures: Encodable {
+        var count: Int
+        var totalBytes: Int
+        /// The largest workbook's name and size.
+        var largest: String
+        var largestBytes: Int
+
+        enum CodingKeys: String, CodingKey {
+            case count, totalBytes = "total_bytes", largest, largestBytes = "largest_bytes"
+        }
+
+        init?(_ files: [(name: String, bytes: Int)]) {
+            guard let largest = files.max(by: { $0.bytes < $1.bytes }) else { return nil }
+            count = files.count
+            totalBytes = files.reduce(0) { $0 + $1.bytes }
+            self.largest = largest.name
+            largestBytes = largest.bytes
+        }
+    }
+
+    struct Memory: Encodable {
+        /// The process's peak resident set (`VmHWM`), bytes, over the whole bench.
+        var highWaterMark: Int
+        /// `getrusage` `ru_maxrss`, bytes.
+        var maximumResidentSetSize: Int
+        /// Whether each stage's peak was measured on its own (`/proc/self/clear_refs`).
+        var perStage: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case highWaterMark = "vm_hwm_bytes", maximumResidentSetSize = "maxrss_bytes", perStage = "per_stage"
+        }
+    }
+
+    var scale: String?
+    var seed: UInt64?
+    var directory: String
+    var runs: Int
+    var started: String
+    var machine: Machine
+    var stages: [Stage]
+    var model: ModelFigures?
+    var solves: SolveFigures?
+    var matching: MatchingFigures?
+    var workbooks: WorkbookFigures?
+    var memory: Memory
+    var memoryTargetBytes: Int
+    var run: Int64?
+
+    enum CodingKeys: String, CodingKey {
+        case scale, seed, directory, runs, started, machine, stages, model, solves, matching, workbooks, memory
+        case memoryTargetBytes = "memory_target_bytes", run
+    }
+
+    func stage(_ stage: BenchStage) -> Stage? { stages.first { $0.stage == stage } }
+
+    /// The aligned terminal report.
+    func render() -> String {
+        var lines: [String] = []
+        let what = scale.map { "\($0) scale, seed \(seed.map(String.init) ?? "–")" } ?? directory
+        lines.append("SkillPlan bench: \(what), \(runs) run\(runs == 1 ? "" : "s") per stage")
+        lines.append("machine: \(machine.cores) cores, \(machine.cpu), \(Self.bytes(Int(clamping: machine.memoryBytes))) memory; "
+            + "load \(Self.load(machine.loadAtStart)) at start, \(Self.load(machine.loadAtEnd)) at end")
+        lines.append("")
+        var table = TextTable(
+            headers: ["stage", "median", "min–max", "peak memory", "target", "met"],
+            alignments: [.left, .right, .right, .right, .right, .left])
+        for stage in stages {
+            table.append([
+                stage.title, Self.seconds(stage.median),
+                "\(Self.seconds(stage.minimum, unit: false))–\(Self.seconds(stage.maximum))",
+                stage.peakMemoryBytes.map(Self.bytes) ?? "–",
+                stage.targetSeconds.map { "< \(Self.seconds($0))" } ?? "",
+                stage.meetsTarget.map { $0 ? "✓" : "✗ missed" } ?? "",
+            ])
+        }
+        let memoryMet = memory.highWaterMark < memoryTargetBytes
+        table.append([
+            "process peak (VmHWM)", "", "", Self.bytes(memory.highWaterMark), "< \(Self.bytes(memoryTargetBytes))",
+            memoryMet ? "✓" : "✗ missed",
+        ])
+        lines.append(table.render())
+        lines.append("")
+        for stage in stages where !stage.partMedians.isEmpty {
+            let parts = stage.partMedians.sorted { $0.key < $1.key }.map { "\($0.key) \(Self.seconds($0.value))" }
+            lines.append("\(stage.title), medians of its parts: \(parts.joined(separator: ", "))")
+        }
+        if let model {
+            lines.append("allocation model: \(NumberText.grouped(Double(model.variables))) variables "
+                + "(\(NumberText.grouped(Double(model.integerVariables))) integer), \(NumberText.grouped(Double(model.rows))) rows, "
+                + "\(NumberText.grouped(Double(model.nonzeros))) nonzeros")
+        }
+        if let solves {
+            if let objective = solves.lpObjective {
+                lines.append("LP relaxation: objective \(Self.objective(objective)) (\(solves.lpSolver ?? "CLP"))")
+            }
+            if let objective = solves.mipObjective {
+                var text = "MIP: objective \(Self.objective(objective)), \(solves.mipStatus ?? "")"
+                if let gap = solves.mipGapToLPBound { text += "; gap to the LP bound \(Self.percent(gap))" }
+                if let gap = solves.mipSolverGap { text += "; CBC's gap \(Self.percent(gap))" }
+                if let nodes = solves.mipNodes { text += "; \(NumberText.grouped(Double(nodes))) nodes" }
+                lines.append(text)
+            }
+            if let status = solves.planStatus {
+                lines.append("plan: \(status)\(solves.planGap.map { ", gap \(Self.percent($0))" } ?? "")")
+            }
+        }
+        if let matching {
+            var text = "matching: \(NumberText.grouped(Double(matching.students))) students, "
+                + "\(NumberText.grouped(Double(matching.postings))) postings with \(NumberText.grouped(Double(matching.slots))) slots; "
+                + "\(NumberText.grouped(Double(matching.matched))) matched, \(NumberText.grouped(Double(matching.unmatched))) unmatched, "
+                + "\(NumberText.grouped(Double(matching.droppedPreferences))) preferences dropped as ineligible"
+            if let funded = matching.fundedPlaces { text += "; \(NumberText.grouped(Double(funded))) fund-backed places" }
+            lines.append(text)
+        }
+        if let workbooks {
+            lines.append("workbooks: \(NumberText.grouped(Double(workbooks.count))) files, \(Self.bytes(workbooks.totalBytes)) in all; "
+                + "largest \(workbooks.largest) (\(Self.bytes(workbooks.largestBytes)))")
+        }
+        lines.append("memory: VmHWM \(Self.bytes(memory.highWaterMark)), getrusage maxrss \(Self.bytes(memory.maximumResidentSetSize))"
+            + (memory.perStage ? "; per-stage peaks by resetting VmHWM before each stage" : "; no per-stage peaks (cannot reset VmHWM)"))
+        if let run { lines.append("recorded as run \(run)") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func seconds(_ value: Double, unit: Bool = true) -> String {
+        let text =
+            value < 0.01 ? String(format: "%.4f", value)
+            : value < 1 ? String(format: "%.3f", value)
+            : value < 100 ? String(format: "%.2f", value)
+            : String(format: "%.1f", value)
+        return unit ? text + " s" : text
+    }
+
+    static func bytes(_ value: Int) -> String {
+        let mebibytes = Double(value) / 1_048_576
+        if mebibytes < 1 { return String(format: "%.0f KiB", Double(value) / 1024) }
+        return mebibytes >= 1024 ? String(format: "%.2f GiB", mebibytes / 1024) : String(format: "%.0f MiB", mebibytes)
+    }
+
+    static func percent(_ value: Double) -> String { String(format: "%.3f %%", value * 100) }
+
+    static func objective(_ value: Double) -> String { String(format: "%.6f", value) }
+
+    static func load(_ averages: [Double]) -> String {
+        averages.map { String(format: "%.2f", $0) }.joined(separator: "/")
+    }
+}
