@@ -284,6 +284,9 @@ ratios["matching_core"] = ratio_line("deferred acceptance alone", swift["deferre
 ratios["lp"] = ratio_line("LP relaxation (CLP)", swift["lp_seconds"], lp["seconds"], "HiGHS LP")
 if mip is not None:
     ratios["mip"] = ratio_line("MIP (CBC)", swift["mip_seconds"], mip["seconds"], "HiGHS MIP")
+    if mip["status"] != "Optimal":
+        print(f"  (HiGHS MIP ended '{mip['status']}'"
+              + (" without an integer solution" if mip["objective"] == float("inf") else "") + ": its time is a lower bound, so the ratio is an upper bound)")
 if not any(report["workbook"]["rows"].values()):
     print("  (the plan has no item rows: the workbook ratio measures an empty workbook)")
 ratios["workbook"] = ratio_line("fund-plan rows workbook", swift["rows_workbook_seconds"], report["workbook"]["reference_seconds"],

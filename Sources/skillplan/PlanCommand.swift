@@ -102,7 +102,7 @@ struct PlanCommand: ParsableCommand {
                 contentHash: loaded.contentHash, status: plan.status.rawValue, objective: plan.objective,
                 shortageBefore: plan.shortageBefore, shortageAfter: plan.shortageAfter, spendVND: plan.totalSpend,
                 budgetVND: plan.totalBudget, matched: matchSummary?.matched, students: matchSummary?.students,
-                fundedPlaces: matchSummary?.fundedPlaces, files: written.map(\.path),
+                fundedPlaces: matchSummary?.fundedPlaces, files: written.map(\.relativePath),
                 seconds: Date().timeIntervalSince(started))
             if output.json {
                 try Terminal.printJSON(report)

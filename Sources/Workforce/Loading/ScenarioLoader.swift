@@ -33,7 +33,8 @@ public enum ScenarioLoader {
     /// The curricula folder used for a scenario directory when none is given: `DIR/Curricula`
     /// if present, else `Curricula` two levels up (the repository's, for `Scenarios/NAME`), else
     /// `Curricula` in the working directory.
-    public static func defaultCurriculaDirectory(for directory: URL) -> URL {
+    public static func defaultCurriculaDirectory(for given: URL) -> URL {
+        let directory = given.resolvingSymlinksInPath()
         let candidates = [
             directory.appendingPathComponent("Curricula"),
             directory.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Curricula"),

@@ -63,6 +63,8 @@ struct TableLoaders {
     func programs(_ table: CSVTable, institutions: [Institution.ID: Institution], curricula: [Curriculum.ID: Curriculum],
                   enterprises: Set<Enterprise.ID>) -> [Program] {
         guard let reader = TableReader(table, columns: TableColumns.programs, diagnostics: diagnostics) else { return [] }
+        // Without curricula (already reported) no programme resolves; one error is enough.
+        if curricula.isEmpty { return [] }
         var seen = Set<Program.ID>()
         let knownInstitutions = Set(institutions.keys)
         let knownCurricula = Set(curricula.keys)
