@@ -301,8 +301,21 @@ if "allocate" in report:
     print(f"allocate --relax objective {report['allocate']['objective']:.9g}, HiGHS on its MPS {report['allocate']['highs']['objective']:.9g}")
 print(f"workbook rows: {report['workbook']['rows']}")
 report["failures"] = failures
+
+
+def finite(value):
+    """JSON has no infinity or NaN: such numbers become null."""
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return None
+    if isinstance(value, dict):
+        return {key: finite(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [finite(item) for item in value]
+    return value
+
+
 with open(os.path.join(export_dir, "reference-report.json"), "w", encoding="utf-8") as f:
-    json.dump(report, f, indent=2, sort_keys=True)
+    json.dump(finite(report), f, indent=2, sort_keys=True)
 for failure in failures:
     print("FAILED:", failure)
 sys.exit(1 if failures else 0)

@@ -17,38 +17,33 @@ struct SkillPlan: ParsableCommand {
         version: version,
         subcommands: [
             Validate.self, Import.self, ForecastCommand.self, Allocate.self, Match.self, PlanCommand.self,
-            Template.self, Synth.self, Runs.self,
+            Template.self, Synth.self, Bench.self, Runs.self,
         ]
     )
 
     /// Runs the command line, mapping errors to the exit statuses of the contract:
     /// 0 success, 1 user error, 2 wrong usage.
     static func main() {
-        let command: any ParsableCommand
         do {
-            command = try parseAsRoot()
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                exit(withError: error)
-            }
-            Terminal.error(fullMessage(for: error))
-            Foundation.exit(2)
-        }
-        do {
-            var runnable = command
-            try runnable.run()
+            var command = try parseAsRoot()
+            try command.run()
         } catch let failure as UserFailure {
             Terminal.error(failure.message)
             Foundation.exit(1)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
-        } catch let usage as ValidationError {
-            Terminal.error("error: \(usage.message)")
-            Foundation.exit(2)
         } catch {
-            Terminal.error("internal error: \(error)")
-            Foundation.exit(3)
+            switch exitCode(for: error) {
+            case .success:
+                // --help and --version: ArgumentParser prints them.
+                exit(withError: error)
+            case .validationFailure:
+                Terminal.error(fullMessage(for: error))
+                Foundation.exit(2)
+            default:
+                Terminal.error("internal error: \(error)")
+                Foundation.exit(3)
+            }
         }
     }
 }
