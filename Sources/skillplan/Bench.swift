@@ -15,12 +15,12 @@ struct Bench: ParsableCommand {
         commandName: "bench",
         abstract: "Time each stage (load, forecast, model, LP, MIP, plan, match, workbooks) and measure peak memory.",
         discussion: """
-        Generates the synthetic scenario of --scale and --seed into a temporary directory (or uses
-        --dir), then runs the chosen stages --runs times each, in pipeline order; a stage whose
-        inputs are not chosen gets them computed once, untimed. Reports each stage's median and
-        min–max wall-clock time, its peak resident memory (VmHWM, reset before each stage), the
-        process's peak (VmHWM and getrusage maxrss), the allocation model's size, the MIP's gap
-        to its LP bound, and the matching's counts. Build with `swift build -c release` first:
+        Generates the synthetic scenario of --scale and --seed into a temporary directory (or uses \
+        --dir), then runs the chosen stages --runs times each, in pipeline order; a stage whose \
+        inputs are not chosen gets them computed once, untimed. Reports each stage's median and \
+        min–max wall-clock time, its peak resident memory (VmHWM, reset before each stage), the \
+        process's peak (VmHWM and getrusage maxrss), the allocation model's size, the MIP's gap \
+        to its LP bound, and the matching's counts. Build with `swift build -c release` first: \
         debug builds are many times slower.
         Stages: load, forecast, build, lp, mip, plan, match, workbooks.
         """)
