@@ -25,56 +25,41 @@ enum PlanRowsWorkbook {
     /// money as whole VND with `#,##0`, seats and engineers as numbers.
     static func write(_ plan: AllocationPlan, to url: URL) throws {
         let workbook = try XLSXWorkbook(destination: url)
-        let money = CellStyle.vnd, header = CellStyle(bold: true)
-
-        let scholarships = try workbook.addWorksheet(named: "Scholarships")
-        try scholarships.writeRow(scholarshipHeaders.map(CellContent.string), startingAt: CellAddress(row: 1, column: 1), style: header)
-        for (index, award) in plan.scholarships.enumerated() {
-            let row = index + 2
-            try scholarships.write(.string(award.program.rawValue), row: row, column: 1)
-            try scholarships.write(.string(award.institution.rawValue), row: row, column: 2)
-            try scholarships.write(.string(award.region.rawValue), row: row, column: 3)
-            try scholarships.write(.string(award.skill.rawValue), row: row, column: 4)
-            try scholarships.write(.integer(award.intakeYear), row: row, column: 5)
-            try scholarships.write(.number(award.seats), row: row, column: 6)
-            try scholarships.write(.number(award.unitCostPerYear.rounded()), row: row, column: 7, style: money)
-            try scholarships.write(.number(award.totalCost.rounded()), row: row, column: 8, style: money)
-            try scholarships.write(.integer(award.graduationYear), row: row, column: 9)
-            try scholarships.write(.number(award.engineersAdded), row: row, column: 10)
-        }
-
-        let internships = try workbook.addWorksheet(named: "Internships")
-        try internships.writeRow(internshipHeaders.map(CellContent.string), startingAt: CellAddress(row: 1, column: 1), style: header)
-        for (index, award) in plan.internships.enumerated() {
-            let row = index + 2
-            try internships.write(.string(award.posting.rawValue), row: row, column: 1)
-            try internships.write(.string(award.enterprise.rawValue), row: row, column: 2)
-            try internships.write(.string(award.region.rawValue), row: row, column: 3)
-            try internships.write(.string(award.skill.rawValue), row: row, column: 4)
-            try internships.write(.integer(award.year), row: row, column: 5)
-            try internships.write(.number(award.interns), row: row, column: 6)
-            try internships.write(.number(award.unitCost.rounded()), row: row, column: 7, style: money)
-            try internships.write(.number(award.cost.rounded()), row: row, column: 8, style: money)
-            try internships.write(.boolean(award.isDomesticSME), row: row, column: 9)
-            try internships.write(.number(award.engineersAdded), row: row, column: 10)
-        }
-
-        let onsite = try workbook.addWorksheet(named: "Onsite")
-        try onsite.writeRow(onsiteHeaders.map(CellContent.string), startingAt: CellAddress(row: 1, column: 1), style: header)
-        for (index, award) in plan.onsite.enumerated() {
-            let row = index + 2
-            try onsite.write(.string(award.program.rawValue), row: row, column: 1)
-            try onsite.write(.string(award.institution.rawValue), row: row, column: 2)
-            try onsite.write(.string(award.hostEnterprise?.rawValue ?? ""), row: row, column: 3)
-            try onsite.write(.string(award.region.rawValue), row: row, column: 4)
-            try onsite.write(.string(award.skill.rawValue), row: row, column: 5)
-            try onsite.write(.integer(award.year), row: row, column: 6)
-            try onsite.write(.number(award.seats), row: row, column: 7)
-            try onsite.write(.number(award.unitCost.rounded()), row: row, column: 8, style: money)
-            try onsite.write(.number(award.cost.rounded()), row: row, column: 9, style: money)
-            try onsite.write(.number(award.engineersAdded), row: row, column: 10)
-        }
+        try writeSheet("Scholarships", headers: scholarshipHeaders, moneyColumns: [7, 8], in: workbook,
+                       rows: plan.scholarships.map { award in
+            [.string(award.program.rawValue), .string(award.institution.rawValue), .string(award.region.rawValue),
+             .string(award.skill.rawValue), .integer(award.intakeYear), .number(award.seats),
+             .number(award.unitCostPerYear.rounded()), .number(award.totalCost.rounded()),
+             .integer(award.graduationYear), .number(award.engineersAdded)]
+        })
+        try writeSheet("Internships", headers: internshipHeaders, moneyColumns: [7, 8], in: workbook,
+                       rows: plan.internships.map { award in
+            [.string(award.posting.rawValue), .string(award.enterprise.rawValue), .string(award.region.rawValue),
+             .string(award.skill.rawValue), .integer(award.year), .number(award.interns),
+             .number(award.unitCost.rounded()), .number(award.cost.rounded()), .boolean(award.isDomesticSME),
+             .number(award.engineersAdded)]
+        })
+        try writeSheet("Onsite", headers: onsiteHeaders, moneyColumns: [8, 9], in: workbook,
+                       rows: plan.onsite.map { award in
+            [.string(award.program.rawValue), .string(award.institution.rawValue),
+             .string(award.hostEnterprise?.rawValue ?? ""), .string(award.region.rawValue), .string(award.skill.rawValue),
+             .integer(award.year), .number(award.seats), .number(award.unitCost.rounded()),
+             .number(award.cost.rounded()), .number(award.engineersAdded)]
+        })
         try workbook.close()
+    }
+
+    /// One sheet: a bold header row, then the rows; `moneyColumns` (1-based) get the VND format.
+    private static func writeSheet(_ name: String, headers: [String], moneyColumns: Set<Int>, in workbook: XLSXWorkbook,
+                                   rows: [[CellContent]]) throws {
+        let sheet = try workbook.addWorksheet(named: name)
+        try sheet.writeRow(headers.map(CellContent.string), startingAt: CellAddress(row: 1, column: 1), style: CellStyle(bold: true))
+        for (index, cells) in rows.enumerated() {
+            for (offset, cell) in cells.enumerated() {
+                let column = offset + 1
+                try sheet.write(cell, row: index + 2, column: column, style: moneyColumns.contains(column) ? .vnd : nil)
+            }
+        }
     }
 }
 
