@@ -36,7 +36,9 @@ struct ColumnValues: Sendable {
 /// This gives CBC's search an incumbent it cannot always find itself: with share rules at the
 /// national scale, CBC's heuristics can run out of time without any plan.
 enum RoundingRepair {
-    /// - Complexity: O(columns · log(columns) + steps · (requirements + budget years)).
+    /// - Complexity: O(columns · (log(columns) + requirements)) to set up, then per step
+    ///   O(columns + requirements · budget years): each step scans the columns in one efficiency
+    ///   order made once, and a unit's change updates only the rows it counts in.
     static func plan(_ model: AllocationModel, lp: Solution) -> ColumnValues {
         let columns = model.columns
         let unit = AllocationModel.moneyUnit
@@ -47,12 +49,17 @@ enum RoundingRepair {
             return max(0, -column.effect.engineersPerUnit * dual)
         }
         let efficiency = columns.indices.map { cost[$0] > 0 ? benefit[$0] / cost[$0] : benefit[$0] * 1e12 }
+        // Every column, least effective first (ties in column order).
+        let leastEffectiveFirst = columns.indices.sorted { efficiency[$0] < efficiency[$1] }
 
-        // Budget bookkeeping, VND by budget year.
+        // Budget bookkeeping, VND by budget year: (year position, VND per unit) per column.
         let yearIndex = Dictionary(uniqueKeysWithValues: model.budgetYears.enumerated().map { ($1, $0) })
+        let charges = columns.map { column in
+            column.charges.map { (year: yearIndex[$0.year] ?? 0, amount: Double($0.amount)) }
+        }
         var spend = Array(repeating: 0.0, count: model.budgetYears.count)
-        for (index, column) in columns.enumerated() where values[index] > 0 {
-            for charge in column.charges { spend[yearIndex[charge.year] ?? 0] += values[index] * Double(charge.amount) }
+        for index in columns.indices where values[index] > 0 {
+            for charge in charges[index] { spend[charge.year] += values[index] * charge.amount }
         }
         func spendFits() -> Bool {
             var cumulativeSpend = 0.0, cumulativeBudget = 0.0
@@ -65,56 +72,65 @@ enum RoundingRepair {
             return true
         }
 
-        // Which requirement measures each column counts in.
+        // The columns each rule's measure counts (its subject), in column order, found through
+        // the subject's key rather than by testing every column against every rule.
         let forecast = model.forecast
-        func counts(_ requirement: FairnessRequirement, _ column: InstrumentColumn) -> Bool {
-            switch requirement.subject {
-            case .institution(let id): column.institution == id
-            case .region(let id): forecast.regions[column.regionPosition] == id
-            case .skill(let id): forecast.skills[column.skillPosition] == id
-            case .domesticSMEInternships: column.kind == .internship && column.isDomesticSME
-            }
-        }
-        func inBase(_ requirement: FairnessRequirement, _ column: InstrumentColumn) -> Bool {
-            requirement.base == .totalSpend || column.kind == .internship
-        }
         let requirements = model.requirements
-        var members = requirements.map { _ in [Int]() }
-        var baseMembers = requirements.map { _ in [Int]() }
-        for (r, requirement) in requirements.enumerated() {
-            for (index, column) in columns.enumerated() {
-                if counts(requirement, column) { members[r].append(index) }
-                if requirement.base == .internshipSpend, column.kind == .internship { baseMembers[r].append(index) }
+        let isInternship = columns.map { $0.kind == .internship }
+        var byInstitution: [Institution.ID: [Int]] = [:]
+        var byRegion = Array(repeating: [Int](), count: forecast.regions.count)
+        var bySkill = Array(repeating: [Int](), count: forecast.skills.count)
+        var internships: [Int] = []
+        var smeInternships: [Int] = []
+        for (index, column) in columns.enumerated() {
+            if let institution = column.institution { byInstitution[institution, default: []].append(index) }
+            byRegion[column.regionPosition].append(index)
+            bySkill[column.skillPosition].append(index)
+            if isInternship[index] {
+                internships.append(index)
+                if column.isDomesticSME { smeInternships.append(index) }
             }
+        }
+        let members: [[Int]] = requirements.map { requirement in
+            switch requirement.subject {
+            case .institution(let id): byInstitution[id] ?? []
+            case .region(let id): forecast.regionPositions[id].map { byRegion[$0] } ?? []
+            case .skill(let id): forecast.skillPositions[id].map { bySkill[$0] } ?? []
+            case .domesticSMEInternships: smeInternships
+            }
+        }
+        var measuresOf = Array(repeating: [Int](), count: columns.count)
+        for r in requirements.indices {
+            for index in members[r] { measuresOf[index].append(r) }
         }
         let memberSets = members.map(Set.init)
         func inSubject(_ r: Int, _ index: Int) -> Bool { memberSets[r].contains(index) }
+        // Each requirement's subject, most effective first (ties in column order).
+        let membersMostEffectiveFirst = members.map { subject in subject.sorted { efficiency[$0] > efficiency[$1] } }
         var measure = requirements.indices.map { r in members[r].reduce(0.0) { $0 + values[$1] * cost[$1] } }
-        var base = requirements.indices.map { r in
-            requirements[r].base == .totalSpend
-                ? values.indices.reduce(0.0) { $0 + values[$1] * cost[$1] }
-                : baseMembers[r].reduce(0.0) { $0 + values[$1] * cost[$1] }
-        }
+        // A rule's base is the total spend or the internship spend: two running sums serve all.
+        var totalSpend = values.indices.reduce(0.0) { $0 + values[$1] * cost[$1] }
+        var internshipSpend = internships.reduce(0.0) { $0 + values[$1] * cost[$1] }
+        func base(_ r: Int) -> Double { requirements[r].base == .totalSpend ? totalSpend : internshipSpend }
         func change(_ index: Int, by delta: Double) {
             values[index] += delta
-            for charge in columns[index].charges { spend[yearIndex[charge.year] ?? 0] += delta * Double(charge.amount) }
-            for r in requirements.indices {
-                if counts(requirements[r], columns[index]) { measure[r] += delta * cost[index] }
-                if inBase(requirements[r], columns[index]) { base[r] += delta * cost[index] }
-            }
+            for charge in charges[index] { spend[charge.year] += delta * charge.amount }
+            for r in measuresOf[index] { measure[r] += delta * cost[index] }
+            totalSpend += delta * cost[index]
+            if isInternship[index] { internshipSpend += delta * cost[index] }
         }
         func violated() -> Int? {
             requirements.indices.first { r in
-                let target = requirements[r].share * base[r]
-                let tolerance = 1e-9 * max(base[r], unit)
+                let target = requirements[r].share * base(r)
+                let tolerance = 1e-9 * max(base(r), unit)
                 return requirements[r].bound == .atLeast ? measure[r] < target - tolerance : measure[r] > target + tolerance
             }
         }
 
         func violations() -> Int {
             requirements.indices.reduce(0) { count, r in
-                let target = requirements[r].share * base[r]
-                let tolerance = 1e-9 * max(base[r], unit)
+                let target = requirements[r].share * base(r)
+                let tolerance = 1e-9 * max(base(r), unit)
                 let broken = requirements[r].bound == .atLeast ? measure[r] < target - tolerance : measure[r] > target + tolerance
                 return count + (broken ? 1 : 0)
             }
@@ -130,13 +146,12 @@ enum RoundingRepair {
             steps += 1
             let requirement = requirements[r]
             let share = requirement.share
-            let deficit = abs(measure[r] - share * base[r])
+            let deficit = abs(measure[r] - share * base(r))
             if requirement.bound == .atLeast {
                 // Add units of the subject when the budget allows and fewer rows end up broken.
                 let before = violations()
                 var added = false
-                let candidates = members[r].filter { values[$0] < Double(columns[$0].upperBound) }
-                    .sorted { efficiency[$0] > efficiency[$1] }
+                let candidates = membersMostEffectiveFirst[r].lazy.filter { values[$0] < Double(columns[$0].upperBound) }
                 for add in candidates.prefix(20) {
                     let wanted = min(Double(columns[add].upperBound) - values[add], units(deficit, (1 - share) * cost[add]))
                     var count = wanted
@@ -149,19 +164,21 @@ enum RoundingRepair {
                     if added { break }
                 }
                 if added { continue }
-                let outside = (requirement.base == .totalSpend ? Array(columns.indices) : baseMembers[r])
-                    .filter { values[$0] >= 1 && !inSubject(r, $0) }
+                let onlyInternships = requirement.base == .internshipSpend
+                let outside = leastEffectiveFirst.lazy.filter {
+                    values[$0] >= 1 && !inSubject(r, $0) && (!onlyInternships || isInternship[$0])
+                }
                 // Cut the least effective units outside the subject whose cut breaks nothing else
                 // (cutting where another floor is tight would only move the problem).
                 var cut = false
-                for remove in outside.sorted(by: { efficiency[$0] < efficiency[$1] }).prefix(100) {
+                for remove in outside.prefix(100) {
                     let amount = min(values[remove], units(deficit, share * cost[remove]))
                     change(remove, by: -amount)
                     if violations() < before { cut = true; break }
                     change(remove, by: amount)
                 }
                 if cut { continue }
-                if let remove = outside.min(by: { efficiency[$0] < efficiency[$1] }) {
+                if let remove = outside.first {
                     change(remove, by: -min(values[remove], units(deficit, share * cost[remove])))
                 } else if let remove = members[r].first(where: { values[$0] >= 1 }) {
                     change(remove, by: -values[remove])  // nothing else to cut: the subject goes too

@@ -34,6 +34,8 @@ public struct Solution: Sendable {
     public let solverName: String
     /// Branch-and-bound nodes explored (0 for an LP).
     public let nodeCount: Int
+    /// Simplex iterations: CLP's for an LP, CBC's total over all nodes for a MIP.
+    public let iterationCount: Int
 
     /// The value of every variable, by index; empty without a feasible solution. Values of
     /// integer variables from CBC are exact integers (snapped when within 1e-6 of one).

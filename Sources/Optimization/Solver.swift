@@ -102,6 +102,7 @@ struct SolverOutcome {
     var rowDuals: [Double]?
     var reducedCosts: [Double]?
     var nodeCount: Int
+    var iterationCount: Int
     var solverName: String
 }
 
@@ -136,6 +137,7 @@ extension Solution {
             solveSeconds: seconds,
             solverName: outcome.solverName,
             nodeCount: outcome.nodeCount,
+            iterationCount: outcome.iterationCount,
             primalValues: values,
             activities: activities,
             rowDuals: outcome.hasSolution ? outcome.rowDuals : nil,

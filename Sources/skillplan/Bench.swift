@@ -138,7 +138,7 @@ struct Bench: ParsableCommand {
                 },
                 solves: solveFigures(pipeline),
                 matching: matchingFigures(pipeline),
-                workbooks: BenchReport.WorkbookFigures(pipeline.workbooks),
+                workbooks: BenchReport.WorkbookFigures(pipeline.workbookSizes),
                 memory: BenchReport.Memory(
                     highWaterMark: peak.highWaterMark, maximumResidentSetSize: peak.maximumResidentSetSize, perStage: perStage),
                 memoryTargetBytes: 2 << 30,
@@ -193,7 +193,8 @@ struct Bench: ParsableCommand {
             gapToLP = (mipObjective - lpObjective) / max(1, abs(mipObjective))
         }
         return BenchReport.SolveFigures(
-            lpObjective: lpObjective, lpSolver: pipeline.lp?.solverName, mipObjective: mipObjective,
+            lpObjective: lpObjective, lpSolver: pipeline.lp?.solverName,
+            lpIterations: pipeline.lp?.iterationCount, mipObjective: mipObjective,
             mipBestBound: pipeline.mip?.bestBound, mipStatus: pipeline.mip.map { "\($0.status)" },
             mipNodes: pipeline.mip?.nodeCount, mipSolverGap: pipeline.mip?.relativeGap, mipGapToLPBound: gapToLP,
             planStatus: pipeline.plan.map { "\($0.status)" }, planGap: pipeline.plan?.gap)

@@ -42,7 +42,7 @@ final class BenchPipeline {
     /// Seconds of the parts of the last `match`: problem, algorithm, funded places.
     private(set) var matchParts: [String: Double] = [:]
     /// The workbooks the last `workbooks` stage wrote, with their sizes in bytes.
-    private(set) var workbooks: [(name: String, bytes: Int)] = []
+    private(set) var workbooks: [URL] = []
 
     init(settings: Settings) {
         self.settings = settings
@@ -190,7 +190,13 @@ final class BenchPipeline {
         } catch {
             throw UserFailure(message: "error: cannot write the workbooks into \(settings.exports.path): \(error)")
         }
-        workbooks = urls.map { url in
+        workbooks = urls
+    }
+
+    /// The written workbooks' names and sizes; read after the timing, as the user's next step
+    /// would be, so that the stage's time is the writing alone.
+    var workbookSizes: [(name: String, bytes: Int)] {
+        workbooks.map { url in
             let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size]
             return (url.lastPathComponent, (size as? Int) ?? 0)
         }

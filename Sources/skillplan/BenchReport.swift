@@ -68,6 +68,7 @@ struct BenchReport: Encodable {
     struct SolveFigures: Encodable {
         var lpObjective: Double?
         var lpSolver: String?
+        var lpIterations: Int?
         var mipObjective: Double?
         var mipBestBound: Double?
         var mipStatus: String?
@@ -81,7 +82,8 @@ struct BenchReport: Encodable {
         var planGap: Double?
 
         enum CodingKeys: String, CodingKey {
-            case lpObjective = "lp_objective", lpSolver = "lp_solver", mipObjective = "mip_objective"
+            case lpObjective = "lp_objective", lpSolver = "lp_solver", lpIterations = "lp_iterations"
+            case mipObjective = "mip_objective"
             case mipBestBound = "mip_best_bound", mipStatus = "mip_status", mipNodes = "mip_nodes"
             case mipSolverGap = "mip_solver_gap", mipGapToLPBound = "mip_gap_to_lp_bound"
             case planStatus = "plan_status", planGap = "plan_gap"
@@ -196,7 +198,9 @@ struct BenchReport: Encodable {
         }
         if let solves {
             if let objective = solves.lpObjective {
-                lines.append("LP relaxation: objective \(Self.objective(objective)) (\(solves.lpSolver ?? "CLP"))")
+                var text = "LP relaxation: objective \(Self.objective(objective)) (\(solves.lpSolver ?? "CLP")"
+                if let iterations = solves.lpIterations { text += ", \(NumberText.grouped(Double(iterations))) iterations" }
+                lines.append(text + ")")
             }
             if let objective = solves.mipObjective {
                 var text = "MIP: objective \(Self.objective(objective)), \(solves.mipStatus ?? "")"

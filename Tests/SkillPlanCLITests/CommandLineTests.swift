@@ -143,4 +143,39 @@ struct CommandLineTests {
         #expect(listed.first?["kind"] as? String == "plan")
         #expect(listed.first?["status"] as? String == "succeeded")
     }
+
+    @Test func benchTimesEveryStageAndItsFiguresAreConsistent() throws {
+        let work = try CLI.workingDirectory()
+        let outcome = try CLI.run(
+            ["bench", "--scale", "small", "--seed", "5", "--runs", "2", "--exports", "out", "--json", "--db", "bench.sqlite"], in: work)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        let stages = try #require(report["stages"] as? [[String: Any]])
+        #expect(stages.compactMap { $0["stage"] as? String } == ["load", "forecast", "build", "lp", "mip", "plan", "match", "workbooks"])
+        for stage in stages {
+            let seconds = try #require(stage["seconds"] as? [Double])
+            let median = try #require(stage["median_seconds"] as? Double)
+            let minimum = try #require(stage["min_seconds"] as? Double)
+            let maximum = try #require(stage["max_seconds"] as? Double)
+            #expect(seconds.count == 2)
+            #expect(minimum == seconds.min() && maximum == seconds.max() && minimum <= median && median <= maximum)
+        }
+        let solves = try #require(report["solves"] as? [String: Any])
+        let lp = try #require(solves["lp_objective"] as? Double)
+        let mip = try #require(solves["mip_objective"] as? Double)
+        #expect(mip >= lp - 1e-6 * max(1, abs(lp)), "an integer plan cannot beat its LP relaxation")
+        #expect((solves["lp_iterations"] as? Int ?? 0) > 0)
+        let matching = try #require(report["matching"] as? [String: Any])
+        #expect((matching["matched"] as? Int ?? -1) + (matching["unmatched"] as? Int ?? -1) == matching["students"] as? Int)
+        let workbooks = try #require(report["workbooks"] as? [String: Any])
+        let written = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("out").path)
+            .filter { $0.hasSuffix(".xlsx") }
+        #expect(workbooks["count"] as? Int == written.count && written.count > 2)
+        let memory = try #require(report["memory"] as? [String: Any])
+        #expect((memory["vm_hwm_bytes"] as? Int ?? 0) > 0)
+
+        let unknown = try CLI.run(["bench", "--scale", "small", "--stages", "lp,teleport", "--db", "bench.sqlite"], in: work)
+        #expect(unknown.status == 2, "an unknown stage is a usage error: \(unknown.standardError)")
+        #expect(unknown.standardError.contains("teleport"))
+    }
 }

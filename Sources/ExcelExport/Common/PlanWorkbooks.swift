@@ -47,13 +47,16 @@ public enum PlanWorkbooks {
         case interns(Enterprise.ID)
     }
 
-    /// Writes the workbooks on every core: each worker takes every n-th job (each workbook is
-    /// independent, built and closed on one thread). Stops at the first failure.
+    /// Writes the workbooks on every core: each worker takes the next job not yet taken (each
+    /// workbook is independent, built and closed on one thread), so the fund plan, which takes
+    /// as long as hundreds of small workbooks, does not leave one core with more than its share.
+    /// Stops at the first failure.
     private static func run(_ jobs: [(url: URL, workbook: Job)], groups: PlanGroups) throws {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, jobs.count))
         let failures = FirstFailure()
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: jobs.count, by: workers) {
+        let queue = JobQueue(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = queue.take() {
                 guard !failures.hasFailed else { return }
                 let job = jobs[index]
                 do {
@@ -69,6 +72,23 @@ public enum PlanWorkbooks {
             }
         }
         if let error = failures.error { throw error }
+    }
+}
+
+/// Hands out job indices 0, 1, 2, … to the writing workers, each once.
+private final class JobQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private let count: Int
+    private var nextIndex = 0
+
+    init(count: Int) { self.count = count }
+
+    func take() -> Int? {
+        lock.withLock {
+            guard nextIndex < count else { return nil }
+            defer { nextIndex += 1 }
+            return nextIndex
+        }
     }
 }
 

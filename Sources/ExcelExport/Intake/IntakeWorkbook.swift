@@ -136,6 +136,7 @@ public enum IntakeWorkbook {
             ])
         var seatSums: [Double] = []
         var costs: [Double] = []
+        let fundedRange = intake.fundedRange.formulaReference, programRange = intake.programRange.formulaReference
         for program in programs {
             let row = table.nextRow
             let funded = ExcelArithmetic.sum(intake.lines.filter { $0.program == program.id }.map(\.funded))
@@ -150,7 +151,7 @@ public enum IntakeWorkbook {
                 .formula(Formula("J\(row)-I\(row)", value: Double(program.capacity - program.baselineIntake))),
                 .integer(Int(program.tuitionPerYear)), .optionalText(program.hostEnterprise?.rawValue),
                 .formula(Formula(
-                    "SUMIFS(\(intake.fundedRange.formulaReference),\(intake.programRange.formulaReference),$A\(row))",
+                    "SUMIFS(\(fundedRange),\(programRange),$A\(row))",
                     value: funded)),
                 .number(cost),
             ])

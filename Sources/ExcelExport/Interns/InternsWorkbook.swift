@@ -167,6 +167,10 @@ public enum InternsWorkbook {
                 TableColumn("Plan support (VND)", width: 16, style: WorkbookStyles.vnd),
             ])
         var sums: [[Double]] = Array(repeating: [], count: 6)
+        let supportRange = interns.supportRange.formulaReference, postingRange = interns.postingRange.formulaReference
+        let plannedInternsRange = planned.internsRange.formulaReference
+        let plannedCostRange = planned.costRange.formulaReference
+        let plannedPostingRange = planned.postingRange.formulaReference
         for posting in postings {
             let row = table.nextRow
             let matched = groups.assignmentsByPosting[posting.id]?.count ?? 0
@@ -191,13 +195,13 @@ public enum InternsWorkbook {
                 .integer(posting.minimumYear), .integer(matched),
                 .formula(Formula("F\(row)-K\(row)", value: Double(posting.slots - matched))), .integer(fundedCount),
                 .formula(Formula(
-                    "SUMIFS(\(interns.supportRange.formulaReference),\(interns.postingRange.formulaReference),$A\(row))",
+                    "SUMIFS(\(supportRange),\(postingRange),$A\(row))",
                     value: support)),
                 .formula(Formula(
-                    "SUMIFS(\(planned.internsRange.formulaReference),\(planned.postingRange.formulaReference),$A\(row))",
+                    "SUMIFS(\(plannedInternsRange),\(plannedPostingRange),$A\(row))",
                     value: planInterns)),
                 .formula(Formula(
-                    "SUMIFS(\(planned.costRange.formulaReference),\(planned.postingRange.formulaReference),$A\(row))",
+                    "SUMIFS(\(plannedCostRange),\(plannedPostingRange),$A\(row))",
                     value: planCost)),
             ])
         }

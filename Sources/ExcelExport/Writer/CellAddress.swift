@@ -59,14 +59,14 @@ public struct CellAddress: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// The column's letters: 1 → `A`, 28 → `AB`.
     public static func columnLetters(_ column: Int) -> String {
+        var letters: [UInt8] = []
         var n = column
-        var scalars: [Unicode.Scalar] = []
         while n > 0 {
-            let remainder = (n - 1) % 26
-            scalars.append(Unicode.Scalar(UInt8(ascii: "A") + UInt8(remainder)))
+            letters.append(UInt8(ascii: "A") + UInt8((n - 1) % 26))
             n = (n - 1) / 26
         }
-        return String(String.UnicodeScalarView(scalars.reversed()))
+        letters.reverse()
+        return String(decoding: letters, as: UTF8.self)
     }
 
     /// The A1 reference, e.g. `B2`.
@@ -152,7 +152,8 @@ public struct SheetRange: Hashable, Sendable, CustomStringConvertible {
     /// The formula reference with an absolute range, the sheet name quoted as Excel requires:
     /// `'Dự báo'!$B$2:$B$4`.
     public var formulaReference: String {
-        "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'!" + range.absoluteA1
+        let quoted = sheet.contains("'") ? sheet.replacingOccurrences(of: "'", with: "''") : sheet
+        return "'" + quoted + "'!" + range.absoluteA1
     }
 
     /// Same as ``formulaReference``.

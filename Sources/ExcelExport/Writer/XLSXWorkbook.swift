@@ -67,7 +67,7 @@ public final class XLSXWorkbook {
         self.destination = destination
         let directory = destination.deletingLastPathComponent()
         self.temporaryURL = directory.appendingPathComponent(
-            ".\(destination.lastPathComponent).\(UUID().uuidString).partial")
+            ".\(destination.lastPathComponent).\(getpid())-\(TemporaryFileNumbers.next()).partial")
 
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
@@ -278,6 +278,21 @@ public final class XLSXWorkbook {
             try? FileManager.default.removeItem(at: temporaryURL)
             throw ExcelWriteError(
                 .fileSystem, "cannot move the finished workbook into place: \(reason)", path: destination.path)
+        }
+    }
+}
+
+/// Numbers the temporary files of this process's workbooks; with the process id they keep
+/// workbooks written at the same time apart. (A UUID per workbook did the same, and cost more
+/// than the rest of opening a workbook.)
+private enum TemporaryFileNumbers {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var last = 0
+
+    static func next() -> Int {
+        lock.withLock {
+            last += 1
+            return last
         }
     }
 }

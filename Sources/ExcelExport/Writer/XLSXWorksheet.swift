@@ -63,7 +63,9 @@ public final class XLSXWorksheet {
     public func write(_ content: CellContent, at cell: CellAddress, style: CellStyle? = nil) throws {
         let handle = try openHandle()
         let (row, column) = try position(cell)
-        let place = "cell \(cell.a1)"
+        // Built only for an error: formatting the address of every cell written costs more than
+        // writing it.
+        var place: String { "cell \(cell.a1)" }
         switch content {
         case .string(let text):
             try check(
