@@ -43,7 +43,7 @@ struct Bench: ParsableCommand {
     var relativeGap: Double = 0.005
     @Option(help: "CLP's algorithm for the LP relaxation: automatic, dualSimplex, primalSimplex, barrier.")
     var lpAlgorithm: LPAlgorithm = .automatic
-    @Option(help: "Keep the workbooks in this folder (default: a temporary folder, removed).", completion: .directory)
+    @Option(help: "Keep the workbooks in this folder, run n in run-n/ (default: a temporary folder, removed).", completion: .directory)
     var exports: String?
     @Option(help: .hidden)
     var exportReference: String?

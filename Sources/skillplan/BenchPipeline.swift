@@ -23,7 +23,9 @@ final class BenchPipeline {
         var lpAlgorithm: LPAlgorithm
         /// The matching lottery's seed.
         var lotterySeed: UInt64
-        /// Where the workbooks are written (each run overwrites the last).
+        /// Where the workbooks are written: run `n` into the new folder `run-n` inside, so that
+        /// every run times writing the workbooks, not also deleting the last run's (replacing
+        /// thousands of files costs the file system more than creating them).
         var exports: URL
         /// The run id written on the workbooks' Audit sheets.
         var runID: String
@@ -41,8 +43,10 @@ final class BenchPipeline {
     private(set) var funding: FundedPlacement?
     /// Seconds of the parts of the last `match`: problem, algorithm, funded places.
     private(set) var matchParts: [String: Double] = [:]
-    /// The workbooks the last `workbooks` stage wrote, with their sizes in bytes.
+    /// The workbooks the last `workbooks` stage wrote.
     private(set) var workbooks: [URL] = []
+    /// How many times the `workbooks` stage has run.
+    private var workbookRuns = 0
 
     init(settings: Settings) {
         self.settings = settings
@@ -184,11 +188,13 @@ final class BenchPipeline {
             scenario: loaded.scenario, forecast: forecast, plan: plan,
             internships: InternshipRound(problem: problem, matching: matching, funding: funding),
             audit: AuditFacts(runID: settings.runID, datasetHash: loaded.contentHash, softwareVersion: SkillPlan.version))
+        workbookRuns += 1
+        let folder = settings.exports.appendingPathComponent("run-\(workbookRuns)")
         let urls: [URL]
         do {
-            urls = try PlanWorkbooks.write(into: settings.exports, context: context)
+            urls = try PlanWorkbooks.write(into: folder, context: context)
         } catch {
-            throw UserFailure(message: "error: cannot write the workbooks into \(settings.exports.path): \(error)")
+            throw UserFailure(message: "error: cannot write the workbooks into \(folder.path): \(error)")
         }
         workbooks = urls
     }

@@ -168,9 +168,10 @@ struct CommandLineTests {
         let matching = try #require(report["matching"] as? [String: Any])
         #expect((matching["matched"] as? Int ?? -1) + (matching["unmatched"] as? Int ?? -1) == matching["students"] as? Int)
         let workbooks = try #require(report["workbooks"] as? [String: Any])
-        let written = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("out").path)
+        let written = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("out/run-2").path)
             .filter { $0.hasSuffix(".xlsx") }
-        #expect(workbooks["count"] as? Int == written.count && written.count > 2)
+        #expect(workbooks["count"] as? Int == written.count && written.count > 2, "each run writes its own folder")
+        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("out/run-1").path))
         let memory = try #require(report["memory"] as? [String: Any])
         #expect((memory["vm_hwm_bytes"] as? Int ?? 0) > 0)
 
