@@ -58,6 +58,7 @@ public enum LPAlgorithm: String, Sendable, Hashable, CaseIterable {
     /// The primal simplex method.
     case primalSimplex
     /// The interior-point method followed by a crossover to a basic solution (duals and
-    /// reduced costs are those of the basis); often faster on large, degenerate models.
+    /// reduced costs are those of the basis; values may sit within about 1e-6 of a bound rather
+    /// than on it); often faster on large, degenerate models.
     case barrier
 }

@@ -179,4 +179,20 @@ struct CommandLineTests {
         #expect(unknown.status == 2, "an unknown stage is a usage error: \(unknown.standardError)")
         #expect(unknown.standardError.contains("teleport"))
     }
+
+    @Test func allocateWithASweepPutsTheFrontierBesideThePlanInOneJSONDocument() throws {
+        let work = try CLI.workingDirectory()
+        let outcome = try CLI.run(
+            ["allocate", CLI.bundledScenario.path, "--sweep", "0.5,1", "--json", "--db", "store.sqlite"], in: work)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        let frontier = try #require(plan["frontier"] as? [[String: Any]])
+        #expect(frontier.compactMap { $0["multiplier"] as? Double } == [0.5, 1])
+        let planShortage = try #require(plan["shortage_after"] as? Double)
+        let atFullBudget = try #require(frontier.last?["shortage_after"] as? Double)
+        #expect(abs(planShortage - atFullBudget) <= 1e-6 * planShortage, "the frontier at 1× is the plan itself")
+        let atHalfBudget = try #require(frontier.first?["shortage_after"] as? Double)
+        #expect(atHalfBudget >= atFullBudget, "half the money cannot close more")
+        #expect(plan["status"] as? String == "optimal")
+    }
 }
