@@ -1,3 +1,4 @@
+import Optimization
 /// How ``AllocationPlanner`` plans.
 ///
 /// The defaults aim at the national scale on two cores: integer seats by CBC within 0.5 % of the
@@ -15,6 +16,10 @@ public struct AllocationOptions: Hashable, Sendable {
     public var log: Bool
     /// Re-solve the LP without each binding rule group to price it (one LP per binding group).
     public var priceBindingRules: Bool
+    /// A basis of an LP relaxation with the same columns and rows to start the LP solves from
+    /// (the budget frontier passes each point's basis to the next); ignored for a model of
+    /// another size.
+    var startingBasis: SimplexBasis? = nil
 
     /// Options; see each property.
     public init(

@@ -34,13 +34,25 @@ public enum AllocationPlanner {
     public static func plan(
         scenario: Scenario, forecast: Forecast, options: AllocationOptions = AllocationOptions()
     ) throws(AllocationError) -> AllocationPlan {
+        try planWithBasis(scenario: scenario, forecast: forecast, options: options).plan
+    }
+
+    /// ``plan(scenario:forecast:options:)`` and the optimal basis of its LP relaxation.
+    static func planWithBasis(
+        scenario: Scenario, forecast: Forecast, options: AllocationOptions
+    ) throws(AllocationError) -> (plan: AllocationPlan, basis: SimplexBasis?) {
         try options.validate()
         let model = try AllocationModel.build(
             scenario: scenario, forecast: forecast,
             configuration: BuildConfiguration(budgetMultiplier: options.budgetMultiplier))
         let relaxedModel = model.linearModel.relaxed()
         let lp = try solveLP(relaxedModel, options)
-        try checkPolicy(model, relaxedModel: relaxedModel, lp: lp, options: options)
+        // The policy check and the pricing re-solve the same LP with rule rows freed: they start
+        // from its basis. (The integer phase's margin LPs start from scratch, so that the plan
+        // does not depend on the path of earlier solves.)
+        var warm = options
+        warm.startingBasis = lp.basis
+        try checkPolicy(model, relaxedModel: relaxedModel, lp: lp, options: warm)
 
         let final: ColumnValues
         let solvedModel: LinearModel
@@ -54,10 +66,11 @@ public enum AllocationPlanner {
             outcome.seconds += lp.solveSeconds
             solvedModel = model.linearModel
         }
-        let explanation = try PlanExplainer.explain(model, relaxedModel: relaxedModel, lp: lp, final: final, options: options)
-        return PlanExtraction.plan(
+        let explanation = try PlanExplainer.explain(model, relaxedModel: relaxedModel, lp: lp, final: final, options: warm)
+        let plan = PlanExtraction.plan(
             model, lp: lp, final: final, relaxed: options.relax, solvedModel: solvedModel,
             explanation: explanation, outcome: outcome)
+        return (plan, lp.basis)
     }
 
     /// How the integer phase ended, in the full model's terms.
@@ -166,9 +179,12 @@ public enum AllocationPlanner {
     /// Solves a model's LP relaxation with CLP and requires an optimal solution.
     static func solveLP(_ model: LinearModel, _ options: AllocationOptions) throws(AllocationError) -> Solution {
         let solution: Solution
+        let basis = options.startingBasis.flatMap { basis in
+            basis.columnCount == model.variableCount && basis.rowCount == model.constraintCount ? basis : nil
+        }
         do {
             solution = try Solver.solve(model, options: SolveOptions(
-                timeLimit: options.timeLimit, relaxIntegrality: true, log: options.log))
+                timeLimit: options.timeLimit, relaxIntegrality: true, log: options.log, startingBasis: basis))
         } catch { throw .solverFailed(error) }
         guard solution.status == .optimal else {
             throw .solverFailed(OptimizationError(

@@ -1,4 +1,5 @@
 import Forecast
+import Optimization
 import Workforce
 
 /// One point of the budget frontier: the plan at a multiple of the fund's budget.
@@ -45,11 +46,18 @@ extension AllocationPlanner {
         scenario: Scenario, forecast: Forecast, multiples: [Double], options: AllocationOptions = AllocationOptions()
     ) throws(AllocationError) -> [FrontierPoint] {
         var points: [FrontierPoint] = []
+        // Only the budget rows' right-hand sides (and the tie-break) change from one multiple to
+        // the next: each point's LP starts from the basis of the last point with money. (From a
+        // zero budget's basis, where nothing is funded, CLP took four times a cold solve's
+        // iterations at the national scale; a zero budget itself presolves to nothing.)
+        var basis: SimplexBasis?
         for multiple in multiples {
             var pointOptions = options
             pointOptions.budgetMultiplier = multiple
             pointOptions.priceBindingRules = false
-            let plan = try plan(scenario: scenario, forecast: forecast, options: pointOptions)
+            pointOptions.startingBasis = multiple > 0 ? basis : nil
+            let (plan, lastBasis) = try planWithBasis(scenario: scenario, forecast: forecast, options: pointOptions)
+            if multiple > 0 { basis = lastBasis }
             points.append(FrontierPoint(
                 multiplier: multiple, budget: plan.totalBudget, spend: plan.totalSpend,
                 shortageBefore: plan.shortageBefore, shortageAfter: plan.shortageAfter,

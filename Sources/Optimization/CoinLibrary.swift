@@ -98,11 +98,22 @@ enum CoinLibrary {
         // iterations and 22 s unperturbed, 3,903 iterations and 3 s perturbed, same optimum.
         // CLP removes the perturbation before it reports, so solution and duals are unaffected.
         Clp_setPerturbation(model, 50)
-        switch options.lpAlgorithm {
-        case .automatic: Clp_initialSolve(model)
-        case .dualSimplex: Clp_initialDualSolve(model)
-        case .primalSimplex: Clp_initialPrimalSolve(model)
-        case .barrier: Clp_initialBarrierSolve(model)
+        if let basis = options.startingBasis, options.lpAlgorithm != .barrier {
+            guard basis.columnCount == problem.columnCount, basis.rowCount == problem.rowCount else {
+                throw OptimizationError(
+                    .invalidOption,
+                    "the starting basis is for \(basis.columnCount) columns and \(basis.rowCount) rows, "
+                        + "the model has \(problem.columnCount) and \(problem.rowCount); pass the basis of the same model")
+            }
+            basis.statuses.withUnsafeBufferPointer { Clp_copyinStatus(model, $0.baseAddress) }
+            if options.lpAlgorithm == .primalSimplex { Clp_primal(model, 0) } else { Clp_dual(model, 0) }
+        } else {
+            switch options.lpAlgorithm {
+            case .automatic: Clp_initialSolve(model)
+            case .dualSimplex: Clp_initialDualSolve(model)
+            case .primalSimplex: Clp_initialPrimalSolve(model)
+            case .barrier: Clp_initialBarrierSolve(model)
+            }
         }
 
         let status = Clp_status(model)
@@ -131,6 +142,11 @@ enum CoinLibrary {
             reducedCosts: optimal ? copied(Clp_getReducedCost(model), count: problem.columnCount) : nil,
             nodeCount: 0,
             iterationCount: Int(Clp_numberIterations(model)),
+            basis: optimal ? Clp_statusArray(model).map { statuses in
+                SimplexBasis(
+                    statuses: Array(UnsafeBufferPointer(start: statuses, count: problem.columnCount + problem.rowCount)),
+                    columnCount: problem.columnCount, rowCount: problem.rowCount)
+            } : nil,
             solverName: "CLP \(clpVersion)")
     }
 
@@ -194,6 +210,7 @@ enum CoinLibrary {
             reducedCosts: nil,
             nodeCount: Int(Cbc_getNodeCount(model)),
             iterationCount: Int(Cbc_getIterationCount(model)),
+            basis: nil,
             solverName: "CBC \(cbcVersion)")
     }
 }

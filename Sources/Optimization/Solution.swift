@@ -36,6 +36,9 @@ public struct Solution: Sendable {
     public let nodeCount: Int
     /// Simplex iterations: CLP's for an LP, CBC's total over all nodes for a MIP.
     public let iterationCount: Int
+    /// The optimal basis of an LP solved by CLP, to warm-start a related solve
+    /// (``SolveOptions/startingBasis``); `nil` for MIPs and unfinished solves.
+    public let basis: SimplexBasis?
 
     /// The value of every variable, by index; empty without a feasible solution. Values of
     /// integer variables from CBC are exact integers (snapped when within 1e-6 of one).

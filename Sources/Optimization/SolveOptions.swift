@@ -17,6 +17,10 @@ public struct SolveOptions: Sendable, Hashable {
     public var log: Bool
     /// The algorithm CLP uses for linear programs (not for CBC's relaxations).
     public var lpAlgorithm: LPAlgorithm
+    /// Start CLP from this basis (from ``Solution/basis`` of a model with the same columns and
+    /// rows) with the simplex method of ``lpAlgorithm`` (dual for `automatic`), without presolve.
+    /// `nil`: solve from scratch. Not used by CBC or by the barrier method.
+    public var startingBasis: SimplexBasis?
 
     /// Options; see each property.
     public init(
@@ -25,7 +29,8 @@ public struct SolveOptions: Sendable, Hashable {
         relativeGap: Double = 1e-4,
         relaxIntegrality: Bool = false,
         log: Bool = false,
-        lpAlgorithm: LPAlgorithm = .automatic
+        lpAlgorithm: LPAlgorithm = .automatic,
+        startingBasis: SimplexBasis? = nil
     ) {
         self.timeLimit = timeLimit
         self.nodeLimit = nodeLimit
@@ -33,6 +38,7 @@ public struct SolveOptions: Sendable, Hashable {
         self.relaxIntegrality = relaxIntegrality
         self.log = log
         self.lpAlgorithm = lpAlgorithm
+        self.startingBasis = startingBasis
     }
 
     func validate() throws(OptimizationError) {

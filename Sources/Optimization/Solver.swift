@@ -103,6 +103,7 @@ struct SolverOutcome {
     var reducedCosts: [Double]?
     var nodeCount: Int
     var iterationCount: Int
+    var basis: SimplexBasis?
     var solverName: String
 }
 
@@ -138,6 +139,7 @@ extension Solution {
             solverName: outcome.solverName,
             nodeCount: outcome.nodeCount,
             iterationCount: outcome.iterationCount,
+            basis: outcome.hasSolution ? outcome.basis : nil,
             primalValues: values,
             activities: activities,
             rowDuals: outcome.hasSolution ? outcome.rowDuals : nil,

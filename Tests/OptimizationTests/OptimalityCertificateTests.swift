@@ -49,6 +49,12 @@ struct OptimalityCertificateTests {
     func certificate(seed: UInt64, algorithm: LPAlgorithm) throws {
         let model = Self.allocationShaped(seed: seed, cells: 12, groups: 80)
         let solution = try Solver.solve(model, options: SolveOptions(lpAlgorithm: algorithm))
+        try Self.checkCertificate(model, solution)
+        #expect(solution.iterationCount > 0)
+    }
+
+    /// Checks that `solution` is optimal for `model` by the LP optimality conditions.
+    static func checkCertificate(_ model: LinearModel, _ solution: Solution) throws {
         try #require(solution.status == .optimal)
         // Duals and reduced costs to 1e-6; positions to 1e-5, the barrier's crossover leaves
         // nonbasic values about 1.3e-6 from their bounds.
@@ -81,6 +87,35 @@ struct OptimalityCertificateTests {
             if reduced < -tolerance { #expect(value >= bounds.upperBound - primalTolerance, "\(variable) = \(value) in \(bounds) has reduced cost \(reduced)") }
         }
         #expect(bindingRows > 0, "the budget binds in every case")
-        #expect(solution.iterationCount > 0)
+    }
+
+    @Test("a warm start from the last basis after a budget change: same optimum, certified", arguments: [1, 2, 3] as [UInt64])
+    func warmStartAfterABudgetChange(seed: UInt64) throws {
+        var model = Self.allocationShaped(seed: seed, cells: 12, groups: 80)
+        let first = try Solver.solve(model)
+        let basis = try #require(first.basis)
+        #expect(basis.columnCount == model.variableCount && basis.rowCount == model.constraintCount)
+
+        let again = try Solver.solve(model, options: SolveOptions(startingBasis: basis))
+        #expect(again.iterationCount < max(1, first.iterationCount), "from its own optimal basis the LP needs (almost) no pivots")
+        #expect(abs((again.objectiveValue ?? .nan) - (first.objectiveValue ?? .nan)) <= 1e-9 * max(1, abs(first.objectiveValue ?? 0)))
+
+        let budget = try #require(model.constraints.first { model.name(of: $0) == "budget" })
+        let bounds = try #require(model.bounds(of: budget))
+        try model.setBounds(of: budget, lower: bounds.lower, upper: bounds.upper * 1.5)
+        let cold = try Solver.solve(model)
+        let warm = try Solver.solve(model, options: SolveOptions(startingBasis: basis))
+        try Self.checkCertificate(model, warm)
+        let coldObjective = try #require(cold.objectiveValue), warmObjective = try #require(warm.objectiveValue)
+        #expect(abs(warmObjective - coldObjective) <= 1e-9 * max(1, abs(coldObjective)))
+    }
+
+    @Test("a basis of another model is refused by name; CBC gives none")
+    func basisOfAnotherModel() throws {
+        let small = Self.allocationShaped(seed: 1, cells: 3, groups: 5)
+        let large = Self.allocationShaped(seed: 1, cells: 12, groups: 80)
+        let basis = try #require(try Solver.solve(small).basis)
+        #expect(throws: OptimizationError.self) { try Solver.solve(large, options: SolveOptions(startingBasis: basis)) }
+        #expect(try Solver.solve(Fixtures.Knapsack().model).basis == nil)
     }
 }
