@@ -17,8 +17,8 @@ public struct AllocationOptions: Hashable, Sendable {
     /// Re-solve the LP without each binding rule group to price it (one LP per binding group).
     public var priceBindingRules: Bool
     /// A basis of an LP relaxation with the same columns and rows to start the LP solves from
-    /// (the budget frontier passes each point's basis to the next); ignored for a model of
-    /// another size.
+    /// (the plan passes its LP's basis to the re-solves whose objective alone counts); ignored
+    /// for a model of another size.
     var startingBasis: SimplexBasis? = nil
 
     /// Options; see each property.

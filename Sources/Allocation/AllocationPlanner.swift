@@ -34,22 +34,16 @@ public enum AllocationPlanner {
     public static func plan(
         scenario: Scenario, forecast: Forecast, options: AllocationOptions = AllocationOptions()
     ) throws(AllocationError) -> AllocationPlan {
-        try planWithBasis(scenario: scenario, forecast: forecast, options: options).plan
-    }
-
-    /// ``plan(scenario:forecast:options:)`` and the optimal basis of its LP relaxation.
-    static func planWithBasis(
-        scenario: Scenario, forecast: Forecast, options: AllocationOptions
-    ) throws(AllocationError) -> (plan: AllocationPlan, basis: SimplexBasis?) {
         try options.validate()
         let model = try AllocationModel.build(
             scenario: scenario, forecast: forecast,
             configuration: BuildConfiguration(budgetMultiplier: options.budgetMultiplier))
         let relaxedModel = model.linearModel.relaxed()
         let lp = try solveLP(relaxedModel, options)
-        // The policy check and the pricing re-solve the same LP with rule rows freed: they start
-        // from its basis. (The integer phase's margin LPs start from scratch, so that the plan
-        // does not depend on the path of earlier solves.)
+        // The policy check and the pricing re-solve the same LP with rule rows freed and use only
+        // its objective (or whether it spends at all): they start from its basis. Solves whose
+        // solution becomes the plan start from scratch: a warm start may end at a vertex optimal
+        // only within CLP's tolerance, below which the spend tie-break lies.
         var warm = options
         warm.startingBasis = lp.basis
         try checkPolicy(model, relaxedModel: relaxedModel, lp: lp, options: warm)
@@ -67,10 +61,9 @@ public enum AllocationPlanner {
             solvedModel = model.linearModel
         }
         let explanation = try PlanExplainer.explain(model, relaxedModel: relaxedModel, lp: lp, final: final, options: warm)
-        let plan = PlanExtraction.plan(
+        return PlanExtraction.plan(
             model, lp: lp, final: final, relaxed: options.relax, solvedModel: solvedModel,
             explanation: explanation, outcome: outcome)
-        return (plan, lp.basis)
     }
 
     /// How the integer phase ended, in the full model's terms.

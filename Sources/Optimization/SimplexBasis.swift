@@ -3,8 +3,9 @@
 ///
 /// Passed back as ``SolveOptions/startingBasis`` for a model with the same columns and rows (for
 /// example after changing a right-hand side or a bound), CLP's dual simplex starts from it
-/// instead of from scratch: a budget sweep re-solves in a fraction of the iterations. The
-/// optimum is the same; on a degenerate model the solver may end at another optimal vertex.
+/// instead of from scratch, in a fraction of the iterations. The objective is the same to the
+/// solver's tolerance; on a degenerate model the solver may end at another vertex, optimal only
+/// within that tolerance (terms of the objective smaller than it, such as a tie-break, may differ).
 public struct SimplexBasis: Hashable, Sendable {
     /// CLP's status codes (basic, at lower, at upper, free, superbasic, fixed).
     let statuses: [UInt8]

@@ -1,19 +1,6 @@
 import Matching
 import Workforce
 
-/// SplitMix64 for generating test instances (independent of the library's lottery generator).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A posting in skill AUTO (unless told), minimum year 1, 10 000 000 VND a month for 3 months.
 func posting(
     _ id: String, slots: Int = 1, skill: Skill.ID = "AUTO", minimumYear: Int = 1,
@@ -58,7 +45,7 @@ func pairs(_ matching: Matching) -> [String: String] {
 func randomInstance(
     seed: UInt64, studentCount: Int, postingCount: Int, maxList: Int, withRankings: Bool, twoSkills: Bool = true
 ) -> (postings: [InternshipPosting], students: [Student], rankings: [PostingRank]?) {
-    var random = SeededGenerator(seed: seed)
+    var random = SplitMix64(seed: seed)
     let skills: [Skill.ID] = twoSkills ? ["AUTO", "MOULD"] : ["AUTO"]
     let postings = (0..<postingCount).map { p in
         posting("P\(p)", slots: Int.random(in: 1...3, using: &random),

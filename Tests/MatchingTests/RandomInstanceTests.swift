@@ -108,7 +108,7 @@ struct BruteForceTests {
 
     @Test(arguments: Array(UInt64(100)..<UInt64(160)))
     func deferredAcceptanceIsTheStudentOptimalStableMatching(seed: UInt64) throws {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         let students = Int.random(in: 1...5, using: &random)
         let postings = Int.random(in: 1...3, using: &random)
         let instance = randomInstance(

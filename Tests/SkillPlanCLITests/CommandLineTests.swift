@@ -195,4 +195,21 @@ struct CommandLineTests {
         #expect(atHalfBudget >= atFullBudget, "half the money cannot close more")
         #expect(plan["status"] as? String == "optimal")
     }
+
+    @Test func theRelaxedFrontierAtTheFullBudgetIsTheRelaxedPlan() throws {
+        let work = try CLI.workingDirectory()
+        let outcome = try CLI.run(
+            ["allocate", CLI.bundledScenario.path, "--relax", "--sweep", "0.5,1,2", "--json", "--db", "store.sqlite"], in: work)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        let frontier = try #require(plan["frontier"] as? [[String: Any]])
+        let atFullBudget = try #require(frontier.first { $0["multiplier"] as? Double == 1 })
+        // The same LP solved alone and within the sweep: the same plan, to the cent of spend
+        // (a sweep that warm-started each point from the last one spent 2.1 % more here).
+        let planSpend = try #require(plan["total_spend"] as? Double)
+        let pointSpend = try #require(atFullBudget["spend"] as? Double)
+        #expect(abs(planSpend - pointSpend) <= 1e-9 * planSpend, "plan \(planSpend), frontier \(pointSpend)")
+        let objective = try #require(plan["objective"] as? Double)
+        #expect(abs((atFullBudget["objective"] as? Double ?? .nan) - objective) <= 1e-9 * objective)
+    }
 }

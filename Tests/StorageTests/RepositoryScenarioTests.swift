@@ -23,19 +23,6 @@ import Workforce
 
         let back = try store.loadScenario(datasetID: outcome.dataset.id)
         let scenario = loaded.scenario
-        #expect(back.settings == scenario.settings)
-        #expect(back.skills == scenario.skills)
-        #expect(back.regions == scenario.regions)
-        #expect(back.sectors == scenario.sectors)
-        #expect(back.initialStock == scenario.initialStock)
-        #expect(back.variants == scenario.variants)
-        #expect(back.curricula == scenario.curricula)
-        #expect(back.institutions == scenario.institutions)
-        #expect(back.programs == scenario.programs)
-        #expect(back.enterprises == scenario.enterprises)
-        #expect(back.postings == scenario.postings)
-        #expect(back.students == scenario.students)
-        #expect(back.rankings == scenario.rankings)
-        #expect(back.fund == scenario.fund)
+        StoreFixture.expectSameEntities(back, scenario)
     }
 }

@@ -1,8 +1,28 @@
 import Foundation
+import Testing
 import Workforce
 
 /// Small scenarios built in code, with every kind of entity, and ways to break them.
 enum StoreFixture {
+    /// Expects a scenario read back from the store to hold every entity of the one imported,
+    /// part by part (so that a failure names the part).
+    static func expectSameEntities(_ back: Scenario, _ scenario: Scenario, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(back.settings == scenario.settings, sourceLocation: sourceLocation)
+        #expect(back.skills == scenario.skills, sourceLocation: sourceLocation)
+        #expect(back.regions == scenario.regions, sourceLocation: sourceLocation)
+        #expect(back.sectors == scenario.sectors, sourceLocation: sourceLocation)
+        #expect(back.initialStock == scenario.initialStock, sourceLocation: sourceLocation)
+        #expect(back.variants == scenario.variants, sourceLocation: sourceLocation)
+        #expect(back.curricula == scenario.curricula, sourceLocation: sourceLocation)
+        #expect(back.institutions == scenario.institutions, sourceLocation: sourceLocation)
+        #expect(back.programs == scenario.programs, sourceLocation: sourceLocation)
+        #expect(back.enterprises == scenario.enterprises, sourceLocation: sourceLocation)
+        #expect(back.postings == scenario.postings, sourceLocation: sourceLocation)
+        #expect(back.students == scenario.students, sourceLocation: sourceLocation)
+        #expect(back.rankings == scenario.rankings, sourceLocation: sourceLocation)
+        #expect(back.fund == scenario.fund, sourceLocation: sourceLocation)
+    }
+
     static let hash = String(repeating: "ab", count: 32)
     static let otherHash = String(repeating: "cd", count: 32)
 

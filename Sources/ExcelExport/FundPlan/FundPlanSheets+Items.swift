@@ -1,12 +1,57 @@
 import Allocation
 import Workforce
 
+/// One data row of an item sheet: its cells (given the sheet row, for the cost formula) and what
+/// the totals and the Budget sheet take from it.
+struct ItemLine {
+    /// The budget year the cost is charged to (blank when no budget year takes it).
+    var budgetYear: Int?
+    /// Students, interns or seats.
+    var units: Double
+    var cost: Double
+    /// Engineers added; `nil` on an award's later rows, which repeat its payments only.
+    var engineers: Double?
+    var cells: (_ row: Int) -> [CellContent]
+}
+
+/// Where an item sheet keeps the columns its totals and the Budget sheet refer to (1-based).
+struct ItemColumns {
+    var budgetYear: Int
+    var units: Int
+    var cost: Int
+    var engineers: Int
+}
+
 extension FundPlanSheets {
     /// Scholarships: one row per award and year of study (each year is paid in its own year).
     func writeScholarships(_ sheet: XLSXWorksheet) throws -> ChargedCosts {
-        let seatStyle = plan.relaxed ? WorkbookStyles.decimal : WorkbookStyles.integer
-        var table = try TableSheet(
-            sheet, title: "Scholarships — extra intake paid by the fund",
+        var lines: [ItemLine] = []
+        for award in plan.scholarships {
+            let payments = award.costByYear.isEmpty
+                ? [YearAmount(year: award.intakeYear, amount: award.totalCost)] : award.costByYear
+            for (offset, payment) in payments.enumerated() {
+                let charged = chargeYear(of: payment.year)
+                let cost = award.seats * award.unitCostPerYear
+                let institutionTitle = institutionName(award.institution)
+                lines.append(ItemLine(
+                    budgetYear: charged, units: award.seats, cost: cost,
+                    engineers: offset == 0 ? award.engineersAdded : nil
+                ) { row in
+                    [
+                        .string(award.program.rawValue), .string(award.institution.rawValue),
+                        .optionalText(institutionTitle), .string(award.region.rawValue),
+                        .string(award.skill.rawValue), .integer(award.intakeYear), .integer(offset + 1),
+                        .integer(payment.year), charged.map { .integer($0) } ?? .blank, .number(award.seats),
+                        .number(award.unitCostPerYear),
+                        .formula(Formula("J\(row)*K\(row)", value: cost)),
+                        .integer(award.graduationYear),
+                        offset == 0 ? .number(award.engineersAdded) : .blank,
+                    ]
+                })
+            }
+        }
+        return try writeItems(
+            sheet, instrument: "Scholarships", title: "Scholarships — extra intake paid by the fund",
             note: "One row per programme, intake year and year of study. Cost = students × unit cost; it is charged to the budget year shown (the latest budget year not after the payment).",
             columns: [
                 TableColumn("Programme", width: 22), TableColumn("Institution", width: 14),
@@ -20,44 +65,28 @@ extension FundPlanSheets {
                 TableColumn("Cost (VND)", width: 18, style: WorkbookStyles.vnd),
                 TableColumn("Graduates join in", width: 10, style: WorkbookStyles.year),
                 TableColumn("Engineers added", width: 11, style: WorkbookStyles.engineers),
-            ])
-        var lines: [(budgetYear: Int?, cost: Double)] = []
-        var students: [Double] = []
-        var engineers: [Double] = []
-        for award in plan.scholarships {
-            let payments = award.costByYear.isEmpty
-                ? [YearAmount(year: award.intakeYear, amount: award.totalCost)] : award.costByYear
-            for (offset, payment) in payments.enumerated() {
-                let row = table.nextRow
-                let charged = chargeYear(of: payment.year)
-                let cost = award.seats * award.unitCostPerYear
-                lines.append((charged, cost))
-                students.append(award.seats)
-                if offset == 0 { engineers.append(award.engineersAdded) }
-                try table.append([
-                    .string(award.program.rawValue), .string(award.institution.rawValue),
-                    .optionalText(institutionName(award.institution)), .string(award.region.rawValue),
-                    .string(award.skill.rawValue), .integer(award.intakeYear), .integer(offset + 1),
-                    .integer(payment.year), charged.map { .integer($0) } ?? .blank, .number(award.seats),
-                    .number(award.unitCostPerYear),
-                    .formula(Formula("J\(row)*K\(row)", value: cost)),
-                    .integer(award.graduationYear),
-                    offset == 0 ? .number(award.engineersAdded) : .blank,
-                ])
-            }
-        }
-        try table.addAutofilter()
-        try table.appendTotals(label: "Total", sums: [(10, students), (12, lines.map(\.cost)), (14, engineers)])
-        return ChargedCosts(
-            instrument: "Scholarships", yearRange: table.dataRange(column: 9), costRange: table.dataRange(column: 12),
-            lines: lines)
+            ],
+            at: ItemColumns(budgetYear: 9, units: 10, cost: 12, engineers: 14), lines: lines)
     }
 
     /// Internship support: one row per posting and year.
     func writeInternships(_ sheet: XLSXWorksheet) throws -> ChargedCosts {
-        let seatStyle = plan.relaxed ? WorkbookStyles.decimal : WorkbookStyles.integer
-        var table = try TableSheet(
-            sheet, title: "Internship support — stipends paid by the fund",
+        let lines = plan.internships.map { award in
+            let charged = chargeYear(of: award.year)
+            let cost = award.interns * award.unitCost
+            let enterpriseTitle = enterpriseName(award.enterprise)
+            return ItemLine(budgetYear: charged, units: award.interns, cost: cost, engineers: award.engineersAdded) { row in
+                [
+                    .string(award.posting.rawValue), .string(award.enterprise.rawValue),
+                    .optionalText(enterpriseTitle), .string(award.region.rawValue),
+                    .string(award.skill.rawValue), .yesNo(award.isDomesticSME), .integer(award.year),
+                    charged.map { .integer($0) } ?? .blank, .number(award.interns), .number(award.unitCost),
+                    .formula(Formula("I\(row)*J\(row)", value: cost)), .number(award.engineersAdded),
+                ]
+            }
+        }
+        return try writeItems(
+            sheet, instrument: "Internship support", title: "Internship support — stipends paid by the fund",
             note: "One row per posting and year. Cost = interns × stipend per intern (per month × months).",
             columns: [
                 TableColumn("Posting", width: 18), TableColumn("Enterprise", width: 14),
@@ -69,37 +98,30 @@ extension FundPlanSheets {
                 TableColumn("Unit cost (VND per intern)", width: 16, style: WorkbookStyles.vnd),
                 TableColumn("Cost (VND)", width: 18, style: WorkbookStyles.vnd),
                 TableColumn("Engineers added", width: 11, style: WorkbookStyles.engineers),
-            ])
-        var lines: [(budgetYear: Int?, cost: Double)] = []
-        var interns: [Double] = []
-        var engineers: [Double] = []
-        for award in plan.internships {
-            let row = table.nextRow
-            let charged = chargeYear(of: award.year)
-            let cost = award.interns * award.unitCost
-            lines.append((charged, cost))
-            interns.append(award.interns)
-            engineers.append(award.engineersAdded)
-            try table.append([
-                .string(award.posting.rawValue), .string(award.enterprise.rawValue),
-                .optionalText(enterpriseName(award.enterprise)), .string(award.region.rawValue),
-                .string(award.skill.rawValue), .yesNo(award.isDomesticSME), .integer(award.year),
-                charged.map { .integer($0) } ?? .blank, .number(award.interns), .number(award.unitCost),
-                .formula(Formula("I\(row)*J\(row)", value: cost)), .number(award.engineersAdded),
-            ])
-        }
-        try table.addAutofilter()
-        try table.appendTotals(label: "Total", sums: [(9, interns), (11, lines.map(\.cost)), (12, engineers)])
-        return ChargedCosts(
-            instrument: "Internship support", yearRange: table.dataRange(column: 8),
-            costRange: table.dataRange(column: 11), lines: lines)
+            ],
+            at: ItemColumns(budgetYear: 8, units: 9, cost: 11, engineers: 12), lines: lines)
     }
 
     /// On-site training: one row per course and year.
     func writeOnsite(_ sheet: XLSXWorksheet) throws -> ChargedCosts {
-        let seatStyle = plan.relaxed ? WorkbookStyles.decimal : WorkbookStyles.integer
-        var table = try TableSheet(
-            sheet, title: "On-site training — upskilling seats paid by the fund",
+        let lines = plan.onsite.map { award in
+            let charged = chargeYear(of: award.year)
+            let cost = award.seats * award.unitCost
+            let institutionTitle = institutionName(award.institution)
+            let hostName = award.hostEnterprise.map(enterpriseName)
+            return ItemLine(budgetYear: charged, units: award.seats, cost: cost, engineers: award.engineersAdded) { row in
+                [
+                    .string(award.program.rawValue), .string(award.institution.rawValue),
+                    .optionalText(institutionTitle), .optionalText(award.hostEnterprise?.rawValue),
+                    .optionalText(hostName), .string(award.region.rawValue),
+                    .string(award.skill.rawValue), .integer(award.year), charged.map { .integer($0) } ?? .blank,
+                    .number(award.seats), .number(award.unitCost),
+                    .formula(Formula("J\(row)*K\(row)", value: cost)), .number(award.engineersAdded),
+                ]
+            }
+        }
+        return try writeItems(
+            sheet, instrument: "On-site training", title: "On-site training — upskilling seats paid by the fund",
             note: "One row per course and year. Cost = seats × course tuition.",
             columns: [
                 TableColumn("Course", width: 22), TableColumn("Institution", width: 14),
@@ -111,30 +133,28 @@ extension FundPlanSheets {
                 TableColumn("Unit cost (VND per seat)", width: 16, style: WorkbookStyles.vnd),
                 TableColumn("Cost (VND)", width: 18, style: WorkbookStyles.vnd),
                 TableColumn("Engineers added", width: 11, style: WorkbookStyles.engineers),
-            ])
-        var lines: [(budgetYear: Int?, cost: Double)] = []
-        var seats: [Double] = []
-        var engineers: [Double] = []
-        for award in plan.onsite {
-            let row = table.nextRow
-            let charged = chargeYear(of: award.year)
-            let cost = award.seats * award.unitCost
-            lines.append((charged, cost))
-            seats.append(award.seats)
-            engineers.append(award.engineersAdded)
-            try table.append([
-                .string(award.program.rawValue), .string(award.institution.rawValue),
-                .optionalText(institutionName(award.institution)), .optionalText(award.hostEnterprise?.rawValue),
-                .optionalText(award.hostEnterprise.map(enterpriseName)), .string(award.region.rawValue),
-                .string(award.skill.rawValue), .integer(award.year), charged.map { .integer($0) } ?? .blank,
-                .number(award.seats), .number(award.unitCost),
-                .formula(Formula("J\(row)*K\(row)", value: cost)), .number(award.engineersAdded),
-            ])
-        }
+            ],
+            at: ItemColumns(budgetYear: 9, units: 10, cost: 12, engineers: 13), lines: lines)
+    }
+
+    /// Seats and interns are whole numbers unless the plan is the LP relaxation.
+    private var seatStyle: CellStyle { plan.relaxed ? WorkbookStyles.decimal : WorkbookStyles.integer }
+
+    /// Writes an item sheet: the table with a filter, totals of units, cost and engineers, and the
+    /// ranges and lines the Budget sheet's `SUMIFS` take.
+    private func writeItems(
+        _ sheet: XLSXWorksheet, instrument: String, title: String, note: String, columns: [TableColumn],
+        at positions: ItemColumns, lines: [ItemLine]
+    ) throws -> ChargedCosts {
+        var table = try TableSheet(sheet, title: title, note: note, columns: columns)
+        for line in lines { try table.append(line.cells(table.nextRow)) }
         try table.addAutofilter()
-        try table.appendTotals(label: "Total", sums: [(10, seats), (12, lines.map(\.cost)), (13, engineers)])
+        try table.appendTotals(label: "Total", sums: [
+            (positions.units, lines.map(\.units)), (positions.cost, lines.map(\.cost)),
+            (positions.engineers, lines.compactMap(\.engineers)),
+        ])
         return ChargedCosts(
-            instrument: "On-site training", yearRange: table.dataRange(column: 9),
-            costRange: table.dataRange(column: 12), lines: lines)
+            instrument: instrument, yearRange: table.dataRange(column: positions.budgetYear),
+            costRange: table.dataRange(column: positions.cost), lines: lines.map { ($0.budgetYear, $0.cost) })
     }
 }

@@ -6,19 +6,6 @@ import Workforce
 
 @testable import ExcelExport
 
-/// A deterministic generator for the scale fixture (SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Writes every workbook at national scale (400 institutions, ~3,000 programmes, 6,000
 /// enterprises, 100,000 students). Slow in debug builds, so it runs only with
 /// `SKILLPLAN_SCALE_TESTS=1` (e.g. `swift test -c release --filter NationalScale`); it prints the
@@ -26,7 +13,7 @@ struct SplitMix64: RandomNumberGenerator {
 @Suite("National scale", .enabled(if: ProcessInfo.processInfo.environment["SKILLPLAN_SCALE_TESTS"] == "1"))
 struct NationalScaleTests {
     static func nationalContext() throws -> PlanWorkbookContext {
-        var random = SplitMix64(state: 2026)
+        var random = SplitMix64(seed: 2026)
         let small = try PlanFixture.makeContext(withStudents: false)
         var scenario = small.scenario
         let skillIDs: [Skill.ID] = ["MAT", "MOULD"]
