@@ -136,32 +136,7 @@ struct Allocate: ParsableCommand {
 
     /// The plan's JSON, with the frontier added under `frontier` when there is one.
     static func json(of plan: AllocationPlan, frontier: [FrontierPoint]?) throws -> String {
-        guard let frontier else {
-            do { return try plan.json() } catch { throw UserFailure(message: "error: \(error)") }
-        }
-        // One encoding pass with the plan's own settings; decoding the plan's text and writing
-        // it again through JSONSerialization took seconds at the national scale.
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        do {
-            return String(decoding: try encoder.encode(PlanWithFrontier(plan: plan, frontier: frontier)), as: UTF8.self)
-        } catch {
-            throw UserFailure(message: "error: the plan cannot be encoded as JSON: \(error)")
-        }
-    }
-
-    /// The plan's keys with `frontier` beside them.
-    private struct PlanWithFrontier: Encodable {
-        let plan: AllocationPlan
-        let frontier: [FrontierPoint]
-
-        enum CodingKeys: String, CodingKey { case frontier }
-
-        func encode(to encoder: any Encoder) throws {
-            try plan.encode(to: encoder)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(frontier, forKey: .frontier)
-        }
+        do { return try plan.json(frontier: frontier) } catch { throw UserFailure(message: "error: \(error)") }
     }
 
     static func frontierTable(_ points: [FrontierPoint]) -> String {
