@@ -51,6 +51,10 @@ public struct ForecastSummary: Hashable, Sendable, Codable {
         public var mobilityBreakdown: MobilityBreakdown?
         /// Supply by source per skill and year.
         public var supplyBySource: [SupplySourceRow]
+        /// P10/P50/P90 ranges, when asked for (`--ranges`).
+        public var ranges: ForecastRanges?
+        /// The implied stock before the base year, when asked for (`--backcast N`).
+        public var backcast: [BackcastRow]?
         /// Sums over every cell (stocks in engineer-years).
         public var horizonTotals: ForecastTotals
         /// Totals per year.
@@ -65,6 +69,7 @@ public struct ForecastSummary: Hashable, Sendable, Codable {
             case shortageEngineerYears = "shortage_engineer_years"
             case mobilityBreakdown = "mobility_breakdown"
             case supplyBySource = "supply_by_source"
+            case ranges, backcast
             case horizonTotals = "horizon_totals"
             case byYear = "by_year"
             case bySkillYear = "by_skill_year"
@@ -86,6 +91,13 @@ public struct ForecastSummary: Hashable, Sendable, Codable {
     public var regions: [Region.ID]
     /// One entry per variant, in the order given.
     public var variants: [Variant]
+    /// Stock–flow warnings of the scenario as written (see ``StockFlowCalibration``).
+    public var calibrationWarnings: [CalibrationWarning] = []
+
+    enum CodingKeys: String, CodingKey {
+        case scenario, mobility, unit, years, skills, regions, variants
+        case calibrationWarnings = "calibration_warnings"
+    }
 
     /// The summary of every variant of a comparison.
     ///
@@ -127,6 +139,7 @@ public struct ForecastSummary: Hashable, Sendable, Codable {
                     return SupplySourceRow(skill: forecast.skills[s], year: forecast.years[y], supply: bySource)
                 }
             },
+            ranges: nil, backcast: nil,
             horizonTotals: forecast.totals(),
             byYear: forecast.totalsByYear().map { YearRow(year: $0.year, totals: $0.totals) },
             bySkillYear: forecast.skills.flatMap { skill in
