@@ -33,12 +33,17 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "The lottery seed of the matching.")
     var seed: UInt64 = Lottery.defaultSeed
     @OptionGroup var labourMarket: MobilityOptions
+    @Option(help: "Monte Carlo draws for the P10/P50/P90 columns of the Gap sheet (0: none).")
+    var draws: Int = 1000
+    @Option(name: .customLong("ranges-seed"), help: "The seed of those draws (same seed, same ranges).")
+    var rangesSeed: UInt64 = 2026
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if !sweep.isEmpty { _ = try Allocate.multiples(sweep) }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard (0...1_000_000).contains(draws) else { throw ValidationError("--draws takes a number from 0 to 1000000") }
     }
 
     func run() throws {
@@ -54,8 +59,16 @@ struct PlanCommand: ParsableCommand {
             parameters: PlanParameters(variant: planned.variantName, relax: relax, sweep: sweep, timeLimit: timeLimit,
                                        seed: seed, exports: exports, mobility: labourMarket.mobility))
         try recorded.record {
-            let (forecast, breakdown) = try progress.stage("Forecasting demand, supply and the gap") {
-                (try Allocate.forecast(planned, mobility: labourMarket.mobility), try Allocate.mobilityBreakdown(planned))
+            let (forecast, breakdown, ranges) = try progress.stage("Forecasting demand, supply and the gap") {
+                let ranges: ForecastRanges?
+                do {
+                    ranges = draws > 0
+                        ? try ForecastModel.ranges(planned, draws: draws, seed: rangesSeed, mobility: labourMarket.mobility) : nil
+                } catch {
+                    throw UserFailure(message: "error: \(error)")
+                }
+                return (try Allocate.forecast(planned, mobility: labourMarket.mobility), try Allocate.mobilityBreakdown(planned),
+                        ranges)
             }
             let options = AllocationOptions(relax: relax, timeLimit: timeLimit)
             let plan = try progress.stage("Allocating the fund (\(relax ? "LP relaxation" : "integer seats"))") {
@@ -85,7 +98,7 @@ struct PlanCommand: ParsableCommand {
             let audit = AuditFacts(runID: String(recorded.run.rawValue), datasetHash: loaded.contentHash,
                                    softwareVersion: SkillPlan.version, created: started)
             let context = PlanWorkbookContext(scenario: planned, forecast: forecast, plan: plan, frontier: frontier,
-                                              internships: round, audit: audit)
+                                              internships: round, audit: audit, ranges: ranges)
             var written = try progress.stage("Writing workbooks to \(exports)") {
                 do {
                     return try PlanWorkbooks.write(into: directory, context: context)
