@@ -91,9 +91,10 @@ extension AllocationModel {
                     : .scholarship(
                         intakeYear: year, durationYears: program.durationYears,
                         yearlyCost: program.tuitionPerYear + fund.scholarships.livingSupportPerYear)
+                // A scholarship seat is extra intake; the deadweight share would have enrolled anyway.
                 let effect = EffectSchedule(
                     skill: program.skill, region: program.region, landingYear: year + program.durationYears,
-                    engineersPerUnit: program.engineersPerSeat)
+                    engineersPerUnit: program.engineersPerSeat * (onsite ? 1 : fund.scholarships.additionality))
                 addColumn(
                     onsite ? .onsite : .scholarship, source: index, code: program.id.rawValue, year: year,
                     upper: program.spareCapacity, cost: cost, effect: effect, institution: program.institution,
