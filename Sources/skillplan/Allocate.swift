@@ -17,6 +17,13 @@ struct Allocate: ParsableCommand {
         in each year, which rules bind and what they cost, why a programme got nothing.
         An infeasible policy names the rules that conflict and writes nothing (exit status 1).
         `objective` in --json is the objective of the model --write-mps writes.
+
+        Graduates (and interns, when they graduate) reach demand through the scenario's mobility
+        (--mobility); engineers arriving after the horizon count for fund.yaml's terminal_years, the
+        last year's gap held constant. Only items that can close a shortage count in the fairness
+        rules; caps are shares of the budget. The summary and --json report the spend that closes
+        nothing (zero_effect_spend_vnd, zero_effect_items), the shortage no instrument can reach
+        (unreachable_shortage) and the engineer-years added after the horizon (terminal_engineer_years).
         """)
 
     @OptionGroup var scenario: ScenarioOptions
