@@ -129,6 +129,9 @@ struct BadInputTests {
                  expectedFile: "rankings.csv", line: 2, column: 3, field: "rank", phrase: "1 or more"),
         BadInput(name: "student listed twice", file: "students.csv", old: "STU-3,INST-A", new: "STU-2,INST-A",
                  expectedFile: "students.csv", line: 4, column: 1, field: "student", phrase: "unique"),
+        BadInput(name: "preferences separated by commas (extra fields)", file: "students.csv", old: "POST-2;POST-1",
+                 new: "POST-2,POST-1", expectedFile: "students.csv", line: 4, column: 8, field: nil,
+                 phrase: "this line has 8 (1 extra"),
     ]
 
     @Test(arguments: cases)

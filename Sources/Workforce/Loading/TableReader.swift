@@ -34,8 +34,23 @@ struct TableReader {
         self.positions = positions
     }
 
-    /// The rows, each wrapped for typed reading.
-    var rows: [TableRow] { table.rows.map { TableRow(reader: self, row: $0) } }
+    /// The rows, each wrapped for typed reading. A row with more fields than the header is
+    /// reported (a list separated by `,` instead of `;` would otherwise lose its tail silently)
+    /// and still read, so its other problems are reported too.
+    var rows: [TableRow] {
+        let width = table.header.count
+        return table.rows.map { row in
+            if row.fields.count > width {
+                let extra = row.fields.count - width
+                diagnostics.report(
+                    SourceLocation(file: table.file, line: row.line, column: width + 1, sheet: table.sheet),
+                    value: row.fields[width].text,
+                    expected: "at most \(width) fields as in the header; this line has \(row.fields.count) "
+                        + "(\(extra) extra; separate the items of a list with `;`, and quote a text that contains `,`)")
+            }
+            return TableRow(reader: self, row: row)
+        }
+    }
 }
 
 /// One row of a table, read field by field; each accessor reports and returns nil on a bad value.
