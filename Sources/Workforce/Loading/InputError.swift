@@ -48,7 +48,7 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         var text = "\(location): "
         if let field { text += "\(field): " }
-        if let value { text += "'\(value)' — " }
+        if let value { text += "'\(InputLimits.printable(value))' — " }
         return text + expected
     }
 }

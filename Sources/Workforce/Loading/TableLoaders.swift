@@ -72,8 +72,8 @@ struct TableLoaders {
             let id: Program.ID? = row.code("program")
             let institution = row.reference("institution", in: knownInstitutions, what: "an institution of institutions.csv")
             let curriculum = row.reference("curriculum", in: knownCurricula, what: "a curriculum in Curricula/")
-            let baseline = row.int("baseline_intake", in: 0...Int.max)
-            var capacity = row.int("capacity", in: 0...Int.max)
+            let baseline = row.int("baseline_intake", in: 0...InputLimits.maximumCount)
+            var capacity = row.int("capacity", in: 0...InputLimits.maximumCount)
             if let baseline, let value = capacity, value < baseline {
                 row.fail("capacity", "a capacity at least the baseline intake (\(baseline))")
                 capacity = nil
@@ -161,7 +161,7 @@ struct TableLoaders {
         return reader.rows.compactMap { row in
             let posting = row.reference("posting", in: postings, what: "a posting of postings.csv")
             let student = row.reference("student", in: students, what: "a student of students.csv")
-            let rank = row.int("rank", in: 1...Int.max)
+            let rank = row.int("rank", in: 1...InputLimits.maximumCount)
             guard let posting, let student, let rank else { return nil }
             if let earlier = pairs.updateValue(row.line, forKey: Key(posting: posting, value: student.rawValue)) {
                 row.fail("student", "each student once per posting (also ranked on line \(earlier))")

@@ -48,6 +48,16 @@ struct TableReader {
                     expected: "at most \(width) fields as in the header; this line has \(row.fields.count) "
                         + "(\(extra) extra; separate the items of a list with `;`, and quote a text that contains `,`)")
             }
+            for (offset, field) in row.fields.enumerated() where !field.text.isEmpty {
+                let problem = field.text.count > InputLimits.maximumTextLength
+                    ? "a text of at most \(InputLimits.maximumTextLength) characters; it has \(field.text.count)"
+                    : InputLimits.textProblem(field.text)
+                guard let problem else { continue }
+                diagnostics.report(
+                    SourceLocation(file: table.file, line: field.line, column: offset + 1, sheet: table.sheet),
+                    field: offset < width ? table.header[offset] : nil,
+                    value: String(field.text.prefix(80)), expected: problem)
+            }
             return TableRow(reader: self, row: row)
         }
     }
@@ -90,6 +100,10 @@ struct TableRow {
             fail(column, "a code of letters, digits, `.`, `_` or `-`")
             return nil
         }
+        guard value.utf8.count <= InputLimits.maximumCodeLength else {
+            fail(column, "a code of at most \(InputLimits.maximumCodeLength) characters (ids become parts of file names); it has \(value.utf8.count)")
+            return nil
+        }
         return Code(value)
     }
 
@@ -106,10 +120,9 @@ struct TableRow {
     func int(_ column: String, in range: ClosedRange<Int>) -> Int? {
         guard let value = required(column) else { return nil }
         guard let number = Int(value), range.contains(number) else {
-            let upper = range.upperBound == Int.max ? "" : " to \(range.upperBound)"
-            fail(column, range.upperBound == Int.max
-                 ? "a whole number, \(range.lowerBound) or more"
-                 : "a whole number from \(range.lowerBound)\(upper)")
+            fail(column, range.upperBound >= InputLimits.maximumCount
+                 ? "a whole number, \(range.lowerBound) or more (at most \(range.upperBound))"
+                 : "a whole number from \(range.lowerBound) to \(range.upperBound)")
             return nil
         }
         return number
@@ -117,7 +130,7 @@ struct TableRow {
 
     func double(_ column: String, in range: ClosedRange<Double>) -> Double? {
         guard let value = required(column) else { return nil }
-        guard let number = Double(value), number.isFinite, range.contains(number) else {
+        guard InputLimits.isDecimal(value), let number = Double(value), number.isFinite, range.contains(number) else {
             fail(column, "a number from \(YAMLValue.format(range.lowerBound)) to \(YAMLValue.format(range.upperBound))")
             return nil
         }
@@ -131,7 +144,7 @@ struct TableRow {
         return .some(rate)
     }
 
-    func vnd(_ column: String, atMost limit: VND = 1_000_000_000_000_000) -> VND? {
+    func vnd(_ column: String, atMost limit: VND = InputLimits.maximumVND) -> VND? {
         guard let value = required(column) else { return nil }
         guard let amount = VND(value), amount >= 0, amount <= limit else {
             fail(column, "an amount in whole VND, 0 or more (digits only), at most \(NumberText.vnd(limit))")
