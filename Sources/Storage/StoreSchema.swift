@@ -13,6 +13,9 @@ enum StoreSchema {
         migrator.registerMigration("v1: datasets, entities, runs") { db in
             for statement in version1 { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v2: interrupted runs, run process id") { db in
+            for statement in version2 { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
@@ -352,5 +355,36 @@ enum StoreSchema {
             PRIMARY KEY (run_id, name)
         )
         """,
+    ]
+
+    /// Runs may end `interrupted` (their process vanished), and record the process that runs
+    /// them so the next start can tell. SQLite cannot change a CHECK: the table is rebuilt
+    /// (foreign keys are off during a migration; `run_result` keeps pointing at `run`).
+    private static let version2: [String] = [
+        """
+        CREATE TABLE run_v2 (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN
+                ('validate', 'import', 'forecast', 'allocate', 'match', 'plan', 'bench', 'synth', 'template')),
+            dataset_id INTEGER REFERENCES dataset(id) ON DELETE RESTRICT,
+            parameters TEXT NOT NULL CHECK (json_valid(parameters)),
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'interrupted')),
+            summary TEXT,
+            software_version TEXT NOT NULL,
+            process_id INTEGER CHECK (process_id > 0),
+            CHECK ((status = 'running') = (finished_at IS NULL)),
+            CHECK (finished_at IS NULL OR finished_at >= started_at)
+        )
+        """,
+        """
+        INSERT INTO run_v2 (id, kind, dataset_id, parameters, started_at, finished_at, status, summary, software_version)
+        SELECT id, kind, dataset_id, parameters, started_at, finished_at, status, summary, software_version FROM run
+        """,
+        "DROP TABLE run",
+        "ALTER TABLE run_v2 RENAME TO run",
+        "CREATE INDEX run_dataset ON run(dataset_id)",
+        "CREATE INDEX run_running ON run(status) WHERE status = 'running'",
     ]
 }

@@ -61,6 +61,7 @@ struct Allocate: ParsableCommand {
     }
 
     func run() throws {
+        if let csv { try OutputFolder.check(csv, option: "--csv") }
         let (loaded, planned) = try scenario.load(variant: variant)
         let recorded = try RecordedRun.begin(
             kind: .allocate, store: store, loaded: loaded,

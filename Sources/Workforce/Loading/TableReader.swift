@@ -100,8 +100,8 @@ struct TableRow {
             fail(column, "a code of letters, digits, `.`, `_` or `-`")
             return nil
         }
-        guard value.utf8.count <= InputLimits.maximumCodeLength else {
-            fail(column, "a code of at most \(InputLimits.maximumCodeLength) characters (ids become parts of file names); it has \(value.utf8.count)")
+        if let problem = InputLimits.codeProblem(value) {
+            fail(column, problem)
             return nil
         }
         return Code(value)

@@ -35,6 +35,20 @@ public enum InputLimits {
         return nil
     }
 
+    /// Why a code that matches `[A-Za-z0-9._-]+` still cannot be used, or nil: longer than
+    /// ``maximumCodeLength`` (codes become parts of file names), or not starting with a letter or
+    /// digit (a leading `-` makes a spreadsheet read a CSV cell as a formula, and a file name as
+    /// an option).
+    public static func codeProblem(_ code: String) -> String? {
+        if code.utf8.count > maximumCodeLength {
+            return "a code of at most \(maximumCodeLength) characters (codes become parts of file names); it has \(code.utf8.count)"
+        }
+        if let first = code.unicodeScalars.first, !(first.properties.isASCIIHexDigit || ("A"..."Z").contains(first) || ("a"..."z").contains(first)) {
+            return "a code starting with a letter or a digit (a leading `\(first)` is read as a formula or an option)"
+        }
+        return nil
+    }
+
     /// Whether `text` is written as a decimal number (`12`, `-0.5`, `1e6`), not in the other
     /// forms `Double(_:)` accepts (`0x1p6`, `nan`, `inf`).
     public static func isDecimal(_ text: String) -> Bool {

@@ -137,8 +137,8 @@ struct YAMLValue {
             fail("a code of letters, digits, `.`, `_` or `-`")
             return nil
         }
-        guard text.utf8.count <= InputLimits.maximumCodeLength else {
-            fail("a code of at most \(InputLimits.maximumCodeLength) characters (codes become parts of file names); it has \(text.utf8.count)")
+        if let problem = InputLimits.codeProblem(text) {
+            fail(problem)
             return nil
         }
         return Code(text)
