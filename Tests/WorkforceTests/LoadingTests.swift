@@ -198,6 +198,27 @@ struct BadInputTests {
         #expect(files.isSuperset(of: ["postings.csv", "institutions.csv", "scenario.yaml"]), "\(errors)")
     }
 
+    @Test func csvFromBytesValidatesUTF8OnceAndNamesTheLine() throws {
+        var bytes = Array("a,b\nx,y\nz,".utf8)
+        bytes += [0xC3, 0x28]  // a lead byte without its continuation
+        bytes += Array("\n".utf8)
+        let error = try #require(throws: InputErrors.self) { try CSVTable.parse(bytes: bytes, file: "t.csv") }
+        #expect(error.errors.first?.location.line == 3)
+        #expect(error.errors.first?.description.contains("byte 3 of this line is not UTF-8") == true, "\(error)")
+        for invalid: [UInt8] in [[0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0xFF]] {
+            #expect(throws: InputErrors.self) { try CSVTable.parse(bytes: Array("h\n".utf8) + invalid, file: "t.csv") }
+        }
+        let valid = try CSVTable.parse(bytes: [0xEF, 0xBB, 0xBF] + Array("h,k\r\nĐồng Nai,𝄞 ok\r\n".utf8), file: "t.csv")
+        #expect(valid.header == ["h", "k"])
+        #expect(valid.rows.map { $0.fields.map(\.text) } == [["Đồng Nai", "𝄞 ok"]])
+    }
+
+    @Test func csvLastLineEndingWithACommaIsKept() throws {
+        let table = try CSVTable.parse("a,b\n1,\n2,3,", file: "t.csv")
+        #expect(table.rows.map { $0.fields.map(\.text) } == [["1", ""], ["2", "3", ""]])
+        #expect(table.rows[1].fields[2].column == 3)
+    }
+
     @Test func csvQuotingAndLinesAreExact() throws {
         let table = try CSVTable.parse("a,b\n\"x, y\",\"say \"\"hi\"\"\"\n\n\"multi\nline\",2\n", file: "t.csv")
         #expect(table.header == ["a", "b"])

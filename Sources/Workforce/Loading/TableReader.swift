@@ -165,7 +165,14 @@ struct TableRow {
 
     /// A `;`-separated list; empty items are dropped.
     func list(_ column: String) -> [String] {
-        text(column).split(separator: ";").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        let text = text(column)
+        guard !text.isEmpty else { return [] }
+        var items: [String] = []
+        for piece in text.utf8.split(separator: UInt8(ascii: ";")) {
+            let item = String(Substring(piece)).trimmingSpaces()
+            if !item.isEmpty { items.append(item) }
+        }
+        return items
     }
 }
 
