@@ -113,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "XLSXReadingTests",
-            dependencies: ["XLSXReading", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["XLSXReading", "Workforce", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

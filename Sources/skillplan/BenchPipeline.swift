@@ -33,6 +33,8 @@ final class BenchPipeline {
 
     let settings: Settings
     private(set) var loaded: LoadedScenario?
+    /// The postings and students read on their own (the `students` stage).
+    private(set) var matchingInput: MatchingInput?
     private(set) var forecast: Forecast?
     private(set) var model: AllocationModel?
     private(set) var lp: Solution?
@@ -56,6 +58,7 @@ final class BenchPipeline {
     func hasResult(_ stage: BenchStage) -> Bool {
         switch stage {
         case .load: loaded != nil
+        case .students: matchingInput != nil
         case .forecast: forecast != nil
         case .build: model != nil
         case .lp: lp != nil
@@ -83,6 +86,15 @@ final class BenchPipeline {
             loaded = nil
             do {
                 loaded = try ScenarioLoader.load(directory: settings.directory, curriculaDirectory: settings.curricula)
+            } catch {
+                throw UserFailure(message: error.description)
+            }
+        case .students:
+            matchingInput = nil
+            do {
+                matchingInput = try ScenarioLoader.loadMatchingInput(
+                    postings: settings.directory.appendingPathComponent("postings.csv"),
+                    students: settings.directory.appendingPathComponent("students.csv"), rankings: nil)
             } catch {
                 throw UserFailure(message: error.description)
             }

@@ -4,6 +4,9 @@ import ArgumentParser
 enum BenchStage: String, CaseIterable, Codable, Sendable {
     /// Load and validate the scenario directory and its curricula.
     case load
+    /// Load and validate `postings.csv` and `students.csv` alone (the input of `skillplan match
+    /// --postings … --students …`).
+    case students
     /// Demand, supply and gap.
     case forecast
     /// Build the allocation model (integer seats).
@@ -23,6 +26,7 @@ enum BenchStage: String, CaseIterable, Codable, Sendable {
     var title: String {
         switch self {
         case .load: "load and validate"
+        case .students: "load postings + students"
         case .forecast: "forecast"
         case .build: "build allocation model"
         case .lp: "solve LP relaxation (CLP)"
@@ -40,6 +44,7 @@ enum BenchStage: String, CaseIterable, Codable, Sendable {
         case .lp: 10
         case .mip: 60
         case .match: 1
+        case .students: 0.5
         case .workbooks: 10
         case .load, .build, .plan: nil
         }
@@ -48,7 +53,7 @@ enum BenchStage: String, CaseIterable, Codable, Sendable {
     /// The stages whose results this stage reads.
     var inputs: [BenchStage] {
         switch self {
-        case .load: []
+        case .load, .students: []
         case .forecast: [.load]
         case .build: [.forecast]
         case .lp, .mip: [.build]

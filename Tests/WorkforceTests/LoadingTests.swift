@@ -166,6 +166,9 @@ struct BadInputTests {
                  old: "living_support_vnd_per_year: 12000000", new: "living_support_vnd_per_year: 9223372036854775807",
                  expectedFile: "fund.yaml", line: 4, column: nil, field: "scholarships.living_support_vnd_per_year",
                  phrase: "at most 100,000,000,000,000"),
+        BadInput(name: "id starting with '-' (a formula in CSV outputs)", file: "postings.csv", old: "POST-1,ENT-1",
+                 new: "-POST-1,ENT-1", expectedFile: "postings.csv", line: 2, column: 1, field: "posting",
+                 phrase: "starting with a letter or a digit"),
         // Issue 15, item 10: a hexadecimal float is not a score.
         BadInput(name: "hexadecimal score", file: "students.csv", old: "STU-1,INST-B,AUTO,2,80", new: "STU-1,INST-B,AUTO,2,0x1p6",
                  expectedFile: "students.csv", line: 2, column: 5, field: "score", phrase: "a number from 0 to 100"),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A parsed CSV file: a header and rows of fields, each field with the line and column it came
 /// from. RFC 4180: fields may be quoted with `"`, quotes doubled inside, line breaks inside quotes.
 public struct CSVTable: Sendable {
@@ -57,14 +59,20 @@ public struct CSVTable: Sendable {
     /// - Throws: ``InputErrors`` as ``parse(_:file:)`` does, and for bytes that are not UTF-8.
     /// - Complexity: O(n) in the number of bytes.
     public static func parse(bytes: [UInt8], file: String) throws(InputErrors) -> CSVTable {
-        let outcome = bytes.withUnsafeBufferPointer { buffer -> Result<CSVTable, InputErrors> in
-            do throws(InputErrors) {
-                return .success(try CSVParser(buffer: buffer, file: file).parse())
-            } catch {
-                return .failure(error)
-            }
+        try bytes.withUnsafeBufferPointer { buffer in Self.parse(buffer, file: file) }.get()
+    }
+
+    /// Parses a file's bytes as read (see ``parse(bytes:file:)``), without copying them.
+    public static func parse(data: Data, file: String) throws(InputErrors) -> CSVTable {
+        try data.withUnsafeBytes { raw in Self.parse(raw.bindMemory(to: UInt8.self), file: file) }.get()
+    }
+
+    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, file: String) -> Result<CSVTable, InputErrors> {
+        do throws(InputErrors) {
+            return .success(try CSVParser(buffer: buffer, file: file).parse())
+        } catch {
+            return .failure(error)
         }
-        return try outcome.get()
     }
 }
 
@@ -245,7 +253,9 @@ extension String {
     /// The text without leading and trailing spaces and tabs.
     func trimmingSpaces() -> String {
         // Fast path, the common case: nothing to trim, no copy.
-        guard let first = utf8.first, let last = utf8.last else { return self }
+        let bytes = utf8
+        guard !bytes.isEmpty else { return self }
+        let first = bytes[bytes.startIndex], last = bytes[bytes.index(before: bytes.endIndex)]
         if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }

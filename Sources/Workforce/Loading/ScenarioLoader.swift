@@ -166,7 +166,7 @@ struct SourceFiles {
     }
 
     /// A file's bytes, for a parser that validates UTF-8 itself; its digest is recorded.
-    mutating func readBytes(_ url: URL, as displayPath: String, required: Bool = true) -> (bytes: [UInt8], displayPath: String)? {
+    mutating func readBytes(_ url: URL, as displayPath: String, required: Bool = true) -> (bytes: Data, displayPath: String)? {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             if required {
                 diagnostics.report(SourceLocation(file: url.relativePath), expected: "this file, which is missing or unreadable")
@@ -175,7 +175,7 @@ struct SourceFiles {
         }
         let relative = url.path.hasPrefix(root.path + "/") ? String(url.path.dropFirst(root.path.count + 1)) : displayPath
         digests.append(SourceFileDigest(path: relative, sha256: SHA256.hex(of: data), byteCount: data.count))
-        return ([UInt8](data), url.relativePath)
+        return (data, url.relativePath)
     }
 
     mutating func table(_ name: String) -> CSVTable? {
@@ -215,9 +215,9 @@ struct SourceFiles {
         }
     }
 
-    func parse(_ file: (bytes: [UInt8], displayPath: String)) -> CSVTable? {
+    func parse(_ file: (bytes: Data, displayPath: String)) -> CSVTable? {
         do {
-            return try CSVTable.parse(bytes: file.bytes, file: file.displayPath)
+            return try CSVTable.parse(data: file.bytes, file: file.displayPath)
         } catch {
             error.errors.forEach(diagnostics.report)
             return nil

@@ -31,7 +31,7 @@ struct TableLoaders {
 
     func institutions(_ table: CSVTable, regions: Set<Region.ID>) -> [Institution] {
         guard let reader = TableReader(table, columns: TableColumns.institutions, diagnostics: diagnostics) else { return [] }
-        var seen = Set<Institution.ID>()
+        var seen = Set<Institution.ID>(minimumCapacity: table.rows.count)
         return reader.rows.compactMap { row in
             let id: Institution.ID? = row.code("institution")
             let name = row.required("name")
@@ -45,7 +45,7 @@ struct TableLoaders {
 
     func enterprises(_ table: CSVTable, regions: Set<Region.ID>, sectors: Set<Sector.ID>) -> [Enterprise] {
         guard let reader = TableReader(table, columns: TableColumns.enterprises, diagnostics: diagnostics) else { return [] }
-        var seen = Set<Enterprise.ID>()
+        var seen = Set<Enterprise.ID>(minimumCapacity: table.rows.count)
         return reader.rows.compactMap { row in
             let id: Enterprise.ID? = row.code("enterprise")
             let name = row.required("name")
@@ -65,7 +65,7 @@ struct TableLoaders {
         guard let reader = TableReader(table, columns: TableColumns.programs, diagnostics: diagnostics) else { return [] }
         // Without curricula (already reported) no programme resolves; one error is enough.
         if curricula.isEmpty { return [] }
-        var seen = Set<Program.ID>()
+        var seen = Set<Program.ID>(minimumCapacity: table.rows.count)
         let knownInstitutions = Set(institutions.keys)
         let knownCurricula = Set(curricula.keys)
         return reader.rows.compactMap { row in
@@ -99,7 +99,7 @@ struct TableLoaders {
 
     func postings(_ table: CSVTable, enterprises: Set<Enterprise.ID>?, skills: Set<Skill.ID>?, regions: Set<Region.ID>?) -> [InternshipPosting] {
         guard let reader = TableReader(table, columns: TableColumns.postings, diagnostics: diagnostics) else { return [] }
-        var seen = Set<InternshipPosting.ID>()
+        var seen = Set<InternshipPosting.ID>(minimumCapacity: table.rows.count)
         return reader.rows.compactMap { row in
             let id: InternshipPosting.ID? = row.code("posting")
             let enterprise = reference(row, "enterprise", enterprises, what: "an enterprise of enterprises.csv")
@@ -119,7 +119,7 @@ struct TableLoaders {
     func students(_ table: CSVTable, institutions: Set<Institution.ID>?, skills: Set<Skill.ID>?, regions: Set<Region.ID>?,
                   postings: Set<InternshipPosting.ID>) -> [Student] {
         guard let reader = TableReader(table, columns: TableColumns.students, diagnostics: diagnostics) else { return [] }
-        var seen = Set<Student.ID>()
+        var seen = Set<Student.ID>(minimumCapacity: table.rows.count)
         return reader.rows.compactMap { row in
             let id: Student.ID? = row.code("student")
             let institution = reference(row, "institution", institutions, what: "an institution of institutions.csv")
@@ -128,14 +128,25 @@ struct TableLoaders {
             let score = row.double("score", in: 0...100)
             let home = reference(row, "home_region", regions, what: "a region of scenario.yaml")
             var preferences: [InternshipPosting.ID]? = []
-            var listed = Set<InternshipPosting.ID>()
-            for item in row.list("preferences") {
+            let items = row.list("preferences")
+            // Repeats: a scan of the few ids before (a set per student cost a tenth of loading
+            // 100,000 students); a set for a long list, so that no input makes this quadratic.
+            var listed: [InternshipPosting.ID] = []
+            listed.reserveCapacity(items.count)
+            var listedSet = items.count > 32 ? Set<InternshipPosting.ID>() : nil
+            func isRepeat(_ posting: InternshipPosting.ID) -> Bool {
+                if let inserted = listedSet?.insert(posting).inserted { return !inserted }
+                if listed.contains(posting) { return true }
+                listed.append(posting)
+                return false
+            }
+            for item in items {
                 let posting = InternshipPosting.ID(item)
                 if !postings.contains(posting) {
                     reader.diagnostics.report(row.location("preferences"), field: "preferences", value: item,
                                               expected: "the id of a posting in postings.csv")
                     preferences = nil
-                } else if !listed.insert(posting).inserted {
+                } else if isRepeat(posting) {
                     reader.diagnostics.report(row.location("preferences"), field: "preferences", value: item,
                                               expected: "each posting once in a student's preferences")
                     preferences = nil

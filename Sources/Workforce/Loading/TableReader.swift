@@ -1,9 +1,13 @@
 /// Reads the rows of a ``CSVTable`` against a fixed list of columns, reporting every problem.
-struct TableReader {
+/// A class: each of the (many) ``TableRow``s refers to it without copying the table.
+final class TableReader {
     let table: CSVTable
     let diagnostics: Diagnostics
     /// Column name → 0-based position in the header.
     let positions: [String: Int]
+    /// The same, as a list: for a handful of columns a scan with `==` (short names compare as
+    /// two words) costs less than hashing the name for every field of every row.
+    private let positionList: [(column: String, position: Int)]
 
     /// Checks the header: every column in `columns` present once, nothing else.
     /// Returns nil (after reporting) when the header is unusable.
@@ -32,6 +36,13 @@ struct TableReader {
         }
         if !usable { return nil }
         self.positions = positions
+        self.positionList = positions.map { (column: $0.key, position: $0.value) }
+    }
+
+    /// The 0-based position of `column` in the header, if it is there.
+    func position(of column: String) -> Int? {
+        for entry in positionList where entry.column == column { return entry.position }
+        return nil
     }
 
     /// The rows, each wrapped for typed reading. A row with more fields than the header is
@@ -49,7 +60,9 @@ struct TableReader {
                         + "(\(extra) extra; separate the items of a list with `;`, and quote a text that contains `,`)")
             }
             for (offset, field) in row.fields.enumerated() where !field.text.isEmpty {
-                let problem = field.text.count > InputLimits.maximumTextLength
+                // A text has no more characters than bytes: count characters only when it may be long.
+                let problem = field.text.utf8.count > InputLimits.maximumTextLength
+                    && field.text.count > InputLimits.maximumTextLength
                     ? "a text of at most \(InputLimits.maximumTextLength) characters; it has \(field.text.count)"
                     : InputLimits.textProblem(field.text)
                 guard let problem else { continue }
@@ -71,13 +84,13 @@ struct TableRow {
     var line: Int { row.line }
 
     func location(_ column: String) -> SourceLocation {
-        let position = reader.positions[column] ?? 0
+        let position = reader.position(of: column) ?? 0
         return SourceLocation(file: reader.table.file, line: row.line, column: position + 1, sheet: reader.table.sheet)
     }
 
     /// The trimmed text of a column; empty when the row is short.
     func text(_ column: String) -> String {
-        guard let position = reader.positions[column], position < row.fields.count else { return "" }
+        guard let position = reader.position(of: column), position < row.fields.count else { return "" }
         return row.fields[position].text.trimmingSpaces()
     }
 
@@ -165,14 +178,21 @@ struct TableRow {
 
     /// A `;`-separated list; empty items are dropped.
     func list(_ column: String) -> [String] {
-        let text = text(column)
+        var text = text(column)
         guard !text.isEmpty else { return [] }
-        var items: [String] = []
-        for piece in text.utf8.split(separator: UInt8(ascii: ";")) {
-            let item = String(Substring(piece)).trimmingSpaces()
-            if !item.isEmpty { items.append(item) }
+        // Cut at the `;` bytes of the UTF-8 (never inside a multi-byte character).
+        return text.withUTF8 { bytes in
+            var items: [String] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ";") {
+                if index > start {
+                    let item = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self).trimmingSpaces()
+                    if !item.isEmpty { items.append(item) }
+                }
+                start = index + 1
+            }
+            return items
         }
-        return items
     }
 }
 

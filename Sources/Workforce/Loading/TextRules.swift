@@ -43,8 +43,9 @@ public enum InputLimits {
         if code.utf8.count > maximumCodeLength {
             return "a code of at most \(maximumCodeLength) characters (codes become parts of file names); it has \(code.utf8.count)"
         }
-        if let first = code.unicodeScalars.first, !(first.properties.isASCIIHexDigit || ("A"..."Z").contains(first) || ("a"..."z").contains(first)) {
-            return "a code starting with a letter or a digit (a leading `\(first)` is read as a formula or an option)"
+        if let first = code.utf8.first,
+           !((0x30...0x39).contains(first) || (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first)) {
+            return "a code starting with a letter or a digit (a leading `\(Unicode.Scalar(first))` is read as a formula or an option)"
         }
         return nil
     }
