@@ -106,12 +106,7 @@ struct HardeningTests {
         let work = try CLI.workingDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let scenario = try CLI.copyOfBundledScenario(into: work)
-        let institutions = scenario.appendingPathComponent("institutions.csv")
-        var lines = try String(contentsOf: institutions, encoding: .utf8).components(separatedBy: "\n")
-        var fields = lines[1].components(separatedBy: ",")
-        fields[0] = "BAD\u{1B}[2J\u{1B}[H"
-        lines[1] = fields.joined(separator: ",")
-        try lines.joined(separator: "\n").write(to: institutions, atomically: true, encoding: .utf8)
+        try CLI.setField(0, ofLine: 1, to: "BAD\u{1B}[2J\u{1B}[H", in: scenario.appendingPathComponent("institutions.csv"))
         let outcome = try CLI.run(["validate", scenario.path], in: work)
         #expect(outcome.status == 1)
         #expect(!outcome.standardError.contains("\u{1B}"), "\(outcome.standardError.debugDescription)")
