@@ -40,7 +40,10 @@ public final class SkillPlanStore: Sendable {
     public convenience init(path: String, softwareVersion: String = "unknown") throws(StorageError) {
         let queue: any DatabaseWriter
         do {
-            queue = try DatabasePool(path: path, configuration: Self.configuration())
+            // A pool needs a file (WAL); `:memory:` is a private in-memory database, one connection.
+            queue = path == ":memory:"
+                ? try DatabaseQueue(path: path, configuration: Self.configuration())
+                : try DatabasePool(path: path, configuration: Self.configuration())
         } catch {
             throw StorageError.wrapping(error, path: path, action: "open the database")
         }

@@ -50,3 +50,21 @@ import Testing
         #expect(try reopened.runs().map(\.status) == [.interrupted])
     }
 }
+
+@Suite struct StoreOpeningTests {
+    @Test func theInMemoryPathStillOpensOneWorkingDatabase() throws {
+        let store = try SkillPlanStore(path: ":memory:")
+        let run = try store.beginRun(kind: .validate, parameters: ["directory": "x"])
+        try store.finishRun(run, status: .succeeded)
+        #expect(try store.runs().map(\.status) == [.succeeded])
+    }
+
+    @Test func aFileStoreIsInWALMode() throws {
+        let folder = try TemporaryFolder()
+        let store = try SkillPlanStore(path: folder.path("skillplan.sqlite"))
+        _ = try store.beginRun(kind: .validate, parameters: ["directory": "x"])
+        #expect(try store.read(action: "read the journal mode") { db in
+            try String.fetchOne(db, sql: "PRAGMA journal_mode")
+        } == "wal")
+    }
+}
