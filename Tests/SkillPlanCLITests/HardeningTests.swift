@@ -113,6 +113,16 @@ struct HardeningTests {
         #expect(outcome.standardError.contains("BAD\\u{1B}[2J"), "\(outcome.standardError)")
     }
 
+    @Test("item 5: a budget multiple that would overflow whole-VND figures is wrong usage, not a trap",
+          arguments: ["1e12", "11", "0x1p6"])
+    func hugeSweepIsWrongUsage(multiple: String) throws {
+        let work = try CLI.workingDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let outcome = try CLI.run(["allocate", CLI.bundledScenario.path, "--relax", "--sweep", "0,1,\(multiple)", "--db", "x.sqlite"], in: work)
+        #expect(outcome.status == 2, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("--sweep"))
+    }
+
     @Test("item 5: a living support of Int64.max is an input error, not a trap")
     func hugeMoneyIsAnInputError() throws {
         let work = try CLI.workingDirectory()
