@@ -51,11 +51,28 @@ struct FuzzTests {
             let bytes = iteration % 4 == 0
                 ? (0..<Int.random(in: 0...200, using: &random)).map { _ in Self.interesting.randomElement(using: &random) ?? 0 }
                 : Self.mutate(seeds[iteration % seeds.count], &random)
+            let whole: Result<CSVTable, InputErrors>
             do {
                 let table = try CSVTable.parse(bytes: bytes, file: "fuzz.csv")
                 for row in table.rows { for field in row.fields { #expect(field.line >= 1 && field.column >= 1, "iteration \(iteration)") } }
+                whole = .success(table)
             } catch {
                 #expect(!error.errors.isEmpty, "iteration \(iteration)")
+                whole = .failure(error)
+            }
+            // The table read row by row from the bytes is the same table, or the same errors.
+            let streamed = Result { () throws(InputErrors) in try CSVTable.parse(data: Data(bytes), file: "fuzz.csv") }
+            switch (whole, streamed) {
+            case let (.success(a), .success(b)):
+                #expect(a.header == b.header && a.headerRowLine == b.headerRowLine, "iteration \(iteration)")
+                var streamedRows: [[CSVTable.Field]] = []
+                b.forEachRow { streamedRows.append($0.fields) }
+                #expect(a.rows.map(\.fields) == streamedRows, "iteration \(iteration)")
+                #expect(a.rows.map(\.line) == b.rows.map(\.line) && b.rowCount == a.rows.count, "iteration \(iteration)")
+            case let (.failure(a), .failure(b)):
+                #expect(a.errors == b.errors, "iteration \(iteration)")
+            default:
+                Issue.record("iteration \(iteration): the whole and the streamed parse disagree")
             }
         }
     }

@@ -31,7 +31,45 @@ public struct CSVTable: Sendable {
     public var header: [String]
     /// The line (or spreadsheet row) of the header.
     public var headerRowLine: Int
-    public var rows: [Row]
+    /// The records after the header. A table read from a file's bytes keeps the bytes and cuts
+    /// its rows when they are read (``forEachRow(_:)`` one at a time, without holding them all).
+    public var rows: [Row] {
+        get {
+            switch storage {
+            case .rows(let rows): return rows
+            case .bytes(let source):
+                var rows: [Row] = []
+                rows.reserveCapacity(source.count)
+                source.forEachRow(file: file) { rows.append($0) }
+                return rows
+            }
+        }
+        set { storage = .rows(newValue) }
+    }
+
+    /// Rows split already, or the bytes they are cut from.
+    private var storage: Storage
+
+    private enum Storage: Sendable {
+        case rows([Row])
+        case bytes(ByteRows)
+    }
+
+    /// The bytes of the records after the header, checked (UTF-8 and quotes) and counted.
+    struct ByteRows: Sendable {
+        let data: Data
+        /// Where the first record after the header starts, and its line.
+        let start: Int
+        let line: Int
+        let count: Int
+
+        func forEachRow(file: String, _ body: (Row) -> Void) {
+            data.withUnsafeBytes { raw in
+                _ = CSVParser(buffer: raw.bindMemory(to: UInt8.self), file: file)
+                    .records(from: start, line: line, cutText: true, body)
+            }
+        }
+    }
 
     /// A table from already-split rows (an Excel sheet, say): the first row is the header.
     public init(file: String, sheet: String? = nil, header: [String], headerRowLine: Int = 1, rows: [Row]) {
@@ -39,7 +77,32 @@ public struct CSVTable: Sendable {
         self.sheet = sheet
         self.header = header
         self.headerRowLine = headerRowLine
-        self.rows = rows
+        self.storage = .rows(rows)
+    }
+
+    private init(file: String, header: [String], headerRowLine: Int, byteRows: ByteRows) {
+        self.file = file
+        self.sheet = nil
+        self.header = header
+        self.headerRowLine = headerRowLine
+        self.storage = .bytes(byteRows)
+    }
+
+    /// How many records follow the header.
+    var rowCount: Int {
+        switch storage {
+        case .rows(let rows): rows.count
+        case .bytes(let source): source.count
+        }
+    }
+
+    /// Calls `body` with each record after the header, in order; a table read from bytes cuts
+    /// one record at a time, so the rows are never all held at once.
+    func forEachRow(_ body: (Row) -> Void) {
+        switch storage {
+        case .rows(let rows): rows.forEach(body)
+        case .bytes(let source): source.forEachRow(file: file, body)
+        }
     }
 
     /// Parses CSV text. A UTF-8 byte-order mark is skipped; `\r\n` and `\n` both end a record;
@@ -62,9 +125,21 @@ public struct CSVTable: Sendable {
         try bytes.withUnsafeBufferPointer { buffer in Self.parse(buffer, file: file) }.get()
     }
 
-    /// Parses a file's bytes as read (see ``parse(bytes:file:)``), without copying them.
+    /// Parses a file's bytes as read (see ``parse(bytes:file:)``), without copying them. The bytes
+    /// are checked whole (UTF-8, quotes) and the header is read; the other rows are cut from the
+    /// bytes when they are read, one at a time (``forEachRow(_:)``).
     public static func parse(data: Data, file: String) throws(InputErrors) -> CSVTable {
-        try data.withUnsafeBytes { raw in Self.parse(raw.bindMemory(to: UInt8.self), file: file) }.get()
+        try data.withUnsafeBytes { raw -> Result<CSVTable, InputErrors> in
+            let parser = CSVParser(buffer: raw.bindMemory(to: UInt8.self), file: file)
+            do throws(InputErrors) {
+                let (header, headerLine, start, line, count) = try parser.checkAndReadHeader()
+                return .success(CSVTable(
+                    file: file, header: header, headerRowLine: headerLine,
+                    byteRows: ByteRows(data: data, start: start, line: line, count: count)))
+            } catch {
+                return .failure(error)
+            }
+        }.get()
     }
 
     private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, file: String) -> Result<CSVTable, InputErrors> {
@@ -83,42 +158,86 @@ private struct CSVParser {
 
     private static let comma: UInt8 = 0x2C, quote: UInt8 = 0x22, lineFeed: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
 
-    func parse() throws(InputErrors) -> CSVTable {
-        var index = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        if let invalid = UTF8Check.firstInvalidByte(in: buffer, from: index) {
-            var line = 1
-            var lineStart = 0
-            for position in 0..<invalid where buffer[position] == Self.lineFeed {
-                line += 1
-                lineStart = position + 1
-            }
-            throw InputErrors([InputError(
-                SourceLocation(file: file, line: line),
-                expected: "UTF-8 text; byte \(invalid - lineStart + 1) of this line is not UTF-8 (save the file as UTF-8)")])
+    /// Where the records start: after a UTF-8 byte-order mark.
+    private var firstByte: Int { buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0 }
+
+    /// Throws for bytes that are not UTF-8, naming the line and the byte.
+    private func checkUTF8() throws(InputErrors) {
+        guard let invalid = UTF8Check.firstInvalidByte(in: buffer, from: firstByte) else { return }
+        var line = 1
+        var lineStart = 0
+        for position in 0..<invalid where buffer[position] == Self.lineFeed {
+            line += 1
+            lineStart = position + 1
         }
-        let end = buffer.count
+        throw InputErrors([InputError(
+            SourceLocation(file: file, line: line),
+            expected: "UTF-8 text; byte \(invalid - lineStart + 1) of this line is not UTF-8 (save the file as UTF-8)")])
+    }
+
+    /// The whole table, every row split.
+    func parse() throws(InputErrors) -> CSVTable {
+        try checkUTF8()
         var records: [CSVTable.Row] = []
+        let errors = self.records(from: firstByte, line: 1, cutText: true) { records.append($0) }.errors
+        if !errors.isEmpty { throw InputErrors(errors) }
+        guard let first = records.first else {
+            throw InputErrors([InputError(SourceLocation(file: file), expected: "a header row; the file is empty")])
+        }
+        let header = first.fields.map { $0.text.trimmingSpaces() }
+        return CSVTable(file: file, header: header, headerRowLine: first.line, rows: Array(records.dropFirst()))
+    }
+
+    /// Checks the whole file (UTF-8, quotes) without cutting texts, and reads the header: the
+    /// header's names and line, where the next record starts, its line, and how many records follow.
+    func checkAndReadHeader() throws(InputErrors) -> (header: [String], headerLine: Int, start: Int, line: Int, count: Int) {
+        try checkUTF8()
+        var count = 0
+        let errors = records(from: firstByte, line: 1, cutText: false) { _ in count += 1 }.errors
+        if !errors.isEmpty { throw InputErrors(errors) }
+        var header: CSVTable.Row?
+        let next = records(from: firstByte, line: 1, cutText: true, limit: 1) { header = $0 }.next
+        guard let header else {
+            throw InputErrors([InputError(SourceLocation(file: file), expected: "a header row; the file is empty")])
+        }
+        return (header.fields.map { $0.text.trimmingSpaces() }, header.line, next.start, next.line, count - 1)
+    }
+
+    /// Cuts the records from `start` (on line `startLine`) and calls `body` with each that is not
+    /// blank, at most `limit` of them; returns the syntax errors and where it stopped (the next
+    /// record's start and line). Without `cutText` the fields' texts are left empty: a check and
+    /// a count only.
+    @discardableResult
+    func records(
+        from start: Int, line startLine: Int, cutText: Bool, limit: Int = .max, _ body: (CSVTable.Row) -> Void
+    ) -> (errors: [InputError], next: (start: Int, line: Int)) {
+        var delivered = 0
+        var index = start
+        let end = buffer.count
         var errors: [InputError] = []
         var fields: [CSVTable.Field] = []
         var scratch: [UInt8] = []
-        var line = 1
+        var line = startLine
 
         while index < end {
             let recordLine = line
             fields.removeAll(keepingCapacity: true)
+            var lastFieldEmpty = true
             record: while true {
                 let fieldLine = line
                 let column = fields.count + 1
-                var text: String
+                var text = ""
                 if index < end, buffer[index] == Self.quote {
                     index += 1
                     scratch.removeAll(keepingCapacity: true)
                     var closed = false
+                    var length = 0
                     while index < end {
                         let byte = buffer[index]
                         if byte == Self.quote {
                             if index + 1 < end, buffer[index + 1] == Self.quote {
-                                scratch.append(Self.quote)
+                                if cutText { scratch.append(Self.quote) }
+                                length += 1
                                 index += 2
                                 continue
                             }
@@ -127,10 +246,12 @@ private struct CSVParser {
                             break
                         }
                         if byte == Self.lineFeed { line += 1 }
-                        scratch.append(byte)
+                        if cutText { scratch.append(byte) }
+                        length += 1
                         index += 1
                     }
-                    text = String(decoding: scratch, as: UTF8.self)
+                    if cutText { text = String(decoding: scratch, as: UTF8.self) }
+                    lastFieldEmpty = length == 0
                     if !closed {
                         errors.append(InputError(
                             SourceLocation(file: file, line: fieldLine, column: column),
@@ -139,14 +260,18 @@ private struct CSVParser {
                         errors.append(InputError(
                             SourceLocation(file: file, line: line, column: column),
                             expected: "a separator (,) or the end of the line after a closing quote"))
-                        let start = index
+                        let rest = index
                         index = endOfUnquotedField(from: index)
-                        text += decode(start..<trimmedEnd(start, index))
+                        let restEnd = trimmedEnd(rest, index)
+                        if cutText { text += decode(rest..<restEnd) }
+                        lastFieldEmpty = lastFieldEmpty && restEnd == rest
                     }
                 } else {
-                    let start = index
+                    let fieldStart = index
                     index = endOfUnquotedField(from: index)
-                    text = decode(start..<trimmedEnd(start, index))
+                    let fieldEnd = trimmedEnd(fieldStart, index)
+                    if cutText { text = decode(fieldStart..<fieldEnd) }
+                    lastFieldEmpty = fieldEnd == fieldStart
                 }
                 fields.append(CSVTable.Field(text: text, line: fieldLine, column: column))
                 if index < end, buffer[index] == Self.comma {
@@ -154,6 +279,7 @@ private struct CSVParser {
                     if index == end {
                         // `a,b,` at the very end: the record has a last, empty field.
                         fields.append(CSVTable.Field(text: "", line: line, column: column + 1))
+                        lastFieldEmpty = true
                         break record
                     }
                     continue record
@@ -165,16 +291,13 @@ private struct CSVParser {
                 }
                 break record
             }
-            if !(fields.count == 1 && fields[0].text.isEmpty) {
-                records.append(CSVTable.Row(line: recordLine, fields: fields))
+            if !(fields.count == 1 && lastFieldEmpty) {
+                body(CSVTable.Row(line: recordLine, fields: fields))
+                delivered += 1
+                if delivered == limit { return (errors, (index, line)) }
             }
         }
-        if !errors.isEmpty { throw InputErrors(errors) }
-        guard let first = records.first else {
-            throw InputErrors([InputError(SourceLocation(file: file), expected: "a header row; the file is empty")])
-        }
-        let header = first.fields.map { $0.text.trimmingSpaces() }
-        return CSVTable(file: file, header: header, headerRowLine: first.line, rows: Array(records.dropFirst()))
+        return (errors, (index, line))
     }
 
     /// The position of the `,` or line feed (or the end) that ends an unquoted field.

@@ -31,8 +31,8 @@ struct TableLoaders {
 
     func institutions(_ table: CSVTable, regions: Set<Region.ID>) -> [Institution] {
         guard let reader = TableReader(table, columns: TableColumns.institutions, diagnostics: diagnostics) else { return [] }
-        var seen = Set<Institution.ID>(minimumCapacity: table.rows.count)
-        return reader.rows.compactMap { row in
+        var seen = Set<Institution.ID>(minimumCapacity: table.rowCount)
+        return reader.compactMapRows { row in
             let id: Institution.ID? = row.code("institution")
             let name = row.required("name")
             let region = row.reference("region", in: regions, what: "a region of scenario.yaml")
@@ -45,8 +45,8 @@ struct TableLoaders {
 
     func enterprises(_ table: CSVTable, regions: Set<Region.ID>, sectors: Set<Sector.ID>) -> [Enterprise] {
         guard let reader = TableReader(table, columns: TableColumns.enterprises, diagnostics: diagnostics) else { return [] }
-        var seen = Set<Enterprise.ID>(minimumCapacity: table.rows.count)
-        return reader.rows.compactMap { row in
+        var seen = Set<Enterprise.ID>(minimumCapacity: table.rowCount)
+        return reader.compactMapRows { row in
             let id: Enterprise.ID? = row.code("enterprise")
             let name = row.required("name")
             let region = row.reference("region", in: regions, what: "a region of scenario.yaml")
@@ -65,10 +65,10 @@ struct TableLoaders {
         guard let reader = TableReader(table, columns: TableColumns.programs, diagnostics: diagnostics) else { return [] }
         // Without curricula (already reported) no programme resolves; one error is enough.
         if curricula.isEmpty { return [] }
-        var seen = Set<Program.ID>(minimumCapacity: table.rows.count)
+        var seen = Set<Program.ID>(minimumCapacity: table.rowCount)
         let knownInstitutions = Set(institutions.keys)
         let knownCurricula = Set(curricula.keys)
-        return reader.rows.compactMap { row in
+        return reader.compactMapRows { row in
             let id: Program.ID? = row.code("program")
             let institution = row.reference("institution", in: knownInstitutions, what: "an institution of institutions.csv")
             let curriculum = row.reference("curriculum", in: knownCurricula, what: "a curriculum in Curricula/")
@@ -99,8 +99,8 @@ struct TableLoaders {
 
     func postings(_ table: CSVTable, enterprises: Set<Enterprise.ID>?, skills: Set<Skill.ID>?, regions: Set<Region.ID>?) -> [InternshipPosting] {
         guard let reader = TableReader(table, columns: TableColumns.postings, diagnostics: diagnostics) else { return [] }
-        var seen = Set<InternshipPosting.ID>(minimumCapacity: table.rows.count)
-        return reader.rows.compactMap { row in
+        var seen = Set<InternshipPosting.ID>(minimumCapacity: table.rowCount)
+        return reader.compactMapRows { row in
             let id: InternshipPosting.ID? = row.code("posting")
             let enterprise = reference(row, "enterprise", enterprises, what: "an enterprise of enterprises.csv")
             let skill = reference(row, "skill", skills, what: "a skill of scenario.yaml")
@@ -119,8 +119,8 @@ struct TableLoaders {
     func students(_ table: CSVTable, institutions: Set<Institution.ID>?, skills: Set<Skill.ID>?, regions: Set<Region.ID>?,
                   postings: Set<InternshipPosting.ID>) -> [Student] {
         guard let reader = TableReader(table, columns: TableColumns.students, diagnostics: diagnostics) else { return [] }
-        var seen = Set<Student.ID>(minimumCapacity: table.rows.count)
-        return reader.rows.compactMap { row in
+        var seen = Set<Student.ID>(minimumCapacity: table.rowCount)
+        return reader.compactMapRows { row in
             let id: Student.ID? = row.code("student")
             let institution = reference(row, "institution", institutions, what: "an institution of institutions.csv")
             let skill = reference(row, "skill", skills, what: "a skill of scenario.yaml")
@@ -169,7 +169,7 @@ struct TableLoaders {
         }
         var ranks: [Key: Int] = [:]
         var pairs: [Key: Int] = [:]
-        return reader.rows.compactMap { row in
+        return reader.compactMapRows { row in
             let posting = row.reference("posting", in: postings, what: "a posting of postings.csv")
             let student = row.reference("student", in: students, what: "a student of students.csv")
             let rank = row.int("rank", in: 1...InputLimits.maximumCount)

@@ -45,12 +45,15 @@ final class TableReader {
         return nil
     }
 
-    /// The rows, each wrapped for typed reading. A row with more fields than the header is
-    /// reported (a list separated by `,` instead of `;` would otherwise lose its tail silently)
-    /// and still read, so its other problems are reported too.
-    var rows: [TableRow] {
+    /// The rows, each wrapped for typed reading and passed to `transform`; the non-nil results.
+    /// Rows are read one at a time (a table read from bytes is never held whole). A row with
+    /// more fields than the header is reported (a list separated by `,` instead of `;` would
+    /// otherwise lose its tail silently) and still read, so its other problems are reported too.
+    func compactMapRows<Value>(_ transform: (TableRow) -> Value?) -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(table.rowCount)
         let width = table.header.count
-        return table.rows.map { row in
+        table.forEachRow { row in
             if row.fields.count > width {
                 let extra = row.fields.count - width
                 diagnostics.report(
@@ -71,8 +74,9 @@ final class TableReader {
                     field: offset < width ? table.header[offset] : nil,
                     value: String(field.text.prefix(80)), expected: problem)
             }
-            return TableRow(reader: self, row: row)
+            if let value = transform(TableRow(reader: self, row: row)) { values.append(value) }
         }
+        return values
     }
 }
 
