@@ -32,7 +32,7 @@ public struct CSVTable: Sendable {
     /// The line (or spreadsheet row) of the header.
     public var headerRowLine: Int
     /// The records after the header. A table read from a file's bytes keeps the bytes and cuts
-    /// its rows when they are read (``forEachRow(_:)`` one at a time, without holding them all).
+    /// its rows when they are read (`forEachRow`, one at a time, without holding them all).
     public var rows: [Row] {
         get {
             switch storage {
@@ -127,7 +127,7 @@ public struct CSVTable: Sendable {
 
     /// Parses a file's bytes as read (see ``parse(bytes:file:)``), without copying them. The bytes
     /// are checked whole (UTF-8, quotes) and the header is read; the other rows are cut from the
-    /// bytes when they are read, one at a time (``forEachRow(_:)``).
+    /// bytes when they are read, one at a time.
     public static func parse(data: Data, file: String) throws(InputErrors) -> CSVTable {
         try data.withUnsafeBytes { raw -> Result<CSVTable, InputErrors> in
             let parser = CSVParser(buffer: raw.bindMemory(to: UInt8.self), file: file)
