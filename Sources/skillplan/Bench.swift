@@ -22,7 +22,7 @@ struct Bench: ParsableCommand {
         process's peak (VmHWM and getrusage maxrss), the allocation model's size, the MIP's gap \
         to its LP bound, and the matching's counts. Build with `swift build -c release` first: \
         debug builds are many times slower.
-        Stages: load, forecast, build, lp, mip, plan, match, workbooks.
+        Stages: load, students, forecast, build, lp, mip, plan, match, workbooks.
         """)
 
     @Option(help: "small, province or national (ignored with --dir).")

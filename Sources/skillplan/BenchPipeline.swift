@@ -33,6 +33,8 @@ final class BenchPipeline {
 
     let settings: Settings
     private(set) var loaded: LoadedScenario?
+    /// The postings and students read on their own (the `students` stage).
+    private(set) var matchingInput: MatchingInput?
     private(set) var forecast: Forecast?
     private(set) var ranges: ForecastRanges?
     private(set) var model: AllocationModel?
@@ -57,6 +59,7 @@ final class BenchPipeline {
     func hasResult(_ stage: BenchStage) -> Bool {
         switch stage {
         case .load: loaded != nil
+        case .students: matchingInput != nil
         case .forecast: forecast != nil
         case .ranges: ranges != nil
         case .build: model != nil
@@ -85,6 +88,15 @@ final class BenchPipeline {
             loaded = nil
             do {
                 loaded = try ScenarioLoader.load(directory: settings.directory, curriculaDirectory: settings.curricula)
+            } catch {
+                throw UserFailure(message: error.description)
+            }
+        case .students:
+            matchingInput = nil
+            do {
+                matchingInput = try ScenarioLoader.loadMatchingInput(
+                    postings: settings.directory.appendingPathComponent("postings.csv"),
+                    students: settings.directory.appendingPathComponent("students.csv"), rankings: nil)
             } catch {
                 throw UserFailure(message: error.description)
             }

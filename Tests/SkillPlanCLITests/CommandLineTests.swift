@@ -21,12 +21,7 @@ struct CommandLineTests {
     @Test func badInputExitsOneNamesFileAndLineAndWritesNothing() throws {
         let work = try CLI.workingDirectory()
         let scenario = try CLI.copyOfBundledScenario(into: work)
-        let postings = scenario.appendingPathComponent("postings.csv")
-        var lines = try String(contentsOf: postings, encoding: .utf8).components(separatedBy: "\n")
-        var fields = lines[3].components(separatedBy: ",")
-        fields[4] = "-2"
-        lines[3] = fields.joined(separator: ",")
-        try lines.joined(separator: "\n").write(to: postings, atomically: true, encoding: .utf8)
+        try CLI.setField(4, ofLine: 3, to: "-2", in: scenario.appendingPathComponent("postings.csv"))
 
         for command in [["validate"], ["import"], ["plan", "--exports", "out"], ["match"]] {
             let outcome = try CLI.run(command + [scenario.path], in: work)
@@ -151,7 +146,7 @@ struct CommandLineTests {
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
         let stages = try #require(report["stages"] as? [[String: Any]])
-        #expect(stages.compactMap { $0["stage"] as? String } == ["load", "forecast", "ranges", "build", "lp", "mip", "plan", "match", "workbooks"])
+        #expect(stages.compactMap { $0["stage"] as? String } == ["load", "students", "forecast", "ranges", "build", "lp", "mip", "plan", "match", "workbooks"])
         for stage in stages {
             let seconds = try #require(stage["seconds"] as? [Double])
             let median = try #require(stage["median_seconds"] as? Double)
