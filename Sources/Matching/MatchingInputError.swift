@@ -31,6 +31,8 @@ public struct MatchingInputError: Error, Hashable, Sendable, CustomStringConvert
         case regionalCapWithoutRegion(cap: Int)
         /// A province in two regional caps.
         case regionCappedTwice(Region.ID)
+        /// Regional caps and a minimum for a group of postings in one round.
+        case minimumWithRegionalCaps(group: String)
 
         /// What is wrong and what to fix.
         public var description: String {
@@ -48,6 +50,7 @@ public struct MatchingInputError: Error, Hashable, Sendable, CustomStringConvert
             case .unknownPostingAssigned(let student, let posting): "student \(student) is assigned to posting \(posting), which is not among the postings"
             case .negativeRegionalCap(let regions, let cap): "regional cap of \(regions) is \(cap); expected 0 or more"
             case .regionalCapWithoutRegion(let cap): "a regional cap of \(cap) names no province; expected one or more province codes"
+            case .minimumWithRegionalCaps(let group): "regional caps and the minimum places for \(group) cannot apply in one round; expected one or the other"
             case .regionCappedTwice(let region): "province \(region) is in more than one regional cap; expected each province in one cap at most"
             }
         }

@@ -55,7 +55,8 @@ public struct RegionalCaps: Hashable, Sendable {
         self.init(checked: caps)
     }
 
-    private init(checked caps: [RegionalCap]) {
+    /// Caps already known to be valid.
+    init(checked caps: [RegionalCap]) {
         self.caps = caps
         var index: [Region.ID: Int] = [:]
         for (offset, cap) in caps.enumerated() {
