@@ -22,6 +22,13 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
         public var cap: Int
         /// Interns placed at the postings of those provinces.
         public var placed: Int
+
+        /// A figure.
+        public init(regions: String, cap: Int, placed: Int) {
+            self.regions = regions
+            self.cap = cap
+            self.placed = placed
+        }
     }
 
     /// Students not placed at postings they ranked above their result, by reason.

@@ -35,6 +35,16 @@ public struct NotPlacedExplanation: Hashable, Sendable {
     /// The cap that was reached (`HN;BN`) for ``Reason/regionAtCap``, the group for
     /// ``Reason/heldForMinimum``; nil otherwise.
     public var cap: String?
+
+    /// An explanation; see the properties.
+    public init(student: Student.ID, posting: InternshipPosting.ID, studentRank: Int, resultRank: Int?, reason: Reason, cap: String?) {
+        self.student = student
+        self.posting = posting
+        self.studentRank = studentRank
+        self.resultRank = resultRank
+        self.reason = reason
+        self.cap = cap
+    }
 }
 
 /// Explanations of a matching found by ``DeferredAcceptance``, ``FlexibleDeferredAcceptance`` or
