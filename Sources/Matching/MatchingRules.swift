@@ -1,5 +1,3 @@
-public import Workforce
-
 /// Which mechanism found a matching.
 public enum MatchingMechanism: String, Codable, Hashable, Sendable {
     /// ``DeferredAcceptance``: no distributional constraint.
@@ -88,7 +86,7 @@ public struct MatchingOutcome: Sendable {
     /// Everything wrong with `other` (a matching read from a file) under these rules: what
     /// ``StabilityCheck/violations(of:in:caps:)`` finds with the caps (or with the cap this
     /// outcome put outside the minimum's group), and a minimum not met although this outcome
-    /// meets it (or places more there).
+    /// meets it (a minimum that cannot be met is not applied).
     ///
     /// - Complexity: O(S + P + L + C).
     public func violations(of other: Matching, in problem: MatchingProblem) -> [MatchingViolation] {
@@ -97,8 +95,7 @@ public struct MatchingOutcome: Sendable {
         if let minimum = rules.minimum, let report = minimumReport {
             let inGroup = problem.postings.map { minimum.postings.contains($0.id) }
             let placed = MinimumPlaces.placed(other, inGroup: inGroup, problem: problem).inside
-            let expected = min(minimum.places, report.placed)
-            if placed < expected {
+            if report.met && placed < minimum.places {
                 found.append(.minimumNotMet(group: minimum.group, required: minimum.places, placed: placed, reachable: report.placed))
             }
         }

@@ -12,8 +12,8 @@ public enum MatchingViolation: Hashable, Sendable, CustomStringConvertible {
     case capacityExceeded(posting: InternshipPosting.ID, slots: Int, assigned: Int)
     /// More interns in the postings of a capped province (or group of provinces) than its cap.
     case capExceeded(regions: String, cap: Int, assigned: Int)
-    /// Fewer interns at a group of postings than its minimum, although the mechanism places
-    /// `reachable` there.
+    /// Fewer interns at a group of postings than its minimum, although the mechanism meets it
+    /// (placing `reachable` there).
     case minimumNotMet(group: String, required: Int, placed: Int, reachable: Int)
     /// A row's `funded` or `support_vnd` differs from what the fund policy gives that matching.
     case fundingMismatch(student: Student.ID, line: Int?, funded: Bool, support: VND, expectedFunded: Bool, expectedSupport: VND)

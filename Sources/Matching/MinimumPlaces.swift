@@ -35,11 +35,15 @@ public struct MinimumPlacesReport: Codable, Hashable, Sendable {
     public var placed: Int
     /// Interns placed there by plain deferred acceptance, before the minimum was applied.
     public var placedWithoutMinimum: Int
+    /// Interns deferred acceptance places there when the postings outside the group take nobody
+    /// (cap 0): the most the mechanism can place there. The minimum is met when this reaches it.
+    public var reachable: Int
     /// The most interns the group's postings could take at once: a maximum matching of the
-    /// students who ranked them eligibly to their slots. Below ``required``, the minimum cannot be
-    /// met by any matching: not enough eligible applicants ranked those postings.
+    /// students who ranked them eligibly to their slots. Below ``required``, no matching at all
+    /// meets the minimum: not enough eligible applicants ranked those postings.
     public var attainable: Int
-    /// The cap put on the postings outside the group (nil when the minimum did not bind).
+    /// The cap put on the postings outside the group; nil when the minimum did not bind or cannot
+    /// be met (then the matching is plain deferred acceptance).
     public var outsideCap: Int?
 
     /// Whether the minimum is met.
@@ -51,22 +55,24 @@ public struct MinimumPlacesReport: Codable, Hashable, Sendable {
             let how = outsideCap.map { "; places outside the group capped at \($0)" } ?? " without constraint"
             return "minimum places for \(group): \(placed) of at least \(required) met\(how)"
         }
-        if attainable < required {
-            return "minimum places for \(group) cannot be met: \(required) asked, but at most \(attainable) eligible applicants ranked those postings within their slots; \(placed) placed"
-        }
-        return "minimum places for \(group) not met: \(placed) of \(required) placed; up to \(attainable) could be placed there at once, but deferred acceptance over those postings alone places only \(placed)"
+        let why = attainable < required
+            ? "at most \(attainable) eligible applicants ranked those postings within their slots"
+            : "up to \(attainable) could be placed there at once, but deferred acceptance over those postings alone places \(reachable)"
+        return "minimum places for \(group) cannot be met: \(required) asked, \(why); matched without the minimum (\(placed) placed there)"
     }
 
     enum CodingKeys: String, CodingKey {
-        case group, required, placed, placedWithoutMinimum = "placed_without_minimum", attainable, outsideCap = "outside_cap", met
+        case group, required, placed, placedWithoutMinimum = "placed_without_minimum", reachable, attainable
+        case outsideCap = "outside_cap", met
     }
 
-    /// A report.
-    public init(group: String, required: Int, placed: Int, placedWithoutMinimum: Int, attainable: Int, outsideCap: Int?) {
+    /// A report; see the properties.
+    public init(group: String, required: Int, placed: Int, placedWithoutMinimum: Int, reachable: Int, attainable: Int, outsideCap: Int?) {
         self.group = group
         self.required = required
         self.placed = placed
         self.placedWithoutMinimum = placedWithoutMinimum
+        self.reachable = reachable
         self.attainable = attainable
         self.outsideCap = outsideCap
     }
@@ -77,6 +83,7 @@ public struct MinimumPlacesReport: Codable, Hashable, Sendable {
         required = try container.decode(Int.self, forKey: .required)
         placed = try container.decode(Int.self, forKey: .placed)
         placedWithoutMinimum = try container.decode(Int.self, forKey: .placedWithoutMinimum)
+        reachable = try container.decode(Int.self, forKey: .reachable)
         attainable = try container.decode(Int.self, forKey: .attainable)
         outsideCap = try container.decodeIfPresent(Int.self, forKey: .outsideCap)
     }
@@ -87,6 +94,7 @@ public struct MinimumPlacesReport: Codable, Hashable, Sendable {
         try container.encode(required, forKey: .required)
         try container.encode(placed, forKey: .placed)
         try container.encode(placedWithoutMinimum, forKey: .placedWithoutMinimum)
+        try container.encode(reachable, forKey: .reachable)
         try container.encode(attainable, forKey: .attainable)
         try container.encode(outsideCap, forKey: .outsideCap)
         try container.encode(met, forKey: .met)
@@ -104,12 +112,15 @@ public struct MinimumPlacesReport: Codable, Hashable, Sendable {
 /// postings move down their lists, and those who ranked G's postings fill them.
 ///
 /// **Which cap.** If plain deferred acceptance already places `m` at G, the minimum does not bind
-/// and the result is exactly ``DeferredAcceptance``'s. Otherwise `K` is the largest cap (found by
-/// bisection between 0 and the students deferred acceptance places outside G) whose result places
-/// `min(m, p₀)` at G, where `p₀` is what cap 0 places there (deferred acceptance over G's postings
-/// alone). So the minimum is met whenever deferred acceptance over G's postings alone can meet
-/// it, and as few places outside G as needed are held back. ``MinimumPlacesReport/attainable``
-/// (a maximum matching into G) says when no matching at all could meet it.
+/// and the result is exactly ``DeferredAcceptance``'s. Otherwise, if cap 0 (deferred acceptance
+/// with G's postings alone) places at least `m` at G, `K` is found by bisection between 0 and the
+/// students deferred acceptance places outside G: a cap whose result places `m` at G while `K + 1`'s
+/// does not (the largest such cap when G's count falls as the cap grows):
+/// the minimum is met whenever deferred acceptance over G's postings alone can meet it, holding
+/// back as few places outside G as the bisection finds. Otherwise the minimum **cannot be met**:
+/// the result is plain deferred acceptance (no places are given up for a minimum that would still
+/// be missed) and the report says so, with ``MinimumPlacesReport/attainable`` (a maximum
+/// matching into G) telling whether any matching at all could meet it.
 ///
 /// Properties: every cap respected; every blocking pair is at a posting outside G with a free
 /// slot, excused by the cap; a fixed cap is strategy-proof for students (Kamada and Kojima 2015),
@@ -126,9 +137,10 @@ public enum MinimumPlaces {
         let free = DeferredAcceptance.match(problem)
         let unconstrained = placed(free, inGroup: inGroup, problem: problem)
         let attainable = maximumPlacements(problem, inGroup: inGroup)
+        var reachable = unconstrained.inside
         func report(_ placed: Int, cap: Int?) -> MinimumPlacesReport {
             MinimumPlacesReport(group: minimum.group, required: minimum.places, placed: placed, placedWithoutMinimum: unconstrained.inside,
-                                attainable: attainable, outsideCap: cap)
+                                reachable: reachable, attainable: attainable, outsideCap: cap)
         }
         guard unconstrained.inside < minimum.places else { return (free, report(unconstrained.inside, cap: nil)) }
 
@@ -140,8 +152,9 @@ public enum MinimumPlaces {
             results[cap] = result
             return result
         }
-        let goal = min(minimum.places, run(cap: 0).inside)
-        guard goal > unconstrained.inside else { return (free, report(unconstrained.inside, cap: nil)) }
+        reachable = run(cap: 0).inside
+        let goal = minimum.places
+        guard reachable >= goal else { return (free, report(unconstrained.inside, cap: nil)) }
         var low = 0, high = unconstrained.outside  // run(low) reaches the goal; run(high) is unconstrained, which does not
         while high - low > 1 {
             let middle = low + (high - low) / 2

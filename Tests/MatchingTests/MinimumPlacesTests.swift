@@ -42,9 +42,14 @@ struct MinimumPlacesTests {
             DeferredAcceptance.match(try MatchingProblem(postings: instance.postings, students: cut, rankings: instance.rankings)), in: group)
         let placed = Self.placed(outcome.matching, in: group)
         #expect(report.placed == placed)
-        #expect(placed >= min(required, alone))
-        if alone >= required { #expect(report.met) }
-        #expect(report.met == (placed >= required))
+        #expect(report.reachable == alone)
+        if alone >= required {
+            #expect(report.met && placed >= required && report.outsideCap != nil)
+        } else {
+            // Cannot be met: matched without the minimum, and said so.
+            #expect(!report.met && outcome.matching == free && report.outsideCap == nil)
+            #expect(report.sentence.contains("cannot be met"))
+        }
         #expect(report.attainable >= max(placed, alone))
         #expect(report.placedWithoutMinimum == required - extra)
         // The matching is stable but for places outside the group the cap holds back.
@@ -56,8 +61,8 @@ struct MinimumPlacesTests {
             }
             #expect(displaced == nil && !group.contains(posting), "\(violation)")
         }
-        // The verifier rejects the unconstrained matching when it falls short of what is reachable.
-        if placed > Self.placed(free, in: group) {
+        // The verifier rejects the unconstrained matching when the minimum is met and it falls short.
+        if report.met {
             #expect(outcome.violations(of: free, in: problem).contains {
                 if case .minimumNotMet = $0 { true } else { false }
             })
@@ -106,7 +111,8 @@ struct MinimumPlacesTests {
         // F is capped at 1 place (its target), so the two lower-ranked who listed S go there; d is left out.
         #expect(pairs(outcome.matching) == ["a": "F", "b": "S", "c": "S"])
         let report = try #require(outcome.minimumReport)
-        #expect(report.placed == 2 && report.outsideCap == 1 && report.placedWithoutMinimum == 0 && report.attainable == 2)
+        #expect(report.placed == 2 && report.outsideCap == 1 && report.placedWithoutMinimum == 0 && report.attainable == 2
+                && report.reachable == 2)
         let explanations = outcome.explanations(in: problem)
         #expect(explanations.contains(NotPlacedExplanation(
             student: "d", posting: "F", studentRank: 1, resultRank: nil, reason: .heldForMinimum, cap: "outside domestic-sme")))
