@@ -28,26 +28,26 @@ public struct GroupMinimum: Hashable, Sendable {
 /// How a minimum fared.
 public struct MinimumPlacesReport: Codable, Hashable, Sendable {
     /// The group's name.
-    public var group: String
+    public let group: String
     /// The minimum asked for.
-    public var required: Int
+    public let required: Int
     /// Interns placed at the group's postings.
-    public var placed: Int
+    public let placed: Int
     /// Interns placed there by plain deferred acceptance, before the minimum was applied.
-    public var placedWithoutMinimum: Int
+    public let placedWithoutMinimum: Int
     /// Interns deferred acceptance places there when the postings outside the group take nobody
     /// (cap 0): the most the mechanism can place there. The minimum is met when this reaches it.
-    public var reachable: Int
+    public let reachable: Int
     /// The most interns the group's postings could take at once: a maximum matching of the
     /// students who ranked them eligibly to their slots. Below ``required``, no matching at all
     /// meets the minimum: not enough eligible applicants ranked those postings.
-    public var attainable: Int
-    /// The cap put on the postings outside the group; nil when the minimum did not bind or cannot
-    /// be met (then the matching is plain deferred acceptance).
-    public var outsideCap: Int?
+    public let attainable: Int
+    /// The cap put on the postings outside the group; nil (and absent from JSON) when the minimum
+    /// did not bind or cannot be met (then the matching is plain deferred acceptance).
+    public let outsideCap: Int?
 
-    /// Whether the minimum is met.
-    public var met: Bool { placed >= required }
+    /// Whether the minimum is met (`placed ≥ required`).
+    public let met: Bool
 
     /// The report in words, for the terminal.
     public var sentence: String {
@@ -75,29 +75,7 @@ public struct MinimumPlacesReport: Codable, Hashable, Sendable {
         self.reachable = reachable
         self.attainable = attainable
         self.outsideCap = outsideCap
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        group = try container.decode(String.self, forKey: .group)
-        required = try container.decode(Int.self, forKey: .required)
-        placed = try container.decode(Int.self, forKey: .placed)
-        placedWithoutMinimum = try container.decode(Int.self, forKey: .placedWithoutMinimum)
-        reachable = try container.decode(Int.self, forKey: .reachable)
-        attainable = try container.decode(Int.self, forKey: .attainable)
-        outsideCap = try container.decodeIfPresent(Int.self, forKey: .outsideCap)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(group, forKey: .group)
-        try container.encode(required, forKey: .required)
-        try container.encode(placed, forKey: .placed)
-        try container.encode(placedWithoutMinimum, forKey: .placedWithoutMinimum)
-        try container.encode(reachable, forKey: .reachable)
-        try container.encode(attainable, forKey: .attainable)
-        try container.encode(outsideCap, forKey: .outsideCap)
-        try container.encode(met, forKey: .met)
+        met = placed >= required
     }
 }
 

@@ -23,10 +23,9 @@ struct MinimumPlacesTests {
     func theMinimumIsMetWheneverDeferredAcceptanceOverTheGroupAloneMeetsIt(
         seed: UInt64, students: Int, postings: Int, maxList: Int, withRankings: Bool, extra: Int
     ) throws {
-        let instance = randomInstance(seed: seed, studentCount: students, postingCount: postings, maxList: maxList, withRankings: withRankings)
-        let problem = try MatchingProblem(postings: instance.postings, students: instance.students, rankings: instance.rankings)
+        let (instance, problem, free) = try solvedInstance(
+            seed: seed, students: students, postings: postings, maxList: maxList, withRankings: withRankings, regional: false)
         let group = Self.group(instance.postings)
-        let free = DeferredAcceptance.match(problem)
         let required = Self.placed(free, in: group) + extra
         let minimum = GroupMinimum(group: "thirds", places: required, postings: group)
         let outcome = try MatchingRules(minimum: minimum).match(problem)
@@ -73,10 +72,9 @@ struct MinimumPlacesTests {
     func aMinimumThatDoesNotBindGivesTheUnconstrainedMatching(
         seed: UInt64, students: Int, postings: Int, maxList: Int, withRankings: Bool, extra: Int
     ) throws {
-        let instance = randomInstance(seed: seed, studentCount: students, postingCount: postings, maxList: maxList, withRankings: withRankings)
-        let problem = try MatchingProblem(postings: instance.postings, students: instance.students, rankings: instance.rankings)
+        let (instance, problem, free) = try solvedInstance(
+            seed: seed, students: students, postings: postings, maxList: maxList, withRankings: withRankings, regional: false)
         let group = Self.group(instance.postings)
-        let free = DeferredAcceptance.match(problem)
         let minimum = GroupMinimum(group: "thirds", places: Self.placed(free, in: group), postings: group)
         let outcome = try MatchingRules(minimum: minimum).match(problem)
         #expect(outcome.matching == free)

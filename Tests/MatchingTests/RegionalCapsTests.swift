@@ -17,6 +17,18 @@ func regionalInstance(
     return instance
 }
 
+/// A random instance (in four provinces when `regional`), its problem, and its unconstrained
+/// (deferred acceptance) matching.
+func solvedInstance(
+    seed: UInt64, students: Int, postings: Int, maxList: Int, withRankings: Bool, regional: Bool
+) throws -> (instance: (postings: [InternshipPosting], students: [Student], rankings: [PostingRank]?), problem: MatchingProblem, free: Matching) {
+    let instance = regional
+        ? regionalInstance(seed: seed, studentCount: students, postingCount: postings, maxList: maxList, withRankings: withRankings)
+        : randomInstance(seed: seed, studentCount: students, postingCount: postings, maxList: maxList, withRankings: withRankings)
+    let problem = try MatchingProblem(postings: instance.postings, students: instance.students, rankings: instance.rankings)
+    return (instance, problem, DeferredAcceptance.match(problem))
+}
+
 /// Interns placed per province.
 func placedByRegion(_ matching: Matching, in problem: MatchingProblem) -> [Region.ID: Int] {
     var counts: [Region.ID: Int] = [:]
@@ -90,9 +102,8 @@ struct RegionalCapsTests {
     func capsAreRespectedAndOnlyCapsExcuseBlockingPairs(
         seed: UInt64, students: Int, postings: Int, maxList: Int, withRankings: Bool, percent: Int
     ) throws {
-        let instance = regionalInstance(seed: seed, studentCount: students, postingCount: postings, maxList: maxList, withRankings: withRankings)
-        let problem = try MatchingProblem(postings: instance.postings, students: instance.students, rankings: instance.rankings)
-        let free = DeferredAcceptance.match(problem)
+        let (instance, problem, free) = try solvedInstance(
+            seed: seed, students: students, postings: postings, maxList: maxList, withRankings: withRankings, regional: true)
         let caps = try capsAt(percent: percent, of: placedByRegion(free, in: problem))
         let capped = FlexibleDeferredAcceptance.match(problem, caps: caps)
 
@@ -113,9 +124,8 @@ struct RegionalCapsTests {
     func capsThatDoNotBindReproduceTheUnconstrainedMatching(
         seed: UInt64, students: Int, postings: Int, maxList: Int, withRankings: Bool, percent: Int
     ) throws {
-        let instance = regionalInstance(seed: seed, studentCount: students, postingCount: postings, maxList: maxList, withRankings: withRankings)
-        let problem = try MatchingProblem(postings: instance.postings, students: instance.students, rankings: instance.rankings)
-        let free = DeferredAcceptance.match(problem)
+        let (instance, problem, free) = try solvedInstance(
+            seed: seed, students: students, postings: postings, maxList: maxList, withRankings: withRankings, regional: true)
         // Exactly the unconstrained counts (reached, never exceeded), then caps above all slots.
         let exact = try capsAt(percent: 100, of: placedByRegion(free, in: problem))
         #expect(FlexibleDeferredAcceptance.match(problem, caps: exact) == free)
