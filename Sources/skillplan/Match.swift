@@ -25,7 +25,8 @@ struct Match: ParsableCommand {
         and the summary says when it cannot be met. Caps and a minimum cannot apply together.
 
         --round-of FIRST.csv runs a second round: the students FIRST.csv leaves unmatched, with \
-        the preferences in the students file given now, and the postings' free slots; first-round \
+        the preferences in the students file given now (the same students, new lists), and the \
+        postings' free slots; first-round \
         places are untouched; caps, minimum and the fund's budget count what the first round \
         placed and paid. --out then holds the second round's students only.
 
