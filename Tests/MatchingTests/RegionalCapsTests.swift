@@ -219,3 +219,73 @@ struct StrategyProofnessTests {
         }
     }
 }
+
+/// Flexible deferred acceptance written the slow way, from Kamada and Kojima's description: one
+/// proposal at a time, and after each, the proposal's province chooses afresh from everything its
+/// postings hold (targets first, then round-robin in posting order up to the cap).
+func referenceFlexibleDeferredAcceptance(_ problem: MatchingProblem, caps: RegionalCaps) -> [Student.ID: InternshipPosting.ID] {
+    let postings = problem.postings
+    let targets = caps.targetCapacities(of: postings)
+    let order = Dictionary(uniqueKeysWithValues: postings.enumerated().map { ($1.id, $0) })
+    var held: [InternshipPosting.ID: [Student.ID]] = [:]
+    var next: [Student.ID: Int] = [:]
+    var free = problem.students.map(\.id)
+    func rank(_ student: Student.ID, _ posting: InternshipPosting.ID) -> Int { problem.postingRank(of: student, at: posting) ?? Int.max }
+    while let student = free.popLast() {
+        let list = problem.usablePreferences(of: student)
+        let index = next[student, default: 0]
+        guard index < list.count else { continue }
+        next[student] = index + 1
+        let posting = list[index]
+        held[posting, default: []].append(student)
+        guard let record = problem.posting(posting) else { continue }
+        // Every posting keeps its best up to its slots; a capped province then chooses.
+        var members = [posting]
+        if let cap = caps.cap(of: record.region) { members = postings.filter { cap.regions.contains($0.region) }.map(\.id) }
+        var kept: [InternshipPosting.ID: [Student.ID]] = [:]
+        for member in members {
+            let sorted = (held[member] ?? []).sorted { rank($0, member) < rank($1, member) }
+            kept[member] = Array(sorted.prefix(problem.posting(member)?.slots ?? 0))
+        }
+        if let cap = caps.cap(of: record.region) {
+            var chosen: [InternshipPosting.ID: Int] = [:]
+            var left = cap.cap
+            for member in members {
+                let base = min(kept[member]?.count ?? 0, targets[order[member] ?? 0] ?? 0)
+                chosen[member] = base
+                left -= base
+            }
+            var progress = true
+            while left > 0 && progress {
+                progress = false
+                for member in members where left > 0 && (chosen[member] ?? 0) < (kept[member]?.count ?? 0) {
+                    chosen[member, default: 0] += 1
+                    left -= 1
+                    progress = true
+                }
+            }
+            for member in members { kept[member] = Array((kept[member] ?? []).prefix(chosen[member] ?? 0)) }
+        }
+        for member in members {
+            let keep = Set(kept[member] ?? [])
+            free += (held[member] ?? []).filter { !keep.contains($0) }
+            held[member] = (held[member] ?? []).filter(keep.contains)
+        }
+    }
+    var result: [Student.ID: InternshipPosting.ID] = [:]
+    for (posting, students) in held { for student in students { result[student] = posting } }
+    return result
+}
+
+@Suite("Flexible deferred acceptance against a slow reference")
+struct FlexibleDeferredAcceptanceReferenceTests {
+    @Test(arguments: Array(UInt64(800)..<UInt64(860)))
+    func theIncrementalAlgorithmAgreesWithTheProvincesChoosingAfresh(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let (_, problem, free) = try solvedInstance(
+            seed: seed, students: Int.random(in: 5...60, using: &random), postings: Int.random(in: 3...12, using: &random),
+            maxList: 5, withRankings: seed % 2 == 0, regional: true)
+        let caps = try capsAt(percent: Int.random(in: 0...100, using: &random), of: placedByRegion(free, in: problem))
+        #expect(dictionary(FlexibleDeferredAcceptance.match(problem, caps: caps)) == referenceFlexibleDeferredAcceptance(problem, caps: caps))
+    }
+}
