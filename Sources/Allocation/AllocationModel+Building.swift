@@ -49,7 +49,7 @@ extension AllocationModel {
         let unit = moneyUnit
 
         let beta = 1 / (1 + scenario.settings.discountRate)
-        var discounts: [Double] = []
+        var discounts: [Double] = []  // by year position, extended over the terminal tail below
         var factor = 1.0
         for _ in years {
             discounts.append(factor)
@@ -59,7 +59,6 @@ extension AllocationModel {
         let weights = forecast.skills.map { weightByID[$0] ?? 0 }
         let minimumWeight = weights.filter { $0 > 0 }.min() ?? 1
         let totalBudgetBillions = budget.reduce(0, +) / unit
-        let epsilon = tieBreakShare * minimumWeight * (discounts.last ?? 1) / max(1, totalBudgetBillions)
 
         var model = LinearModel(name: "allocation-\(scenario.settings.name)")
         let enterprises = Dictionary(scenario.enterprises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -92,15 +91,17 @@ extension AllocationModel {
                     : .scholarship(
                         intakeYear: year, durationYears: program.durationYears,
                         yearlyCost: program.tuitionPerYear + fund.scholarships.livingSupportPerYear)
+                // A scholarship seat is extra intake; the deadweight share would have enrolled anyway.
                 let effect = EffectSchedule(
                     skill: program.skill, region: program.region, landingYear: year + program.durationYears,
-                    engineersPerUnit: program.engineersPerSeat)
+                    engineersPerUnit: program.engineersPerSeat * (onsite ? 1 : fund.scholarships.additionality))
                 addColumn(
                     onsite ? .onsite : .scholarship, source: index, code: program.id.rawValue, year: year,
                     upper: program.spareCapacity, cost: cost, effect: effect, institution: program.institution,
                     enterprise: program.hostEnterprise, sme: false)
             }
         }
+        var internPools: [(columns: [Variable], year: Int, students: Int, label: String)] = []
         if fund.internships.enabled {
             // Postings alike in everything the model sees (skill, region, domestic-SME flag and
             // stipend per intern) share one column per year, `interns[first posting,t]` with the
@@ -109,84 +110,198 @@ extension AllocationModel {
             struct PostingClass: Hashable { var skill: Skill.ID; var region: Region.ID; var sme: Bool; var cost: VND }
             var classOrder: [PostingClass] = []
             var members: [PostingClass: [Int]] = [:]
+            var classOfPosting: [InternshipPosting.ID: PostingClass] = [:]
             for (index, posting) in scenario.postings.enumerated() where posting.slots > 0 {
                 let sme = enterprises[posting.enterprise]?.isDomesticSME ?? false
                 let key = PostingClass(skill: posting.skill, region: posting.region, sme: sme, cost: posting.stipendPerIntern)
                 if members[key] == nil { classOrder.append(key) }
                 members[key, default: []].append(index)
+                classOfPosting[posting.id] = key
             }
+            // The eligible students of a skill and province: those who ranked one of its postings
+            // and may take it (their skill, at or above its minimum year). The students file is
+            // one year's cohort; the fund can back at most that many interns there in a year.
+            // An intern joins the industry when they graduate: after the years left in their
+            // programme (the longest of their institution's programmes in the skill, else 4).
+            struct Cell: Hashable { var skill: Skill.ID; var region: Region.ID }
+            struct Taught: Hashable { var institution: Institution.ID; var skill: Skill.ID }
+            var longest: [Taught: Int] = [:]
+            for program in scenario.programs where !program.isOnsiteTraining {
+                let key = Taught(institution: program.institution, skill: program.skill)
+                longest[key] = max(longest[key] ?? 0, program.durationYears)
+            }
+            let postingsByID = Dictionary(scenario.postings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            var pool: [Cell: Int] = [:]
+            var yearsLeft: [Cell: Int] = [:]
+            var skillPool: [Skill.ID: Int] = [:]
+            for student in scenario.students {
+                var cells: Set<Cell> = []
+                for preference in student.preferences {
+                    guard let posting = postingsByID[preference], posting.skill == student.skill,
+                          student.year >= posting.minimumYear else { continue }
+                    cells.insert(Cell(skill: posting.skill, region: posting.region))
+                }
+                let duration = longest[Taught(institution: student.institution, skill: student.skill)] ?? 4
+                let left = max(1, duration - student.year + 1)
+                for cell in cells {
+                    pool[cell, default: 0] += 1
+                    yearsLeft[cell, default: 0] += left
+                }
+                if !cells.isEmpty { skillPool[student.skill, default: 0] += 1 }
+            }
+            var poolColumns: [Cell: [Int: [Variable]]] = [:]
             for key in classOrder {
                 let indices = members[key] ?? []
                 guard let first = indices.first else { continue }
                 let posting = scenario.postings[first]
                 let slots = indices.reduce(0) { $0 + scenario.postings[$1].slots }
+                let cell = Cell(skill: key.skill, region: key.region)
+                let students = pool[cell] ?? 0
+                // Without students in the scenario there is no pool to cap by, and one year to go.
+                let delay = students > 0 ? max(1, Int((Double(yearsLeft[cell] ?? 0) / Double(students)).rounded())) : 1
+                let upper = scenario.students.isEmpty ? slots : min(slots, students)
+                guard upper > 0 else { continue }
                 for year in budgetYears {
                     let effect = EffectSchedule(
-                        skill: posting.skill, region: posting.region, landingYear: year + 1,
+                        skill: posting.skill, region: posting.region, landingYear: year + delay,
                         engineersPerUnit: fund.internships.entryUplift)
                     addColumn(
-                        .internship, source: first, code: posting.id.rawValue, year: year, upper: slots,
+                        .internship, source: first, code: posting.id.rawValue, year: year, upper: upper,
                         cost: .once(in: year, amount: key.cost), effect: effect,
                         institution: nil, enterprise: posting.enterprise, sme: key.sme, members: indices)
+                    poolColumns[cell, default: [:]][year, default: []].append(columns[columns.count - 1].variable)
+                }
+            }
+            if !scenario.students.isEmpty {
+                // A student interns once a year: per province and per skill nationally.
+                var bySkill: [Skill.ID: [Int: [Variable]]] = [:]
+                for cell in poolColumns.keys.sorted(by: { ($0.skill, $0.region) < ($1.skill, $1.region) }) {
+                    for (year, variables) in (poolColumns[cell] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                        bySkill[cell.skill, default: [:]][year, default: []] += variables
+                        guard variables.count > 1 else { continue }
+                        internPools.append((variables, year, pool[cell] ?? 0, "\(cell.skill),\(cell.region),\(year)"))
+                    }
+                }
+                for skill in bySkill.keys.sorted() {
+                    for (year, variables) in (bySkill[skill] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                        internPools.append((variables, year, skillPool[skill] ?? 0, "\(skill),all,\(year)"))
+                    }
                 }
             }
         }
-
-        // Where shortage rows will be: the last shortage year position of each (s,r).
-        let grid = forecast.gap
-        let regionCount = forecast.regions.count
-        var lastShortage = Array(repeating: -1, count: forecast.skills.count * regionCount)
-        for s in forecast.skills.indices {
-            for r in forecast.regions.indices {
-                for y in years.indices where grid[s, r, y] > 0 { lastShortage[s * regionCount + r] = y }
-            }
+        for pool in internPools {
+            model.addConstraint(LinearExpression.sum(pool.columns), .lessOrEqual, Double(pool.students),
+                                name: "interns.pool[\(pool.label)]")
         }
 
-        // Landed supply: one column and row per (s, r, L) that some instrument feeds.
-        struct FlowKey: Hashable { var cell: Int; var year: Int }
+        // Shortage rows are per skill, labour market and year (a market is a province, or the
+        // country under national mobility), over the horizon and the terminal tail after it,
+        // whose gap is the last year's gap held constant.
+        let regionCount = forecast.regions.count
+        let skillCount = forecast.skills.count
+        let marketCount = forecast.marketCount
+        let tailYears = terminalYears(scenario: scenario, columns: columns)
+        let rowYears = years + (0..<tailYears).map { lastYear + 1 + $0 }
+        while discounts.count < rowYears.count { discounts.append((discounts.last ?? 1) * beta) }
+        var marketGap = Array(repeating: 0.0, count: skillCount * marketCount * rowYears.count)
+        var lastShortage = Array(repeating: Int.min, count: skillCount * marketCount)
+        for s in 0..<skillCount {
+            for m in 0..<marketCount {
+                for y in rowYears.indices {
+                    let gap = forecast.marketGap(skill: s, market: m, year: min(y, years.count - 1))
+                    marketGap[(s * marketCount + m) * rowYears.count + y] = gap
+                    if gap > 0 { lastShortage[s * marketCount + m] = rowYears[y] }
+                }
+            }
+        }
+        let marketLabel: (Int) -> String = { m in
+            forecast.mobility == .national ? "national" : forecast.regions[m].rawValue
+        }
+
+        // Landed supply by origin: one column and row per (s, o, L) that some instrument feeds and
+        // whose graduates reach a market with a shortage row at or after L.
+        let matrix = forecast.mobilityMatrix
+        var marketShares: [[[(market: Int, share: Double)]]] = (0..<skillCount).map { s in
+            (0..<regionCount).map { o in
+                var byMarket: [Int: Double] = [:]
+                for (d, share) in matrix.destinations(skill: s, origin: o) { byMarket[forecast.marketOfRegion[d], default: 0] += share }
+                return byMarket.keys.sorted().map { ($0, byMarket[$0] ?? 0) }
+            }
+        }
+        let lastRowYear = rowYears.last ?? lastYear
+        // On-site seats upskill staff who already work in the programme's province: no mobility.
+        struct FlowKey: Hashable { var cell: Int; var year: Int; var staysAtOrigin: Bool }
         var flowOrder: [FlowKey] = []
         var flowTerms: [FlowKey: [(Double, Variable, Int)]] = [:]
         for (index, column) in columns.enumerated() {
             let effect = column.effect
-            guard effect.landsBy(lastYear) else { continue }
-            let cell = column.skillPosition * regionCount + column.regionPosition
-            guard lastShortage[cell] >= max(0, effect.landingYear - t0) else { continue }
-            let key = FlowKey(cell: cell, year: effect.landingYear)
+            guard effect.landsBy(lastRowYear) else { continue }
+            let s = column.skillPosition
+            let stays = column.kind == .onsite
+            let shares = stays
+                ? [(market: forecast.marketOfRegion[column.regionPosition], share: 1.0)]
+                : marketShares[s][column.regionPosition]
+            let reaches = shares.contains { lastShortage[s * marketCount + $0.market] >= effect.landingYear }
+            guard reaches else { continue }
+            let key = FlowKey(cell: s * regionCount + column.regionPosition, year: effect.landingYear, staysAtOrigin: stays)
             if flowTerms[key] == nil { flowOrder.append(key) }
             flowTerms[key, default: []].append((effect.engineersPerUnit, column.variable, index))
         }
-        flowOrder.sort { ($0.cell, $0.year) < ($1.cell, $1.year) }
-        var flowsByCell: [Int: [(year: Int, variable: Variable)]] = [:]
+        flowOrder.sort { ($0.cell, $0.year, $0.staysAtOrigin ? 1 : 0) < ($1.cell, $1.year, $1.staysAtOrigin ? 1 : 0) }
+        // Inflow of each market by landing year: Σ_o (Σ_{d∈m} M[o,d]) · landed[s,o,L].
+        struct InflowKey: Hashable { var skill: Int; var market: Int; var year: Int }
+        var inflowTerms: [InflowKey: [(Double, Variable)]] = [:]
         for key in flowOrder {
-            let s = key.cell / regionCount, r = key.cell % regionCount
-            let label = "\(forecast.skills[s]),\(forecast.regions[r]),\(key.year)"
+            let s = key.cell / regionCount, o = key.cell % regionCount
+            let label = "\(forecast.skills[s]),\(forecast.regions[o]),\(key.year)\(key.staysAtOrigin ? ",staff" : "")"
             let landed = model.addVariable("landed[\(label)]", lowerBound: 0)
             var definition = LinearExpression(landed)
             for (k, variable, _) in flowTerms[key] ?? [] { definition.add(-k, variable) }
             let row = model.addConstraint(definition, .equal, 0, name: "landed.def[\(label)]")
             for (_, _, index) in flowTerms[key] ?? [] { columns[index].flowRow = row }
-            flowsByCell[key.cell, default: []].append((key.year, landed))
+            let shares = key.staysAtOrigin ? [(market: forecast.marketOfRegion[o], share: 1.0)] : marketShares[s][o]
+            for (market, share) in shares where lastShortage[s * marketCount + market] >= key.year {
+                inflowTerms[InflowKey(skill: s, market: market, year: key.year), default: []].append((share, landed))
+            }
+        }
+        marketShares = []
+        var inflowsByMarket: [Int: [(year: Int, variable: Variable)]] = [:]
+        for key in inflowTerms.keys.sorted(by: { ($0.skill, $0.market, $0.year) < ($1.skill, $1.market, $1.year) }) {
+            let terms = inflowTerms[key] ?? []
+            let inflow: Variable
+            if terms.count == 1, let only = terms.first, only.0 == 1 {
+                inflow = only.1
+            } else {
+                let label = "\(forecast.skills[key.skill]),\(marketLabel(key.market)),\(key.year)"
+                inflow = model.addVariable("arrived[\(label)]", lowerBound: 0)
+                var definition = LinearExpression(inflow)
+                for (share, landed) in terms { definition.add(-share, landed) }
+                model.addConstraint(definition, .equal, 0, name: "arrived.def[\(label)]")
+            }
+            inflowsByMarket[key.skill * marketCount + key.market, default: []].append((key.year, inflow))
         }
 
         // Shortage.
-        for s in forecast.skills.indices {
+        for s in 0..<skillCount {
             let attrition = forecast.attritionRates[s]
-            for r in forecast.regions.indices {
-                let flows = flowsByCell[s * regionCount + r] ?? []
-                for (y, year) in years.enumerated() {
-                    let gap = grid[s, r, y]
+            for m in 0..<marketCount {
+                let inflows = inflowsByMarket[s * marketCount + m] ?? []
+                for (y, year) in rowYears.enumerated() {
+                    let gap = marketGap[(s * marketCount + m) * rowYears.count + y]
                     guard gap > 0 else { continue }
-                    let label = "\(forecast.skills[s]),\(forecast.regions[r]),\(year)"
+                    let label = "\(forecast.skills[s]),\(marketLabel(m)),\(year)"
                     let short = model.addVariable(
                         "short[\(label)]", lowerBound: 0, objective: configuration.elastic ? 0 : weights[s] * discounts[y])
                     var covered = LinearExpression(short)
-                    for flow in flows where flow.year <= year {
-                        covered.add(EffectSchedule.survival(attritionRate: attrition, years: year - flow.year), flow.variable)
+                    for inflow in inflows where inflow.year <= year {
+                        covered.add(EffectSchedule.survival(attritionRate: attrition, years: year - inflow.year), inflow.variable)
                     }
                     model.addConstraint(covered, .greaterOrEqual, gap, name: "short.def[\(label)]")
                 }
             }
         }
+
+        let epsilon = tieBreakShare * minimumWeight * (discounts.last ?? 1) / max(1, totalBudgetBillions)
 
         // Spend per budget year and the budget.
         var spendVariables: [Variable] = []
@@ -218,13 +333,12 @@ extension AllocationModel {
                     LinearExpression(spendVariables[b]), .lessOrEqual, budget[b] / unit, name: "budget[\(year)]"))
             }
         }
-        let totalSpend = LinearExpression.sum(spendVariables)
 
         // Fairness.
         var regionHasInstrument = Array(repeating: false, count: regionCount)
         var institutionsSeen: Set<Institution.ID> = []
         var institutionOrder: [Institution.ID] = []
-        for column in columns {
+        for column in columns where column.flowRow != nil {
             regionHasInstrument[column.regionPosition] = true
             if let institution = column.institution, institutionsSeen.insert(institution).inserted {
                 institutionOrder.append(institution)
@@ -241,7 +355,7 @@ extension AllocationModel {
             for s in forecast.skills.indices {
                 for r in forecast.regions.indices where regionHasInstrument[r] {
                     for y in years.indices {
-                        let short = max(0, grid[s, r, y])
+                        let short = max(0, forecast.gap[s, r, y])
                         need[forecast.regions[r], default: 0] += short
                         total += short
                     }
@@ -267,7 +381,7 @@ extension AllocationModel {
         }
         if needsClasses {
             var definitions: [Int: LinearExpression] = [:]
-            for column in columns {
+            for column in columns where column.flowRow != nil {
                 let group = column.kind != .internship ? 0 : column.isDomesticSME ? 2 : 1
                 let key = (column.skillPosition * regionCount + column.regionPosition) * 3 + group
                 definitions[key, default: LinearExpression()].add(-Double(column.cost.total) / unit, column.variable)
@@ -295,12 +409,14 @@ extension AllocationModel {
         }
         var institutionSpend: [Institution.ID: LinearExpression] = [:]
         if needsInstitutions {
-            for column in columns {
+            for column in columns where column.flowRow != nil {
                 guard let institution = column.institution else { continue }
                 institutionSpend[institution, default: LinearExpression()].add(Double(column.cost.total) / unit, column.variable)
             }
         }
         let internshipSpend = classSpend(skill: nil, region: nil, groups: [1, 2])
+        let effectiveSpend = classSpend(skill: nil, region: nil, groups: [0, 1, 2])
+        let budgetBillions = budget.reduce(0, +) / unit
         var requirementRows: [Constraint] = []
         var slackVariables: [Variable] = []
         for requirement in requirements {
@@ -313,18 +429,27 @@ extension AllocationModel {
                 expression = forecast.skillPositions[id].map { classSpend(skill: $0, region: nil, groups: [0, 1, 2]) } ?? LinearExpression()
             case .domesticSMEInternships: expression = classSpend(skill: nil, region: nil, groups: [2])
             }
-            expression.add(requirement.base == .totalSpend ? totalSpend : internshipSpend, times: -requirement.share)
+            var rightHandSide = 0.0
+            switch requirement.base {
+            case .budget: rightHandSide = requirement.share * budgetBillions
+            case .effectiveSpend: expression.add(effectiveSpend, times: -requirement.share)
+            case .internshipSpend: expression.add(internshipSpend, times: -requirement.share)
+            }
             if configuration.elastic {
                 let slack = model.addVariable("slack[\(requirement.name)]", lowerBound: 0)
                 expression.add(requirement.bound == .atLeast ? 1 : -1, slack)
                 slackVariables.append(slack)
             }
             requirementRows.append(model.addConstraint(
-                expression, requirement.bound == .atLeast ? .greaterOrEqual : .lessOrEqual, 0, name: requirement.name))
+                expression, requirement.bound == .atLeast ? .greaterOrEqual : .lessOrEqual, rightHandSide,
+                name: requirement.name))
         }
         var minimumSpendRow: Constraint?
         if let minimum = configuration.minimumSpendBillions {
-            minimumSpendRow = model.addConstraint(totalSpend, .greaterOrEqual, minimum, name: "policy.minimum-spend")
+            // On effective spend: buying items that close nothing must not count as spending.
+            var effective = LinearExpression()
+            for column in columns where column.flowRow != nil { effective.add(Double(column.cost.total) / unit, column.variable) }
+            minimumSpendRow = model.addConstraint(effective, .greaterOrEqual, minimum, name: "policy.minimum-spend")
         }
         if configuration.elastic { model.minimize(LinearExpression.sum(slackVariables)) }
 
@@ -337,6 +462,16 @@ extension AllocationModel {
             scenario: scenario, forecast: forecast, weights: weights, discounts: discounts, columns: columns,
             spendVariables: spendVariables, budgetRows: budgetRows, requirementRows: requirementRows,
             slackVariables: slackVariables, minimumSpendRow: minimumSpendRow,
-            regionsWithInstruments: regionsWithInstruments)
+            regionsWithInstruments: regionsWithInstruments, terminalYears: tailYears)
+    }
+
+    /// The years after the horizon whose shortage counts: `terminal_years` of `fund.yaml`, else
+    /// the longest duration of a programme the fund can buy seats in (so a scholarship bought in
+    /// the last budget year is valued over its graduates' first years at work).
+    static func terminalYears(scenario: Scenario, columns: [InstrumentColumn]) -> Int {
+        if let years = scenario.fund.terminalYears { return years }
+        return columns.reduce(0) { longest, column in
+            column.kind == .internship ? longest : max(longest, scenario.programs[column.source].durationYears)
+        }
     }
 }

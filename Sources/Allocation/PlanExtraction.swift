@@ -11,9 +11,6 @@ enum PlanExtraction {
         let scenario = model.scenario
         let forecast = model.forecast
         let fund = scenario.fund
-        let years = model.years
-        let t0 = forecast.baseYear
-        let lastYear = years.last ?? t0
         let regionCount = forecast.regions.count
         func units(_ index: Int) -> Double {
             let value = final.values[index]
@@ -25,7 +22,6 @@ enum PlanExtraction {
         var internships: [InternshipAward] = []
         var onsite: [OnsiteAward] = []
         var byYear: [Int: (scholarships: Double, internships: Double, onsite: Double)] = [:]
-        var added = Array(repeating: 0.0, count: forecast.gap.values.count)
         var spendOf: [Double] = []
         spendOf.reserveCapacity(model.columns.count)
         for (index, column) in model.columns.enumerated() {
@@ -43,14 +39,6 @@ enum PlanExtraction {
                 byYear[charge.year] = entry
             }
             let effect = column.effect
-            if effect.landsBy(lastYear) {
-                let s = column.skillPosition, r = column.regionPosition
-                let attrition = forecast.attritionRates[s]
-                for year in max(effect.landingYear, t0)...lastYear {
-                    added[forecast.gap.offset(skill: s, region: r, year: year - t0)] +=
-                        count * effect.engineers(in: year, attritionRate: attrition)
-                }
-            }
             let engineers = count * effect.engineersPerUnit
             switch column.kind {
             case .scholarship:
@@ -99,58 +87,32 @@ enum PlanExtraction {
         }
         let totalSpend = spendOf.reduce(0, +)
 
-        var cells: [ShortageCell] = []
+        let accounting = ShortageAccounting(model: model)
+        let counts = model.columns.indices.map(units)
+        let cells = accounting.horizonCells(counts)
         var before = 0.0, after = 0.0
-        var bySkill = Array(repeating: (0.0, 0.0), count: forecast.skills.count)
-        var byRegion = Array(repeating: (0.0, 0.0), count: regionCount)
-        for s in forecast.skills.indices {
-            for r in forecast.regions.indices {
-                for (y, year) in years.enumerated() {
-                    let offset = forecast.gap.offset(skill: s, region: r, year: y)
-                    let gap = forecast.gap.values[offset]
-                    guard gap > 0 else { continue }
-                    let remaining = max(0, gap - added[offset])
-                    cells.append(ShortageCell(
-                        skill: forecast.skills[s], region: forecast.regions[r], year: year, before: gap,
-                        after: remaining, added: added[offset]))
-                    before += gap
-                    after += remaining
-                    bySkill[s].0 += gap
-                    bySkill[s].1 += remaining
-                    byRegion[r].0 += gap
-                    byRegion[r].1 += remaining
-                }
-            }
+        var bySkill: [Skill.ID: (Double, Double)] = [:]
+        var byRegion: [Region.ID: (Double, Double)] = [:]
+        for cell in cells {
+            before += cell.before
+            after += cell.after
+            bySkill[cell.skill, default: (0, 0)].0 += cell.before
+            bySkill[cell.skill, default: (0, 0)].1 += cell.after
+            byRegion[cell.region, default: (0, 0)].0 += cell.before
+            byRegion[cell.region, default: (0, 0)].1 += cell.after
         }
+        let marketRegions = (0..<forecast.marketCount).map(accounting.marketRegion)
         let closed = before - after
 
-        // Fairness outcomes, measured on the final plan.
+        // Fairness outcomes, measured on the final plan (effective spend, as the rows count it).
         var fairness: [FairnessOutcome] = []
+        let subjects = RuleSubjects(model)
         if !model.requirements.isEmpty {
-            var institution: [Institution.ID: Double] = [:]
-            var region = Array(repeating: 0.0, count: regionCount)
-            var skill = Array(repeating: 0.0, count: forecast.skills.count)
-            var internshipSpend = 0.0, smeSpend = 0.0
-            for (index, column) in model.columns.enumerated() {
-                let amount = spendOf[index]
-                guard amount > 0 else { continue }
-                if let id = column.institution { institution[id, default: 0] += amount }
-                region[column.regionPosition] += amount
-                skill[column.skillPosition] += amount
-                if column.kind == .internship {
-                    internshipSpend += amount
-                    if column.isDomesticSME { smeSpend += amount }
-                }
-            }
-            for (requirement, row) in zip(model.requirements, model.requirementRows) {
-                let amount: Double
-                switch requirement.subject {
-                case .institution(let id): amount = institution[id] ?? 0
-                case .region(let id): amount = forecast.regionPositions[id].map { region[$0] } ?? 0
-                case .skill(let id): amount = forecast.skillPositions[id].map { skill[$0] } ?? 0
-                case .domesticSMEInternships: amount = smeSpend
-                }
-                let base = requirement.base == .totalSpend ? totalSpend : internshipSpend
+            func spend(_ indices: [Int]) -> Double { indices.reduce(0.0) { $0 + spendOf[$1] } }
+            let effective = spend(subjects.effective), internshipSpend = spend(subjects.internships)
+            for (r, (requirement, row)) in zip(model.requirements, model.requirementRows).enumerated() {
+                let amount = spend(subjects.members[r])
+                let base = subjects.base(requirement, effectiveSpend: effective, internshipSpend: internshipSpend)
                 let dual = lp.dual(of: row) ?? 0
                 fairness.append(FairnessOutcome(
                     rule: requirement.rule, row: requirement.name, subject: requirement.subjectCode,
@@ -159,22 +121,39 @@ enum PlanExtraction {
                     binding: abs(dual) > PlanExplainer.dualTolerance, dual: dual))
             }
         }
+        var bindingRules = Array(repeating: [String](), count: model.columns.count)
+        for (r, outcome) in fairness.enumerated() where outcome.binding {
+            for index in subjects.members[r] { bindingRules[index].append(outcome.row) }
+        }
+        let zeroEffect = accounting.zeroEffectUnits(counts).map { index, units in
+            let column = model.columns[index]
+            return ZeroEffectSpend(
+                instrument: column.kind, item: column.code, year: column.year, units: units,
+                spend: units * Double(column.cost.total), rules: bindingRules[index])
+        }
+        let upperBounds = model.columns.map { Double($0.upperBound) }
 
-        return AllocationPlan(
+        var plan = AllocationPlan(
             scenario: scenario.settings.name, variant: scenario.variantName, status: outcome.status, relaxed: relaxed,
             objective: final.objective, bestBound: outcome.bestBound, gap: outcome.gap,
             solver: final.solver, budgetMultiplier: model.budgetMultiplier, carryOver: fund.carryOver,
             scholarships: scholarships, internships: internships, onsite: onsite, spendByYear: spendByYear,
             totalSpend: totalSpend, totalBudget: model.budget.reduce(0, +), shortageBefore: before,
             shortageAfter: after, shortage: cells,
-            shortageBySkill: forecast.skills.indices.map {
-                ShortageTotal(code: forecast.skills[$0].rawValue, before: bySkill[$0].0, after: bySkill[$0].1)
+            shortageBySkill: forecast.skills.map {
+                ShortageTotal(code: $0.rawValue, before: bySkill[$0]?.0 ?? 0, after: bySkill[$0]?.1 ?? 0)
             },
-            shortageByRegion: forecast.regions.indices.map {
-                ShortageTotal(code: forecast.regions[$0].rawValue, before: byRegion[$0].0, after: byRegion[$0].1)
+            shortageByRegion: marketRegions.map {
+                ShortageTotal(code: $0.rawValue, before: byRegion[$0]?.0 ?? 0, after: byRegion[$0]?.1 ?? 0)
             },
             costPerEngineerYearClosed: closed > 1e-9 ? totalSpend / closed : nil, fairness: fairness,
             explanation: explanation, size: model.size, buildSeconds: model.buildSeconds, solveSeconds: outcome.seconds,
             solvedModel: solvedModel)
+        plan.zeroEffectItems = zeroEffect
+        plan.zeroEffectSpend = zeroEffect.reduce(0) { $0 + $1.spend }
+        plan.unreachableShortage = accounting.horizonCells(upperBounds).reduce(0) { $0 + $1.after }
+        plan.terminalYears = model.terminalYears
+        plan.terminalEngineerYears = accounting.terminalEngineerYears(counts)
+        return plan
     }
 }

@@ -17,6 +17,13 @@ struct Allocate: ParsableCommand {
         in each year, which rules bind and what they cost, why a programme got nothing.
         An infeasible policy names the rules that conflict and writes nothing (exit status 1).
         `objective` in --json is the objective of the model --write-mps writes.
+
+        Graduates (and interns, when they graduate) reach demand through the scenario's mobility
+        (--mobility); engineers arriving after the horizon count for fund.yaml's terminal_years, the
+        last year's gap held constant. Only items that can close a shortage count in the fairness
+        rules; caps are shares of the budget. The summary and --json report the spend that closes
+        nothing (zero_effect_spend_vnd, zero_effect_items), the shortage no instrument can reach
+        (unreachable_shortage) and the engineer-years added after the horizon (terminal_engineer_years).
         """)
 
     @OptionGroup var scenario: ScenarioOptions
@@ -36,6 +43,7 @@ struct Allocate: ParsableCommand {
     var gap: Double = 0.005
     @Flag(name: .customLong("solver-log"), help: "Show the solver's log on standard error.")
     var solverLog = false
+    @OptionGroup var labourMarket: MobilityOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
@@ -64,10 +72,13 @@ struct Allocate: ParsableCommand {
         let (loaded, planned) = try scenario.load(variant: variant)
         let recorded = try RecordedRun.begin(
             kind: .allocate, store: store, loaded: loaded,
-            parameters: AllocateParameters(variant: planned.variantName, relax: relax, sweep: sweep, timeLimit: timeLimit, gap: gap))
+            parameters: AllocateParameters(variant: planned.variantName, relax: relax, sweep: sweep, timeLimit: timeLimit, gap: gap,
+                                           mobility: labourMarket.mobility))
         try recorded.record {
             let progress = StageProgress(stages: sweep == nil ? 2 : 3, quiet: false)
-            let forecast = try progress.stage("Forecasting demand, supply and gap") { try Self.forecast(planned) }
+            let forecast = try progress.stage("Forecasting demand, supply and gap") {
+                try Self.forecast(planned, mobility: labourMarket.mobility)
+            }
             let plan = try progress.stage("Building and solving the allocation model") {
                 try Self.plan(planned, forecast: forecast, options: options)
             }
@@ -92,6 +103,7 @@ struct Allocate: ParsableCommand {
                 Terminal.output(json)
             } else {
                 Terminal.output(plan.summary())
+                Terminal.output(try Self.mobilitySentence(planned))
                 if let frontier { Terminal.output("\n" + Self.frontierTable(frontier)) }
             }
             if let writeMPS { Terminal.note("wrote \(writeMPS)") }
@@ -102,12 +114,26 @@ struct Allocate: ParsableCommand {
         }
     }
 
-    static func forecast(_ scenario: Scenario) throws -> Forecast {
+    static func forecast(_ scenario: Scenario, mobility: MobilityMode) throws -> Forecast {
         do {
-            return try ForecastModel.project(scenario)
+            return try ForecastModel.project(scenario, mobility: mobility)
         } catch {
             throw UserFailure(message: "error: \(error)")
         }
+    }
+
+    /// The shortage under the three mobility assumptions.
+    static func mobilityBreakdown(_ scenario: Scenario) throws -> MobilityBreakdown {
+        do {
+            return try ForecastModel.mobilityBreakdown(scenario)
+        } catch {
+            throw UserFailure(message: "error: \(error)")
+        }
+    }
+
+    /// The breakdown's sentence, for the summaries.
+    static func mobilitySentence(_ scenario: Scenario) throws -> String {
+        "\nGraduate mobility: " + (try mobilityBreakdown(scenario)).sentence
     }
 
     static func plan(_ scenario: Scenario, forecast: Forecast, options: AllocationOptions) throws -> AllocationPlan {
@@ -159,8 +185,9 @@ struct AllocateParameters: Encodable {
     let sweep: String?
     let timeLimit: Double
     let gap: Double
+    let mobility: MobilityMode
 
     enum CodingKeys: String, CodingKey {
-        case variant, relax, sweep, timeLimit = "time_limit", gap
+        case variant, relax, sweep, timeLimit = "time_limit", gap, mobility
     }
 }

@@ -32,12 +32,18 @@ struct PlanCommand: ParsableCommand {
     var timeLimit: Double = 60
     @Option(help: "The lottery seed of the matching.")
     var seed: UInt64 = Lottery.defaultSeed
+    @OptionGroup var labourMarket: MobilityOptions
+    @Option(help: "Monte Carlo draws for the P10/P50/P90 columns of the Gap sheet (0: none).")
+    var draws: Int = 1000
+    @Option(name: .customLong("ranges-seed"), help: "The seed of those draws (same seed, same ranges).")
+    var rangesSeed: UInt64 = 2026
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if !sweep.isEmpty { _ = try Allocate.multiples(sweep) }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard (0...1_000_000).contains(draws) else { throw ValidationError("--draws takes a number from 0 to 1000000") }
     }
 
     func run() throws {
@@ -51,9 +57,19 @@ struct PlanCommand: ParsableCommand {
         let recorded = try RecordedRun.begin(
             kind: .plan, store: store, loaded: loaded,
             parameters: PlanParameters(variant: planned.variantName, relax: relax, sweep: sweep, timeLimit: timeLimit,
-                                       seed: seed, exports: exports))
+                                       seed: seed, exports: exports, mobility: labourMarket.mobility))
         try recorded.record {
-            let forecast = try progress.stage("Forecasting demand, supply and the gap") { try Allocate.forecast(planned) }
+            let (forecast, breakdown, ranges) = try progress.stage("Forecasting demand, supply and the gap") {
+                let ranges: ForecastRanges?
+                do {
+                    ranges = draws > 0
+                        ? try ForecastModel.ranges(planned, draws: draws, seed: rangesSeed, mobility: labourMarket.mobility) : nil
+                } catch {
+                    throw UserFailure(message: "error: \(error)")
+                }
+                return (try Allocate.forecast(planned, mobility: labourMarket.mobility), try Allocate.mobilityBreakdown(planned),
+                        ranges)
+            }
             let options = AllocationOptions(relax: relax, timeLimit: timeLimit)
             let plan = try progress.stage("Allocating the fund (\(relax ? "LP relaxation" : "integer seats"))") {
                 try Allocate.plan(planned, forecast: forecast, options: options)
@@ -82,7 +98,7 @@ struct PlanCommand: ParsableCommand {
             let audit = AuditFacts(runID: String(recorded.run.rawValue), datasetHash: loaded.contentHash,
                                    softwareVersion: SkillPlan.version, created: started)
             let context = PlanWorkbookContext(scenario: planned, forecast: forecast, plan: plan, frontier: frontier,
-                                              internships: round, audit: audit)
+                                              internships: round, audit: audit, ranges: ranges)
             var written = try progress.stage("Writing workbooks to \(exports)") {
                 do {
                     return try PlanWorkbooks.write(into: directory, context: context)
@@ -102,7 +118,8 @@ struct PlanCommand: ParsableCommand {
                 contentHash: loaded.contentHash, status: plan.status.rawValue, objective: plan.objective,
                 shortageBefore: plan.shortageBefore, shortageAfter: plan.shortageAfter, spendVND: plan.totalSpend,
                 budgetVND: plan.totalBudget, matched: matchSummary?.matched, students: matchSummary?.students,
-                fundedPlaces: matchSummary?.fundedPlaces, files: written.map(\.relativePath),
+                fundedPlaces: matchSummary?.fundedPlaces, mobility: labourMarket.mobility, mobilityBreakdown: breakdown,
+                files: written.map(\.relativePath),
                 seconds: Date().timeIntervalSince(started))
             if output.json {
                 try Terminal.printJSON(report)
@@ -122,9 +139,10 @@ struct PlanParameters: Encodable {
     let timeLimit: Double
     let seed: UInt64
     let exports: String
+    let mobility: MobilityMode
 
     enum CodingKeys: String, CodingKey {
-        case variant, relax, sweep, timeLimit = "time_limit", seed, exports
+        case variant, relax, sweep, timeLimit = "time_limit", seed, exports, mobility
     }
 }
 
@@ -143,13 +161,18 @@ struct PlanReport: Encodable {
     let matched: Int?
     let students: Int?
     let fundedPlaces: Int?
+    /// The mobility the plan was made under.
+    let mobility: MobilityMode
+    /// The shortage before the plan under each mobility mode.
+    let mobilityBreakdown: MobilityBreakdown
     let files: [String]
     let seconds: Double
 
     enum CodingKeys: String, CodingKey {
         case scenario, variant, run, contentHash = "content_hash", status, objective
         case shortageBefore = "shortage_before", shortageAfter = "shortage_after", spendVND = "spend_vnd"
-        case budgetVND = "budget_vnd", matched, students, fundedPlaces = "funded_places", files, seconds
+        case budgetVND = "budget_vnd", matched, students, fundedPlaces = "funded_places", mobility
+        case mobilityBreakdown = "mobility_breakdown", files, seconds
     }
 
     var headline: String {
@@ -159,7 +182,10 @@ struct PlanReport: Encodable {
     func render(plan: AllocationPlan, forecast: Forecast, matching: MatchingSummary?) -> String {
         var table = TextTable(headers: ["", ""], alignments: [.left, .left])
         table.append(["Scenario", "\(scenario) (\(variant)), dataset \(contentHash.prefix(12)), run \(run)"])
-        table.append(["Shortage before the plan", "\(NumberText.grouped(shortageBefore)) engineer-years over the horizon"])
+        table.append(["Shortage before the plan", "\(NumberText.grouped(shortageBefore)) engineer-years over the horizon (mobility: \(mobility.rawValue))"])
+        table.append(["  of which national", "\(NumberText.grouped(min(mobilityBreakdown.national, mobilityBreakdown.scenario))) (too few engineers in the country)"])
+        table.append(["  regional mismatch", "\(NumberText.grouped(mobilityBreakdown.regionalMismatch)) (moving graduates between provinces would close it)"])
+        table.append(["  if nobody moved", "\(NumberText.grouped(mobilityBreakdown.none)) (graduates never leave their province)"])
         table.append(["Shortage after the plan", "\(NumberText.grouped(shortageAfter)) engineer-years (\(NumberText.percent(shortageBefore > 0 ? 1 - shortageAfter / shortageBefore : 0)) closed)"])
         table.append(["Fund spend", "\(NumberText.billions(spendVND)) of \(NumberText.billions(budgetVND)) VND"])
         if let cost = plan.costPerEngineerYearClosed {
@@ -174,7 +200,8 @@ struct PlanReport: Encodable {
         let fundPlan = files.first { $0.hasSuffix(".xlsx") && URL(fileURLWithPath: $0).lastPathComponent.hasPrefix("fund-plan-") }
         let intake = files.filter { URL(fileURLWithPath: $0).lastPathComponent.hasPrefix("intake-") }
         let interns = files.filter { URL(fileURLWithPath: $0).lastPathComponent.hasPrefix("interns-") }
-        var lines = ["", "SkillPlan: \(scenario)", body, "", "Files written (\(files.count)):"]
+        var lines = ["", "SkillPlan: \(scenario)", body, "", "Graduate mobility: " + mobilityBreakdown.sentence, "",
+                     "Files written (\(files.count)):"]
         if let fundPlan { lines.append("  \(fundPlan)") }
         if let first = intake.first { lines.append("  \(first) … and \(intake.count - 1) more intake plans (one per institution)") }
         if let first = interns.first { lines.append("  \(first) … and \(interns.count - 1) more interns workbooks (one per enterprise)") }

@@ -39,12 +39,15 @@ public struct PlanWorkbookContext: Sendable {
     public var internships: InternshipRound?
     /// Run id, dataset hash, versions and time, for the Audit sheet and document properties.
     public var audit: AuditFacts
+    /// Monte Carlo ranges of the forecast, when drawn (P10/P50/P90 columns of the Gap sheet).
+    public var ranges: ForecastRanges?
 
     /// A context; see the properties.
     public init(
         scenario: Scenario, forecast: Forecast, plan: AllocationPlan, frontier: [FrontierPoint]? = nil,
-        internships: InternshipRound? = nil, audit: AuditFacts
+        internships: InternshipRound? = nil, audit: AuditFacts, ranges: ForecastRanges? = nil
     ) {
+        self.ranges = ranges
         self.scenario = scenario
         self.forecast = forecast
         self.plan = plan

@@ -10,11 +10,16 @@ public struct FundPolicy: Hashable, Sendable {
     public var internships: InternshipTerms
     public var onsiteTraining: OnsiteTrainingTerms
     public var fairness: FairnessRules
+    /// Years after the horizon whose shortage still counts in the objective (the terminal value,
+    /// `terminal_years`); nil: the longest programme's duration.
+    public var terminalYears: Int?
 
     public init(
         name: String, budgetByYear: [Int: VND], carryOver: Bool, scholarships: ScholarshipTerms,
-        internships: InternshipTerms, onsiteTraining: OnsiteTrainingTerms, fairness: FairnessRules
+        internships: InternshipTerms, onsiteTraining: OnsiteTrainingTerms, fairness: FairnessRules,
+        terminalYears: Int? = nil
     ) {
+        self.terminalYears = terminalYears
         self.name = name
         self.budgetByYear = budgetByYear
         self.carryOver = carryOver
@@ -36,9 +41,13 @@ public struct ScholarshipTerms: Hashable, Sendable {
     public var enabled: Bool
     /// Living support paid per scholarship student per year of study, on top of tuition.
     public var livingSupportPerYear: VND
+    /// The share of funded seats whose students would not have enrolled without the scholarship
+    /// (1 − deadweight): a seat adds `additionality · c · e · f` engineers.
+    public var additionality: Double
 
-    public init(enabled: Bool, livingSupportPerYear: VND) {
+    public init(enabled: Bool, livingSupportPerYear: VND, additionality: Double = 1) {
         self.enabled = enabled
+        self.additionality = additionality
         self.livingSupportPerYear = livingSupportPerYear
     }
 }
