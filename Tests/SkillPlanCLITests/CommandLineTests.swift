@@ -162,6 +162,50 @@ struct CommandLineTests {
         #expect((listed.first?["summary"] as? String)?.hasPrefix("second round: ") == true)
     }
 
+    @Test func minimumPlacesFromFundYAMLAreMetOrReportedAndVerified() throws {
+        let work = try CLI.workingDirectory()
+        let scenario = try CLI.copyOfBundledScenario(into: work)
+        let fund = scenario.appendingPathComponent("fund.yaml")
+        let original = try String(contentsOf: fund, encoding: .utf8)
+        func setMinimum(_ places: String) throws {
+            let line = "internships:\n  minimum_places: {group: domestic-sme, places: \(places), ownership: [domestic], sizes: [micro, small, medium]}\n"
+            try original.replacingOccurrences(of: "internships:\n", with: line).write(to: fund, atomically: true, encoding: .utf8)
+        }
+        func match(_ extra: [String] = []) throws -> (CLI.Outcome, [String: Any]) {
+            let outcome = try CLI.run(["match", scenario.path, "--out", "m.csv", "--json"] + extra, in: work)
+            let json = (try? JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8))) as? [String: Any]
+            return (outcome, json ?? [:])
+        }
+        try setMinimum("0")
+        let (_, plain) = try match()
+        let report0 = try #require(plain["minimum_places"] as? [String: Any])
+        let without = try #require(report0["placed_without_minimum"] as? Int)
+        #expect(report0["met"] as? Bool == true && report0["outside_cap"] == nil)
+
+        try setMinimum(String(without + 40))
+        let (bound, binding) = try match()
+        #expect(bound.status == 0, "\(bound.standardError)")
+        let report = try #require(binding["minimum_places"] as? [String: Any])
+        #expect(binding["mechanism"] as? String == "minimum_places")
+        if (report["reachable"] as? Int ?? 0) >= without + 40 {
+            #expect(report["met"] as? Bool == true && (report["placed"] as? Int ?? 0) >= without + 40 && report["outside_cap"] != nil)
+            #expect(((binding["not_placed_above_result"] as? [String: Any])?["held_for_minimum"] as? Int ?? 0) > 0)
+        }
+        let verified = try CLI.run(["match", scenario.path, "--verify", "m.csv"], in: work)
+        #expect(verified.status == 0, "\(verified.standardOutput)")
+
+        try setMinimum("1000000")
+        let (_, impossible) = try match()
+        let missed = try #require(impossible["minimum_places"] as? [String: Any])
+        #expect(missed["met"] as? Bool == false && (missed["attainable"] as? Int ?? .max) < 1_000_000)
+        #expect(impossible["matched"] as? Int == plain["matched"] as? Int)  // matched without the minimum
+
+        try setMinimum("-1")
+        let (bad, _) = try match()
+        #expect(bad.status == 1)
+        #expect(bad.standardError.contains("fund.yaml") && bad.standardError.contains("minimum_places.places"))
+    }
+
     @Test func planOnASyntheticScenarioWritesEveryWorkbookAndRecordsTheRun() throws {
         let work = try CLI.workingDirectory()
         let synth = try CLI.run(["synth", "--scale", "small", "--seed", "11", "--out", "small"], in: work)
