@@ -19,6 +19,9 @@ enum StoreSchema {
         migrator.registerMigration("v3: forecast model (mobility, separations, completers)") { db in
             for statement in version3 { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v4: match rounds") { db in
+            for statement in matchRounds { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
@@ -405,5 +408,27 @@ enum StoreSchema {
         "ALTER TABLE run_v2 RENAME TO run",
         "CREATE INDEX run_dataset ON run(dataset_id)",
         "CREATE INDEX run_running ON run(status) WHERE status = 'running'",
+    ]
+
+    /// One row per `match` run: which round it was, the hash of the matches.csv it wrote, and for a
+    /// second round the first round's matches.csv (by hash) and the run that wrote it, if stored.
+    static let matchRounds = [
+        """
+        CREATE TABLE match_round (
+            run_id INTEGER PRIMARY KEY REFERENCES run(id) ON DELETE CASCADE,
+            round INTEGER NOT NULL CHECK (round IN (1, 2)),
+            mechanism TEXT NOT NULL
+                CHECK (mechanism IN ('deferred_acceptance', 'flexible_deferred_acceptance', 'minimum_places')),
+            students INTEGER NOT NULL CHECK (students >= 0),
+            matched INTEGER NOT NULL CHECK (matched BETWEEN 0 AND students),
+            matches_sha256 TEXT NOT NULL CHECK (length(matches_sha256) = 64 AND matches_sha256 NOT GLOB '*[^0-9a-f]*'),
+            first_round_sha256 TEXT
+                CHECK (first_round_sha256 IS NULL OR (length(first_round_sha256) = 64 AND first_round_sha256 NOT GLOB '*[^0-9a-f]*')),
+            first_round_run_id INTEGER REFERENCES run(id) ON DELETE SET NULL,
+            CHECK ((round = 1) = (first_round_sha256 IS NULL)),
+            CHECK (round = 2 OR first_round_run_id IS NULL)
+        )
+        """,
+        "CREATE INDEX match_round_by_matches ON match_round(matches_sha256)",
     ]
 }
