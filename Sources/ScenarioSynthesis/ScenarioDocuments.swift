@@ -197,10 +197,13 @@ struct ScenarioDocuments {
         let years = Calibration.baseYear..<(Calibration.baseYear + Calibration.horizonYears)
         let budget = years.map { "\($0): \(DecimalText.groupedVND($0 == Calibration.baseYear ? firstYear : yearly))" }
         let matching = max(1, yearly / 50_000_000_000) * 1_000_000_000
-        // Regional floor only on regions that have both a programme and a posting, so it can be met.
+        // Regional floor only on regions that have both a programme and a posting, and at most the
+        // eight most industrial (regions come most industrial first): only spend that closes a
+        // shortage counts, and a floor on provinces with little shortage would hold the whole plan
+        // down to what they can absorb.
         let withPrograms = Set(tables.programs.map(\.region))
         let withPostings = Set(tables.postings.map(\.region))
-        let floorRegions = regions.filter { withPrograms.contains($0.id) && withPostings.contains($0.id) }
+        let floorRegions = Array(regions.filter { withPrograms.contains($0.id) && withPostings.contains($0.id) }.prefix(8))
         let institutionCount = Set(tables.programs.map(\.institution)).count
         // The cap must leave room for total spend: at least 1/cap institutions must be fundable.
         let cap = institutionCount >= 10 ? 0.15 : 0.35
