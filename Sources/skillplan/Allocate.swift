@@ -140,16 +140,21 @@ struct Allocate: ParsableCommand {
     }
 
     static func frontierTable(_ points: [FrontierPoint]) -> String {
-        var table = TextTable(headers: ["budget ×", "budget (bn VND)", "spent (bn VND)", "shortage after", "closed", "VND per engineer-year", "status"])
+        var table = TextTable(headers: [
+            "budget ×", "budget (bn VND)", "spent (bn VND)", "shortage after", "closed", "VND per engineer-year", "status", "plan of",
+        ])
         for point in points {
             table.append([
                 NumberText.grouped(point.multiplier, decimals: 2), NumberText.grouped(point.budget / 1e9, decimals: 1),
                 NumberText.grouped(point.spend / 1e9, decimals: 1), NumberText.grouped(point.shortageAfter),
                 NumberText.grouped(point.shortageClosed), point.costPerEngineerYearClosed.map { NumberText.grouped($0) } ?? "–",
-                point.status.rawValue,
+                point.status.rawValue, point.planFromMultiplier.map { NumberText.grouped($0, decimals: 2) + "×" } ?? "",
             ])
         }
-        return "Budget frontier (engineer-years of shortage over the horizon)\n" + table.render()
+        let kind = points.contains { $0.relaxed }
+            ? "LP relaxations"
+            : "integer plans; 'plan of' names a smaller budget whose plan leaves less shortage than the point's own solve"
+        return "Budget frontier (engineer-years of shortage over the horizon; \(kind))\n" + table.render()
     }
 }
 
