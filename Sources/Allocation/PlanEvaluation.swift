@@ -98,12 +98,19 @@ extension AllocationPlanner {
         let model = try AllocationModel.build(
             scenario: scenario, forecast: forecast,
             configuration: BuildConfiguration(budgetMultiplier: budgetMultiplier ?? plan.budgetMultiplier))
+        return try evaluate(plan, in: model, options: options)
+    }
+
+    /// Scores a fixed plan in a built model (see the public overload).
+    static func evaluate(
+        _ plan: AllocationPlan, in model: AllocationModel, options: AllocationOptions
+    ) throws(AllocationError) -> PlanEvaluation {
         let fixed = try PlanFixing.columnValues(of: plan, in: model)
         let scored = try PlanFixing.score(fixed, in: model, relaxed: plan.relaxed, options: options)
         let tolerance = 1e-6 * AllocationModel.moneyUnit
         var overspent: [Int] = []
         for year in scored.spendByYear {
-            let over = plan.carryOver ? -year.unspentToDate : year.total - year.budget
+            let over = model.carryOver ? -year.unspentToDate : year.total - year.budget
             if over > tolerance { overspent.append(year.year) }
         }
         let broken = scored.fairness.filter { outcome in
@@ -113,6 +120,7 @@ extension AllocationPlanner {
                 ? outcome.achievedAmount < outcome.targetShare * outcome.baseAmount - slack
                 : outcome.achievedAmount > outcome.targetShare * outcome.baseAmount + slack
         }.map(\.row)
+        let scenario = model.scenario
         return PlanEvaluation(
             scenario: scenario.settings.name, variant: scenario.variantName, plannedFor: plan.variant,
             budgetMultiplier: model.budgetMultiplier, objective: scored.objective, shortageBefore: scored.shortageBefore,
