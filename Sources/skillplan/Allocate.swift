@@ -17,6 +17,20 @@ struct Allocate: ParsableCommand {
         in each year, which rules bind and what they cost, why a programme got nothing.
         An infeasible policy names the rules that conflict and writes nothing (exit status 1).
         `objective` in --json is the objective of the model --write-mps writes.
+
+        The integer sweep (--sweep without --relax) is monotone: a point whose own solve leaves
+        more shortage than a smaller budget's plan shows that plan (`plan_from_multiplier`).
+
+        --robust plans once for the baseline and every variant of scenario.yaml: by default it
+        minimises the worst-case regret (a plan's objective under a variant minus that variant's
+        own optimum); with --robust-weights it minimises the expected objective with those
+        weights. --json adds `robust` (each variant's objective, own objective and regret, and
+        every single-variant plan scored under every variant).
+
+        --evaluate PLAN.json scores a plan that `allocate --json` (or `--robust --json`) printed
+        under the --variant given (default baseline): shortage before and after, closed, the
+        objective of that variant's model at the plan, spend, and any budget, rule or capacity
+        the plan breaks there.
         """)
 
     @OptionGroup var scenario: ScenarioOptions
@@ -36,11 +50,31 @@ struct Allocate: ParsableCommand {
     var gap: Double = 0.005
     @Flag(name: .customLong("solver-log"), help: "Show the solver's log on standard error.")
     var solverLog = false
+    @Flag(help: "Plan once for the baseline and every variant of scenario.yaml (minimax regret unless --robust-weights).")
+    var robust = false
+    @Option(name: .customLong("robust-weights"), help: "With --robust: minimise the expected objective with these variant weights, e.g. baseline=0.5,slow-localisation=0.25 (unnamed variants weigh 0).")
+    var robustWeights: String?
+    @Option(help: "Score this plan (the JSON allocate --json or --robust --json printed) under --variant (default baseline).", completion: .file())
+    var evaluate: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if let sweep { _ = try Self.multiples(sweep) }
+        if let robustWeights {
+            guard robust else { throw ValidationError("--robust-weights needs --robust") }
+            _ = try Self.weights(robustWeights)
+        }
+        if robust {
+            if variant != nil { throw ValidationError("--robust plans for every variant: leave out --variant") }
+            if sweep != nil { throw ValidationError("--robust takes no --sweep: sweep one variant's plan instead") }
+            if evaluate != nil { throw ValidationError("--robust and --evaluate do not go together: evaluate the robust plan's JSON afterwards") }
+        }
+        if evaluate != nil {
+            for (given, name) in [(sweep != nil, "--sweep"), (writeMPS != nil, "--write-mps"), (csv != nil, "--csv"), (relax, "--relax")] where given {
+                throw ValidationError("--evaluate scores a fixed plan: \(name) does not apply")
+            }
+        }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap >= 0 else { throw ValidationError("--gap must be 0 or more") }
     }
@@ -64,7 +98,11 @@ struct Allocate: ParsableCommand {
         let (loaded, planned) = try scenario.load(variant: variant)
         let recorded = try RecordedRun.begin(
             kind: .allocate, store: store, loaded: loaded,
-            parameters: AllocateParameters(variant: planned.variantName, relax: relax, sweep: sweep, timeLimit: timeLimit, gap: gap))
+            parameters: AllocateParameters(
+                variant: robust ? "robust" : planned.variantName, relax: relax, sweep: sweep, timeLimit: timeLimit, gap: gap,
+                robust: robust ? true : nil, robustWeights: robustWeights, evaluate: evaluate))
+        if robust { return try recorded.record { try runRobust(loaded.scenario) } }
+        if let evaluate { return try recorded.record { try runEvaluation(of: evaluate, under: planned) } }
         try recorded.record {
             let progress = StageProgress(stages: sweep == nil ? 2 : 3, quiet: false)
             let forecast = try progress.stage("Forecasting demand, supply and gap") { try Self.forecast(planned) }
@@ -164,8 +202,11 @@ struct AllocateParameters: Encodable {
     let sweep: String?
     let timeLimit: Double
     let gap: Double
+    let robust: Bool?
+    let robustWeights: String?
+    let evaluate: String?
 
     enum CodingKeys: String, CodingKey {
-        case variant, relax, sweep, timeLimit = "time_limit", gap
+        case variant, relax, sweep, timeLimit = "time_limit", gap, robust, robustWeights = "robust_weights", evaluate
     }
 }
