@@ -34,12 +34,16 @@ public struct PlanWorkbookContext: Sendable {
     public var internships: InternshipRound?
     /// Run id, dataset hash, versions and time, for the Audit sheet and document properties.
     public var audit: AuditFacts
+    /// The robust plan's comparison with each single-variant plan, when ``plan`` is a robust
+    /// plan (adds the Robustness sheet to the fund plan).
+    public var robust: RobustPlan?
 
     /// A context; see the properties.
     public init(
         scenario: Scenario, forecast: Forecast, plan: AllocationPlan, frontier: [FrontierPoint]? = nil,
-        internships: InternshipRound? = nil, audit: AuditFacts
+        internships: InternshipRound? = nil, audit: AuditFacts, robust: RobustPlan? = nil
     ) {
+        self.robust = robust
         self.scenario = scenario
         self.forecast = forecast
         self.plan = plan
