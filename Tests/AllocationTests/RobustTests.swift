@@ -1,6 +1,7 @@
 import Allocation
 import Forecast
 import Foundation
+import Optimization
 import Testing
 import Workforce
 
@@ -95,6 +96,24 @@ struct RobustTests {
         #expect(robust.comparison.map(\.plan) == ["robust", "baseline", "mat-boom", "pm-boom"])
         #expect(robust.comparison.dropFirst().allSatisfy { $0.worstCaseRegret >= robust.worstCaseRegret - 1e-9 })
         #expect(robust.plan.totalSpend <= robust.plan.totalBudget + 1)
+    }
+
+    /// `objective` is the objective of the model `--write-mps` writes: that model with the plan's
+    /// seats fixed has this optimum, and it is the worst-case regret plus the mean tie-break.
+    @Test func theRobustObjectiveIsTheWrittenModelsObjectiveAtThePlan() throws {
+        let robust = try RobustPlanner.plan(scenario: Self.twoBooms(), options: Self.exact)
+        var model = try #require(robust.plan.solvedModel)
+        #expect(try robust.plan.mps().contains("regret.max"))
+        let seats = Dictionary(robust.plan.scholarships.map { ("seats[\($0.program),\($0.intakeYear)]", $0.seats) }, uniquingKeysWith: +)
+        for variable in model.variables {
+            guard let name = model.name(of: variable), name.hasPrefix("seats["), !name.contains("@") else { continue }
+            try model.setBounds(of: variable, lower: seats[name] ?? 0, upper: seats[name] ?? 0)
+        }
+        let check = try Solver.solve(model, options: .init(relaxIntegrality: true))
+        #expect(check.status == .optimal)
+        #expect(Self.close(check.objectiveValue ?? .nan, robust.plan.objective, 1e-9))
+        let mean = robust.variants.reduce(0) { $0 + $1.objective } / Double(robust.variants.count)
+        #expect(Self.close(robust.plan.objective, robust.worstCaseRegret + RobustPlanner.meanTieBreak * mean, 1e-9))
     }
 
     @Test func theRelaxedRobustPlanIsNoWorseThanTheIntegerOne() throws {
