@@ -18,19 +18,11 @@ struct Allocate: ParsableCommand {
         An infeasible policy names the rules that conflict and writes nothing (exit status 1).
         `objective` in --json is the objective of the model --write-mps writes.
 
-        The integer sweep (--sweep without --relax) is monotone: a point whose own solve leaves
-        more shortage than a smaller budget's plan shows that plan (`plan_from_multiplier`).
+        The integer sweep (--sweep without --relax) is monotone: a point whose own solve leaves more shortage than a smaller budget's plan shows that plan. Each `frontier` point has `relaxed` (true for LP points) and, when it shows a smaller budget's plan, `plan_from_multiplier`.
 
-        --robust plans once for the baseline and every variant of scenario.yaml: by default it
-        minimises the worst-case regret (a plan's objective under a variant minus that variant's
-        own optimum); with --robust-weights it minimises the expected objective with those
-        weights. --json adds `robust` (each variant's objective, own objective and regret, and
-        every single-variant plan scored under every variant).
+        --robust plans once for the baseline and every variant of scenario.yaml. The seats, interns, on-site seats, budget and fairness rows are shared; each variant has its own forecast and shortage. By default it minimises the worst-case regret (a plan's objective under a variant minus that variant's own optimum); --robust-weights NAME=W,... minimises the expected objective with those weights instead (normalised; unnamed variants weigh 0). --json prints the plan (variant `robust`, shortage under the baseline) with `robust`: `criterion`, `weights`, `worst_case_regret`, `worst_variant`, `source`, `variants` (per variant: `objective`, `own_objective`, `regret`, `shortage_before`, `shortage_after`, `shortage_closed`, `own_shortage_after`, `own_spend`, `own_status`, `weight`) and `comparison` (the robust plan and each variant's own plan scored under every variant). See docs/FORMATS.md.
 
-        --evaluate PLAN.json scores a plan that `allocate --json` (or `--robust --json`) printed
-        under the --variant given (default baseline): shortage before and after, closed, the
-        objective of that variant's model at the plan, spend, and any budget, rule or capacity
-        the plan breaks there.
+        --evaluate PLAN.json scores a plan printed by `allocate --json` or `allocate --robust --json` under --variant (default baseline), at the plan's budget multiple. --json prints `objective` (that variant's model objective at the plan), `shortage_before`, `shortage_after`, `shortage_closed`, `total_spend`, `total_budget`, `cost_per_engineer_year_closed`, `shortage_by_skill`, `shortage_by_region`, and what the plan breaks there: `overspent_years`, `broken_rules`, `capacity_exceeded`.
         """)
 
     @OptionGroup var scenario: ScenarioOptions

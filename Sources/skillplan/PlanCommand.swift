@@ -18,9 +18,7 @@ struct PlanCommand: ParsableCommand {
         is solved as LP relaxations (fast at every scale). Nothing is written when an input is wrong
         or the fund policy is infeasible. The run is recorded in the SQLite store.
 
-        With --robust the fund plan is the robust plan over the baseline and every variant of
-        scenario.yaml (see `skillplan help allocate`); its workbook adds a Robustness sheet that
-        compares it with each single-variant plan, and no budget frontier is solved.
+        With --robust the fund plan is the robust plan over the baseline and every variant of scenario.yaml (see `skillplan help allocate`); its workbook, fund-plan-<scenario>-robust.xlsx, adds a Robustness sheet that scores it and each single-variant plan under every variant, and no budget frontier is solved.
         """)
 
     @OptionGroup var scenario: ScenarioOptions

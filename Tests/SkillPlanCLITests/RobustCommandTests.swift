@@ -74,6 +74,17 @@ struct RobustCommandTests {
         #expect(abs((score["shortage_after"] as? Double ?? .nan) - (plan["shortage_after"] as? Double ?? .nan)) <= 1e-6)
     }
 
+    @Test func helpDescribesEveryNewOptionAndField() throws {
+        let work = try CLI.workingDirectory()
+        let allocate = try CLI.run(["help", "allocate"], in: work)
+        for text in ["--robust", "--robust-weights", "--evaluate", "plan_from_multiplier", "relaxed", "worst_case_regret",
+                     "own_objective", "regret", "comparison", "overspent_years", "broken_rules", "capacity_exceeded"] {
+            #expect(allocate.standardOutput.contains(text), "\(text)")
+        }
+        let plan = try CLI.run(["help", "plan"], in: work)
+        #expect(plan.standardOutput.contains("--robust") && plan.standardOutput.contains("Robustness"))
+    }
+
     @Test(arguments: [
         ["--robust", "--variant", "slow-localisation"], ["--robust-weights", "baseline=1"], ["--robust", "--sweep", "1"],
         ["--robust", "--robust-weights", "baseline"], ["--evaluate", "x.json", "--sweep", "1"], ["--robust", "--evaluate", "x.json"],
