@@ -118,7 +118,7 @@ extension Allocate {
         let json: String
         do { json = try jsonText(evaluation) } catch { throw UserFailure(message: "error: \(error)") }
         if output.json {
-            Terminal.output(json)
+            try Terminal.printJSON(evaluation)
         } else {
             Terminal.output(Self.evaluationTable(evaluation))
         }

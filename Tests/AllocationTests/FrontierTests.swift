@@ -12,14 +12,8 @@ struct FrontierTests {
     /// is 5 P1 seats (10 closed); at 100 M VND the optimum is 1 P2 + 4 P1 seats (objective 18
     /// better, but 9 closed): the plain sweep leaves more shortage for more money.
     static func weightedCase() -> ScenarioBuilder {
-        var builder = ScenarioBuilder()
-        builder.skills = [
-            Skill(id: "MAT", name: "Materials", weight: 1, attritionRate: 0),
-            Skill(id: "PM", name: "Production management", weight: 10, attritionRate: 0),
-        ]
-        builder.demand = ["MAT": ["HN": 1000], "PM": ["HN": 500]]
-        builder.stock = ["MAT": ["HN": 900], "PM": ["HN": 450]]
-        builder.budget = [2027: 50_000_000]
+        var builder = ScenarioBuilder.twoSkills(
+            weights: (1, 10), demand: (1000, 500), stock: (900, 450), budget: [2027: 50_000_000])
         builder.addProgram("P1", institution: "INST-A", skill: "MAT", spare: 5, tuition: 10_000_000)
         builder.addProgram("P2", institution: "INST-B", skill: "PM", spare: 3, tuition: 60_000_000, completion: 0.5)
         return builder

@@ -15,14 +15,8 @@ struct RobustTests {
     /// seats in the other skill; the baseline's plan buys 50 + 50 seats. No plan has zero regret
     /// in both booms, a 75/75 split has 50 in each; a single-variant plan has at least 100.
     static func twoBooms() -> Scenario {
-        var builder = ScenarioBuilder()
-        builder.skills = [
-            Skill(id: "MAT", name: "Materials", weight: 1, attritionRate: 0),
-            Skill(id: "PM", name: "Production management", weight: 1, attritionRate: 0),
-        ]
-        builder.demand = ["MAT": ["HN": 1000], "PM": ["HN": 1000]]
-        builder.stock = ["MAT": ["HN": 950], "PM": ["HN": 950]]
-        builder.budget = [2027: 1_500_000_000]
+        var builder = ScenarioBuilder.twoSkills(
+            weights: (1, 1), demand: (1000, 1000), stock: (950, 950), budget: [2027: 1_500_000_000])
         builder.addProgram("P-MAT", institution: "INST-A", skill: "MAT", spare: 200, tuition: 10_000_000)
         builder.addProgram("P-PM", institution: "INST-B", skill: "PM", spare: 200, tuition: 10_000_000)
         var scenario = builder.scenario
