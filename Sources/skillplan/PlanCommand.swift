@@ -117,7 +117,7 @@ struct PlanCommand: ParsableCommand {
                 matchSummary = MatchingSummary(round.matching, problem: round.problem, funding: round.funding)
             }
             let report = PlanReport(
-                scenario: planned.settings.name, variant: planned.variantName, run: recorded.run.rawValue,
+                scenario: planned.settings.name, variant: plan.variant, run: recorded.run.rawValue,
                 contentHash: loaded.contentHash, status: plan.status.rawValue, objective: plan.objective,
                 shortageBefore: plan.shortageBefore, shortageAfter: plan.shortageAfter, spendVND: plan.totalSpend,
                 budgetVND: plan.totalBudget, matched: matchSummary?.matched, students: matchSummary?.students,

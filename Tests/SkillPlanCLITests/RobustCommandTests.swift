@@ -74,6 +74,17 @@ struct RobustCommandTests {
         #expect(abs((score["shortage_after"] as? Double ?? .nan) - (plan["shortage_after"] as? Double ?? .nan)) <= 1e-6)
     }
 
+    @Test func planRobustWritesTheRobustFundPlan() throws {
+        let work = try CLI.workingDirectory()
+        let outcome = try CLI.run(
+            ["plan", CLI.bundledScenario.path, "--robust", "--exports", "out", "--json", "--db", "store.sqlite"], in: work)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let report = try Self.object(outcome.standardOutput)
+        #expect(report["variant"] as? String == "robust")
+        let files = try #require(report["files"] as? [String]).map { URL(fileURLWithPath: $0).lastPathComponent }
+        #expect(files.contains("fund-plan-vietnam-2026-2035-robust.xlsx"))
+    }
+
     @Test func helpDescribesEveryNewOptionAndField() throws {
         let work = try CLI.workingDirectory()
         let allocate = try CLI.run(["help", "allocate"], in: work)
