@@ -50,8 +50,8 @@ public enum RobustPlanner {
     /// - Throws: ``AllocationError/invalidOption(_:)`` when the scenario has no variant, or for a
     ///   weight of an unknown variant, a negative weight or weights summing to 0; any error of
     ///   planning a variant (``AllocationError/infeasiblePolicy(conflicts:)`` …).
-    /// - Complexity: one plan per variant, one LP and one MIP of the robust model (about V times
-    ///   a single model's size), and `(V + 2) · V` LPs with fixed instrument columns to score the
+    /// - Complexity: one plan per variant, one LP and up to two MIPs of the robust model (about V times
+    ///   a single model's size), and up to `(V + 3) · V` LPs with fixed instrument columns to score the
     ///   candidates, for V variants.
     public static func plan(
         scenario: Scenario, criterion: RobustCriterion = .minimaxRegret, options: AllocationOptions = AllocationOptions()
