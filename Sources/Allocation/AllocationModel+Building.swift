@@ -49,7 +49,7 @@ extension AllocationModel {
         let unit = moneyUnit
 
         let beta = 1 / (1 + scenario.settings.discountRate)
-        var discounts: [Double] = []
+        var discounts: [Double] = []  // by year position, extended over the terminal tail below
         var factor = 1.0
         for _ in years {
             discounts.append(factor)
@@ -59,7 +59,6 @@ extension AllocationModel {
         let weights = forecast.skills.map { weightByID[$0] ?? 0 }
         let minimumWeight = weights.filter { $0 > 0 }.min() ?? 1
         let totalBudgetBillions = budget.reduce(0, +) / unit
-        let epsilon = tieBreakShare * minimumWeight * (discounts.last ?? 1) / max(1, totalBudgetBillions)
 
         var model = LinearModel(name: "allocation-\(scenario.settings.name)")
         let enterprises = Dictionary(scenario.enterprises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -132,61 +131,110 @@ extension AllocationModel {
             }
         }
 
-        // Where shortage rows will be: the last shortage year position of each (s,r).
-        let grid = forecast.gap
+        // Shortage rows are per skill, labour market and year (a market is a province, or the
+        // country under national mobility), over the horizon and the terminal tail after it,
+        // whose gap is the last year's gap held constant.
         let regionCount = forecast.regions.count
-        var lastShortage = Array(repeating: -1, count: forecast.skills.count * regionCount)
-        for s in forecast.skills.indices {
-            for r in forecast.regions.indices {
-                for y in years.indices where grid[s, r, y] > 0 { lastShortage[s * regionCount + r] = y }
+        let skillCount = forecast.skills.count
+        let marketCount = forecast.marketCount
+        let tailYears = terminalYears(scenario: scenario, columns: columns)
+        let rowYears = years + (0..<tailYears).map { lastYear + 1 + $0 }
+        while discounts.count < rowYears.count { discounts.append((discounts.last ?? 1) * beta) }
+        var marketGap = Array(repeating: 0.0, count: skillCount * marketCount * rowYears.count)
+        var lastShortage = Array(repeating: Int.min, count: skillCount * marketCount)
+        for s in 0..<skillCount {
+            for m in 0..<marketCount {
+                for y in rowYears.indices {
+                    let gap = forecast.marketGap(skill: s, market: m, year: min(y, years.count - 1))
+                    marketGap[(s * marketCount + m) * rowYears.count + y] = gap
+                    if gap > 0 { lastShortage[s * marketCount + m] = rowYears[y] }
+                }
             }
         }
+        let marketLabel: (Int) -> String = { m in
+            forecast.mobility == .national ? "national" : forecast.regions[m].rawValue
+        }
 
-        // Landed supply: one column and row per (s, r, L) that some instrument feeds.
+        // Landed supply by origin: one column and row per (s, o, L) that some instrument feeds and
+        // whose graduates reach a market with a shortage row at or after L.
+        let matrix = forecast.mobilityMatrix
+        var marketShares: [[[(market: Int, share: Double)]]] = (0..<skillCount).map { s in
+            (0..<regionCount).map { o in
+                var byMarket: [Int: Double] = [:]
+                for (d, share) in matrix.destinations(skill: s, origin: o) { byMarket[forecast.marketOfRegion[d], default: 0] += share }
+                return byMarket.keys.sorted().map { ($0, byMarket[$0] ?? 0) }
+            }
+        }
+        let lastRowYear = rowYears.last ?? lastYear
         struct FlowKey: Hashable { var cell: Int; var year: Int }
         var flowOrder: [FlowKey] = []
         var flowTerms: [FlowKey: [(Double, Variable, Int)]] = [:]
         for (index, column) in columns.enumerated() {
             let effect = column.effect
-            guard effect.landsBy(lastYear) else { continue }
-            let cell = column.skillPosition * regionCount + column.regionPosition
-            guard lastShortage[cell] >= max(0, effect.landingYear - t0) else { continue }
-            let key = FlowKey(cell: cell, year: effect.landingYear)
+            guard effect.landsBy(lastRowYear) else { continue }
+            let s = column.skillPosition
+            let reaches = marketShares[s][column.regionPosition].contains {
+                lastShortage[s * marketCount + $0.market] >= effect.landingYear
+            }
+            guard reaches else { continue }
+            let key = FlowKey(cell: s * regionCount + column.regionPosition, year: effect.landingYear)
             if flowTerms[key] == nil { flowOrder.append(key) }
             flowTerms[key, default: []].append((effect.engineersPerUnit, column.variable, index))
         }
         flowOrder.sort { ($0.cell, $0.year) < ($1.cell, $1.year) }
-        var flowsByCell: [Int: [(year: Int, variable: Variable)]] = [:]
+        // Inflow of each market by landing year: Σ_o (Σ_{d∈m} M[o,d]) · landed[s,o,L].
+        struct InflowKey: Hashable { var skill: Int; var market: Int; var year: Int }
+        var inflowTerms: [InflowKey: [(Double, Variable)]] = [:]
         for key in flowOrder {
-            let s = key.cell / regionCount, r = key.cell % regionCount
-            let label = "\(forecast.skills[s]),\(forecast.regions[r]),\(key.year)"
+            let s = key.cell / regionCount, o = key.cell % regionCount
+            let label = "\(forecast.skills[s]),\(forecast.regions[o]),\(key.year)"
             let landed = model.addVariable("landed[\(label)]", lowerBound: 0)
             var definition = LinearExpression(landed)
             for (k, variable, _) in flowTerms[key] ?? [] { definition.add(-k, variable) }
             let row = model.addConstraint(definition, .equal, 0, name: "landed.def[\(label)]")
             for (_, _, index) in flowTerms[key] ?? [] { columns[index].flowRow = row }
-            flowsByCell[key.cell, default: []].append((key.year, landed))
+            for (market, share) in marketShares[s][o] where lastShortage[s * marketCount + market] >= key.year {
+                inflowTerms[InflowKey(skill: s, market: market, year: key.year), default: []].append((share, landed))
+            }
+        }
+        marketShares = []
+        var inflowsByMarket: [Int: [(year: Int, variable: Variable)]] = [:]
+        for key in inflowTerms.keys.sorted(by: { ($0.skill, $0.market, $0.year) < ($1.skill, $1.market, $1.year) }) {
+            let terms = inflowTerms[key] ?? []
+            let inflow: Variable
+            if terms.count == 1, let only = terms.first, only.0 == 1 {
+                inflow = only.1
+            } else {
+                let label = "\(forecast.skills[key.skill]),\(marketLabel(key.market)),\(key.year)"
+                inflow = model.addVariable("arrived[\(label)]", lowerBound: 0)
+                var definition = LinearExpression(inflow)
+                for (share, landed) in terms { definition.add(-share, landed) }
+                model.addConstraint(definition, .equal, 0, name: "arrived.def[\(label)]")
+            }
+            inflowsByMarket[key.skill * marketCount + key.market, default: []].append((key.year, inflow))
         }
 
         // Shortage.
-        for s in forecast.skills.indices {
+        for s in 0..<skillCount {
             let attrition = forecast.attritionRates[s]
-            for r in forecast.regions.indices {
-                let flows = flowsByCell[s * regionCount + r] ?? []
-                for (y, year) in years.enumerated() {
-                    let gap = grid[s, r, y]
+            for m in 0..<marketCount {
+                let inflows = inflowsByMarket[s * marketCount + m] ?? []
+                for (y, year) in rowYears.enumerated() {
+                    let gap = marketGap[(s * marketCount + m) * rowYears.count + y]
                     guard gap > 0 else { continue }
-                    let label = "\(forecast.skills[s]),\(forecast.regions[r]),\(year)"
+                    let label = "\(forecast.skills[s]),\(marketLabel(m)),\(year)"
                     let short = model.addVariable(
                         "short[\(label)]", lowerBound: 0, objective: configuration.elastic ? 0 : weights[s] * discounts[y])
                     var covered = LinearExpression(short)
-                    for flow in flows where flow.year <= year {
-                        covered.add(EffectSchedule.survival(attritionRate: attrition, years: year - flow.year), flow.variable)
+                    for inflow in inflows where inflow.year <= year {
+                        covered.add(EffectSchedule.survival(attritionRate: attrition, years: year - inflow.year), inflow.variable)
                     }
                     model.addConstraint(covered, .greaterOrEqual, gap, name: "short.def[\(label)]")
                 }
             }
         }
+
+        let epsilon = tieBreakShare * minimumWeight * (discounts.last ?? 1) / max(1, totalBudgetBillions)
 
         // Spend per budget year and the budget.
         var spendVariables: [Variable] = []
@@ -241,7 +289,7 @@ extension AllocationModel {
             for s in forecast.skills.indices {
                 for r in forecast.regions.indices where regionHasInstrument[r] {
                     for y in years.indices {
-                        let short = max(0, grid[s, r, y])
+                        let short = max(0, forecast.gap[s, r, y])
                         need[forecast.regions[r], default: 0] += short
                         total += short
                     }
@@ -337,6 +385,16 @@ extension AllocationModel {
             scenario: scenario, forecast: forecast, weights: weights, discounts: discounts, columns: columns,
             spendVariables: spendVariables, budgetRows: budgetRows, requirementRows: requirementRows,
             slackVariables: slackVariables, minimumSpendRow: minimumSpendRow,
-            regionsWithInstruments: regionsWithInstruments)
+            regionsWithInstruments: regionsWithInstruments, terminalYears: tailYears)
+    }
+
+    /// The years after the horizon whose shortage counts: `terminal_years` of `fund.yaml`, else
+    /// the longest duration of a programme the fund can buy seats in (so a scholarship bought in
+    /// the last budget year is valued over its graduates' first years at work).
+    static func terminalYears(scenario: Scenario, columns: [InstrumentColumn]) -> Int {
+        if let years = scenario.fund.terminalYears { return years }
+        return columns.reduce(0) { longest, column in
+            column.kind == .internship ? longest : max(longest, scenario.programs[column.source].durationYears)
+        }
     }
 }

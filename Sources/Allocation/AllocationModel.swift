@@ -68,9 +68,14 @@ struct InstrumentColumn: Sendable {
 ///   `r`, year `L` (``EffectSchedule``), defined by the row `landed.def[s,r,L]`. Created only when
 ///   some shortage row of `(s,r)` at or after `L` exists, so supply landing after the horizon or
 ///   where there is no shortage has no column to feed and closes nothing.
-/// - `short[s,r,τ] ≥ 0` (`u`), one per cell with `Gap0 > 0`, with the row `short.def[s,r,τ]`:
-///   `u + Σ_{L ≤ τ} (1−a_s)^(τ−L) · landed[s,r,L] ≥ Gap0[s,r,τ]`. Cells without shortage need no
-///   row (`u = 0` satisfies it whatever the plan).
+/// - `arrived[s,m,L] = Σ_o M_s[o→m] · landed[s,o,L]`: what lands in labour market `m` (a
+///   province, or the country under national mobility) after graduate mobility (the forecast's
+///   ``MobilityMatrix``); `landed` itself when all of it reaches one market.
+/// - `short[s,m,τ] ≥ 0` (`u`), one per market and year with a gap `> 0`, with the row
+///   `short.def[s,m,τ]`: `u + Σ_{L ≤ τ} (1−a_s)^(τ−L) · arrived[s,m,L] ≥ Gap0[s,m,τ]`. Rows run
+///   over the horizon and ``terminalYears`` after it, where the gap is the last year's held
+///   constant: engineers arriving after the horizon keep their value (the terminal value), so
+///   late money is not worthless. Cells without shortage need no row.
 /// - `spend[t]`, the money charged to budget year `t` (``CostSchedule``), defined by
 ///   `spend.def[t]`; `spend.region[r]` for the regional rules, defined by `spend.region.def[r]`.
 ///
@@ -127,6 +132,8 @@ public struct AllocationModel: Sendable {
     let minimumSpendRow: Constraint?
     /// Regions (scenario order) that have an instrument column.
     let regionsWithInstruments: [Region.ID]
+    /// Years after the horizon whose shortage the objective counts (the terminal value).
+    public let terminalYears: Int
 
     /// The size of the model.
     public var size: ModelSize {

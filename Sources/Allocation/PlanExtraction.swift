@@ -11,9 +11,6 @@ enum PlanExtraction {
         let scenario = model.scenario
         let forecast = model.forecast
         let fund = scenario.fund
-        let years = model.years
-        let t0 = forecast.baseYear
-        let lastYear = years.last ?? t0
         let regionCount = forecast.regions.count
         func units(_ index: Int) -> Double {
             let value = final.values[index]
@@ -25,7 +22,6 @@ enum PlanExtraction {
         var internships: [InternshipAward] = []
         var onsite: [OnsiteAward] = []
         var byYear: [Int: (scholarships: Double, internships: Double, onsite: Double)] = [:]
-        var added = Array(repeating: 0.0, count: forecast.gap.values.count)
         var spendOf: [Double] = []
         spendOf.reserveCapacity(model.columns.count)
         for (index, column) in model.columns.enumerated() {
@@ -43,14 +39,6 @@ enum PlanExtraction {
                 byYear[charge.year] = entry
             }
             let effect = column.effect
-            if effect.landsBy(lastYear) {
-                let s = column.skillPosition, r = column.regionPosition
-                let attrition = forecast.attritionRates[s]
-                for year in max(effect.landingYear, t0)...lastYear {
-                    added[forecast.gap.offset(skill: s, region: r, year: year - t0)] +=
-                        count * effect.engineers(in: year, attritionRate: attrition)
-                }
-            }
             let engineers = count * effect.engineersPerUnit
             switch column.kind {
             case .scholarship:
@@ -99,29 +87,21 @@ enum PlanExtraction {
         }
         let totalSpend = spendOf.reduce(0, +)
 
-        var cells: [ShortageCell] = []
+        let accounting = ShortageAccounting(model: model)
+        let counts = model.columns.indices.map(units)
+        let cells = accounting.horizonCells(counts)
         var before = 0.0, after = 0.0
-        var bySkill = Array(repeating: (0.0, 0.0), count: forecast.skills.count)
-        var byRegion = Array(repeating: (0.0, 0.0), count: regionCount)
-        for s in forecast.skills.indices {
-            for r in forecast.regions.indices {
-                for (y, year) in years.enumerated() {
-                    let offset = forecast.gap.offset(skill: s, region: r, year: y)
-                    let gap = forecast.gap.values[offset]
-                    guard gap > 0 else { continue }
-                    let remaining = max(0, gap - added[offset])
-                    cells.append(ShortageCell(
-                        skill: forecast.skills[s], region: forecast.regions[r], year: year, before: gap,
-                        after: remaining, added: added[offset]))
-                    before += gap
-                    after += remaining
-                    bySkill[s].0 += gap
-                    bySkill[s].1 += remaining
-                    byRegion[r].0 += gap
-                    byRegion[r].1 += remaining
-                }
-            }
+        var bySkill: [Skill.ID: (Double, Double)] = [:]
+        var byRegion: [Region.ID: (Double, Double)] = [:]
+        for cell in cells {
+            before += cell.before
+            after += cell.after
+            bySkill[cell.skill, default: (0, 0)].0 += cell.before
+            bySkill[cell.skill, default: (0, 0)].1 += cell.after
+            byRegion[cell.region, default: (0, 0)].0 += cell.before
+            byRegion[cell.region, default: (0, 0)].1 += cell.after
         }
+        let marketRegions = (0..<forecast.marketCount).map(accounting.marketRegion)
         let closed = before - after
 
         // Fairness outcomes, measured on the final plan.
@@ -167,11 +147,11 @@ enum PlanExtraction {
             scholarships: scholarships, internships: internships, onsite: onsite, spendByYear: spendByYear,
             totalSpend: totalSpend, totalBudget: model.budget.reduce(0, +), shortageBefore: before,
             shortageAfter: after, shortage: cells,
-            shortageBySkill: forecast.skills.indices.map {
-                ShortageTotal(code: forecast.skills[$0].rawValue, before: bySkill[$0].0, after: bySkill[$0].1)
+            shortageBySkill: forecast.skills.map {
+                ShortageTotal(code: $0.rawValue, before: bySkill[$0]?.0 ?? 0, after: bySkill[$0]?.1 ?? 0)
             },
-            shortageByRegion: forecast.regions.indices.map {
-                ShortageTotal(code: forecast.regions[$0].rawValue, before: byRegion[$0].0, after: byRegion[$0].1)
+            shortageByRegion: marketRegions.map {
+                ShortageTotal(code: $0.rawValue, before: byRegion[$0]?.0 ?? 0, after: byRegion[$0]?.1 ?? 0)
             },
             costPerEngineerYearClosed: closed > 1e-9 ? totalSpend / closed : nil, fairness: fairness,
             explanation: explanation, size: model.size, buildSeconds: model.buildSeconds, solveSeconds: outcome.seconds,

@@ -45,6 +45,8 @@ public enum RobustPlanner {
     /// - Parameters:
     ///   - scenario: the scenario as loaded, not a variant of it.
     ///   - criterion: minimax regret, or the expected objective with declared weights.
+    ///   - mobility: how each variant's forecast moves graduates between provinces (as
+    ///     `ForecastModel.project(_:mobility:)`).
     ///   - options: as for a single plan; `budgetMultiplier`, `relax`, the time limit (per solve)
     ///     and the gap apply to the variants' own plans and to the robust model.
     /// - Throws: ``AllocationError/invalidOption(_:)`` when the scenario has no variant, or for a
@@ -54,7 +56,8 @@ public enum RobustPlanner {
     ///   a single model's size), and up to `(V + 3) · V` LPs with fixed instrument columns to score the
     ///   candidates, for V variants.
     public static func plan(
-        scenario: Scenario, criterion: RobustCriterion = .minimaxRegret, options: AllocationOptions = AllocationOptions()
+        scenario: Scenario, criterion: RobustCriterion = .minimaxRegret, mobility: MobilityMode = .scenario,
+        options: AllocationOptions = AllocationOptions()
     ) throws(AllocationError) -> RobustPlan {
         try options.validate()
         let start = ContinuousClock.now
@@ -69,7 +72,7 @@ public enum RobustPlanner {
         for variant in variants {
             let variantScenario = scenario.applying(variant)
             let forecast: Forecast
-            do { forecast = try ForecastModel.project(variantScenario) } catch { throw .forecastFailed(error) }
+            do { forecast = try ForecastModel.project(variantScenario, mobility: mobility) } catch { throw .forecastFailed(error) }
             var ownOptions = options
             ownOptions.priceBindingRules = false
             let own = try AllocationPlanner.plan(scenario: variantScenario, forecast: forecast, options: ownOptions)

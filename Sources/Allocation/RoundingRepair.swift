@@ -198,32 +198,6 @@ enum RoundingRepair {
     /// The full model's objective at these column values: weighted discounted shortage plus the
     /// tie-break on spend.
     static func objective(_ model: AllocationModel, _ values: [Double]) -> Double {
-        let forecast = model.forecast
-        let t0 = forecast.baseYear
-        let lastYear = model.years.last ?? t0
-        var added = Array(repeating: 0.0, count: forecast.gap.values.count)
-        var total = 0.0
-        for (index, column) in model.columns.enumerated() where values[index] > 0 {
-            total += values[index] * Double(column.cost.total)
-            let effect = column.effect
-            guard column.flowRow != nil, effect.landsBy(lastYear) else { continue }
-            let attrition = forecast.attritionRates[column.skillPosition]
-            for year in max(effect.landingYear, t0)...lastYear {
-                added[forecast.gap.offset(skill: column.skillPosition, region: column.regionPosition, year: year - t0)] +=
-                    values[index] * effect.engineers(in: year, attritionRate: attrition)
-            }
-        }
-        var shortage = 0.0
-        for s in forecast.skills.indices {
-            for r in forecast.regions.indices {
-                for y in model.years.indices {
-                    let offset = forecast.gap.offset(skill: s, region: r, year: y)
-                    let gap = forecast.gap.values[offset]
-                    guard gap > 0 else { continue }
-                    shortage += model.weights[s] * model.discounts[y] * max(0, gap - added[offset])
-                }
-            }
-        }
-        return shortage + model.tieBreakPerBillion * total / AllocationModel.moneyUnit
+        ShortageAccounting(model: model).objective(values)
     }
 }

@@ -18,6 +18,13 @@ extension Forecast {
                 for y in yearRange { totals.add(cell(skill: s, region: r, year: y)) }
             }
         }
+        // Over every region, shortage is counted per labour market (national pooling).
+        if region == nil, mobility == .national {
+            totals.shortage = 0
+            for s in skillRange {
+                for y in yearRange { totals.shortage += shortage(skill: s, year: y) }
+            }
+        }
         return totals
     }
 

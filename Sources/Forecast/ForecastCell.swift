@@ -16,8 +16,15 @@ public struct ForecastCell: Hashable, Sendable, Codable {
     public var demand: Double
     /// `D[t] − D[t−1]`: the change in engineers needed (0 in the base year).
     public var expansionDemand: Double
-    /// `a_s · S[t−1]`: engineers attrition removes during the year (0 in the base year).
+    /// `a_s · S[t−1]`: engineers attrition removes during the year (0 in the base year); the
+    /// sum of ``retirements``, ``transfers`` and ``otherExits``.
     public var replacementDemand: Double
+    /// Retirements during the year.
+    public var retirements: Double
+    /// Occupational transfers out during the year.
+    public var transfers: Double
+    /// Emigration, deaths and other exits during the year.
+    public var otherExits: Double
     /// `S[s,r,t]`: engineers working.
     public var supply: Double
     /// `Σ_p G[p,t]`: people graduating from the skill's programmes in the region (0 in the base year).
@@ -33,8 +40,12 @@ public struct ForecastCell: Hashable, Sendable, Codable {
     /// A cell with every figure given.
     public init(
         skill: Skill.ID, region: Region.ID, year: Int, demand: Double, expansionDemand: Double,
-        replacementDemand: Double, supply: Double, graduates: Double, entrants: Double, gap: Double
+        replacementDemand: Double, retirements: Double = 0, transfers: Double = 0, otherExits: Double = 0,
+        supply: Double, graduates: Double, entrants: Double, gap: Double
     ) {
+        self.retirements = retirements
+        self.transfers = transfers
+        self.otherExits = otherExits
         self.skill = skill
         self.region = region
         self.year = year
@@ -51,6 +62,8 @@ public struct ForecastCell: Hashable, Sendable, Codable {
         case skill, region, year, demand
         case expansionDemand = "expansion_demand"
         case replacementDemand = "replacement_demand"
+        case retirements, transfers
+        case otherExits = "other_exits"
         case supply, graduates, entrants, gap
     }
 }
@@ -66,6 +79,12 @@ public struct ForecastTotals: Hashable, Sendable, Codable {
     public var expansionDemand: Double = 0
     /// Summed replacement demand.
     public var replacementDemand: Double = 0
+    /// Summed retirements.
+    public var retirements: Double = 0
+    /// Summed occupational transfers out.
+    public var transfers: Double = 0
+    /// Summed other exits.
+    public var otherExits: Double = 0
     /// Summed supply.
     public var supply: Double = 0
     /// Summed graduates.
@@ -85,6 +104,9 @@ public struct ForecastTotals: Hashable, Sendable, Codable {
         demand += cell.demand
         expansionDemand += cell.expansionDemand
         replacementDemand += cell.replacementDemand
+        retirements += cell.retirements
+        transfers += cell.transfers
+        otherExits += cell.otherExits
         supply += cell.supply
         graduates += cell.graduates
         entrants += cell.entrants
@@ -96,6 +118,8 @@ public struct ForecastTotals: Hashable, Sendable, Codable {
         case demand
         case expansionDemand = "expansion_demand"
         case replacementDemand = "replacement_demand"
+        case retirements, transfers
+        case otherExits = "other_exits"
         case supply, graduates, entrants, gap, shortage
     }
 }

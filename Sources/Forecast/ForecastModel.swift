@@ -4,12 +4,17 @@ import Workforce
 ///
 /// - Demand: `D[s,r,t] = Σ_k Y[k,r,t0]·(1+g_k)^(t−t0) · L[k,t] · I[s,k] / (1+π)^(t−t0)`.
 /// - Supply: `S[s,r,t0]` is the initial stock; for `t > t0`,
-///   `S[s,r,t] = S[s,r,t−1]·(1−a_s) + Σ_{p∈(s,r)} G[p,t]·e_p` with `G[p,t] = N[p,t−d_p]·c_p`.
-///   The baseline intake `N` is the same in every year, past years included, so every pipeline
-///   is full at `t0`; ``AdditionalIntake`` adds seats in given years. Upskilling courses (level
-///   `.upskilling`, duration 0) count like any programme: `c·e` engineers per seat in the intake
-///   year. The base-year stock is observed, so graduates join from `t0+1` on.
-/// - Gap: `Gap0 = D − S`; replacement demand `a_s·S[t−1]`, expansion demand `D[t] − D[t−1]`.
+///   `S[s,r,t] = S[s,r,t−1]·(1−a_s) + Σ_o M_s[o,r] · Σ_{p∈(s,o)} G[p,t]·e_p·f_p` with
+///   `G[p,t] = N[p,t−d_p]·c_p`, `M_s` the graduate ``MobilityMatrix`` and `f_p` the curriculum's
+///   effective-supply factor (upskilled staff add no headcount: `f_p` is the share of an
+///   engineer's work they take on, 0 unless the curriculum states one). The baseline intake `N`
+///   is the same in every year, past years included, so every pipeline is full at `t0`;
+///   ``AdditionalIntake`` adds seats in given years (seats landing in `t0` count from `t0`).
+///   The base-year stock is observed, so baseline graduates join from `t0+1` on.
+/// - Separations: `a_s = retirement_s + transfer_s + other_s`; replacement demand `a_s·S[t−1]`
+///   is reported split into the three parts, which sum to it.
+/// - Gap: `Gap0 = D − S`; expansion demand `D[t] − D[t−1]`. Shortage is counted per labour
+///   market (``MobilityMode``): per province, or per skill nationally.
 public enum ForecastModel {
     /// Projects a scenario (with whatever variant it already has applied).
     ///
@@ -19,7 +24,8 @@ public enum ForecastModel {
     /// - Complexity: O(programmes × years + additional intake entries
     ///   + skills × regions × years + sectors × (regions × skills + years)).
     public static func project(
-        _ scenario: Scenario, additionalIntake: AdditionalIntake = AdditionalIntake()
+        _ scenario: Scenario, additionalIntake: AdditionalIntake = AdditionalIntake(),
+        mobility mode: MobilityMode = .scenario
     ) throws(ForecastError) -> Forecast {
         let settings = scenario.settings
         guard settings.horizonYears >= 1 else { throw .emptyHorizon(horizonYears: settings.horizonYears) }
@@ -33,6 +39,9 @@ public enum ForecastModel {
             guard skillPositions.updateValue(position, forKey: skill.id) == nil else {
                 throw .duplicateSkill(skill.id)
             }
+            try checkShare(skill.separations.retirement, "skill \(skill.id) retirement rate")
+            try checkShare(skill.separations.transfer, "skill \(skill.id) transfer rate")
+            try checkShare(skill.separations.other, "skill \(skill.id) other exit rate")
             try checkShare(skill.attritionRate, "skill \(skill.id) attrition rate")
         }
         var regionPositions: [Region.ID: Int] = [:]
@@ -76,9 +85,21 @@ public enum ForecastModel {
             }
         }
 
-        // Graduates and entrants per skill × region × year, from t0+1 on.
+        // Graduate mobility: the moving shares follow base-year demand.
+        let matrix: MobilityMatrix
+        if mode == .none {
+            matrix = .identity(skillCount: skillCount, regionCount: regionCount)
+        } else {
+            try checkMobility(settings.mobility)
+            let weights = (0..<skillCount).map { s in (0..<regionCount).map { r in demand[s, r, 0] } }
+            matrix = .build(settings.mobility, regions: scenario.regions, regionPositions: regionPositions,
+                            demandWeight: weights)
+        }
+
+        // Graduates by origin; effective supply entering by source, skill, origin and year.
+        let sourceCount = SupplySource.allCases.count
         var graduates = empty
-        var entrants = empty
+        var entering = Array(repeating: empty, count: sourceCount)
         var programPositions: [Program.ID: Program] = [:]
         for program in scenario.programs {
             let name = "programme \(program.id)"
@@ -92,32 +113,50 @@ public enum ForecastModel {
             try check(Double(program.durationYears), "\(name) duration in years", above: nil)
             try checkShare(program.completionRate, "\(name) completion rate")
             try checkShare(program.industryEntryRate, "\(name) industry entry rate")
+            try checkShare(program.effectiveSupplyFactor, "\(name) effective supply factor")
             programPositions[program.id] = program
             let yearly = Double(program.baselineIntake) * program.completionRate
             guard yearly > 0 else { continue }
+            let source = SupplySource(level: program.level).position
             let base = graduates.offset(skill: s, region: r, year: 0)
+            let effective = yearly * program.industryEntryRate * program.effectiveSupplyFactor
             for y in 1..<max(yearCount, 1) {
                 graduates.values[base + y] += yearly
-                entrants.values[base + y] += yearly * program.industryEntryRate
+                entering[source].values[base + y] += effective
             }
         }
         for (programID, byYear) in additionalIntake.seats.sorted(by: { $0.key < $1.key }) {
             guard let program = programPositions[programID] else { throw .unknownProgram(programID) }
             // Both positions resolved above when the programme was checked.
             guard let s = skillPositions[program.skill], let r = regionPositions[program.region] else { continue }
+            let source = SupplySource(level: program.level).position
             for (intakeYear, seats) in byYear.sorted(by: { $0.key < $1.key }) {
                 try check(seats, "additional intake of programme \(programID) in \(intakeYear)", above: nil)
+                // Seats landing in the base year (on-site courses bought in t0) count from t0.
                 let y = intakeYear + program.durationYears - t0
-                guard y >= 1, y < yearCount else { continue }
+                guard y >= 0, y < yearCount else { continue }
                 let offset = graduates.offset(skill: s, region: r, year: y)
                 graduates.values[offset] += seats * program.completionRate
-                entrants.values[offset] += seats * program.completionRate * program.industryEntryRate
+                entering[source].values[offset] += seats * program.engineersPerSeat
             }
         }
 
-        // Supply and replacement demand.
-        var supply = empty
-        var replacement = empty
+        // Arrivals at each destination, then supply by source and the separations.
+        var arrivals = Array(repeating: empty, count: sourceCount)
+        for source in 0..<sourceCount {
+            for s in 0..<skillCount {
+                for o in 0..<regionCount {
+                    let base = entering[source].offset(skill: s, region: o, year: 0)
+                    for (d, share) in matrix.destinations(skill: s, origin: o) {
+                        let target = arrivals[source].offset(skill: s, region: d, year: 0)
+                        for y in 0..<yearCount {
+                            arrivals[source].values[target + y] += entering[source].values[base + y] * share
+                        }
+                    }
+                }
+            }
+        }
+        var bySource = arrivals
         for (skillID, byRegion) in scenario.initialStock.sorted(by: { $0.key < $1.key }) {
             guard let s = skillPositions[skillID] else {
                 throw .unknownSkill(skillID, referencedBy: "initial stock")
@@ -127,17 +166,34 @@ public enum ForecastModel {
                     throw .unknownRegion(regionID, referencedBy: "initial stock of \(skillID)")
                 }
                 try check(stock, "initial stock of \(skillID) in \(regionID)", above: nil)
-                supply[s, r, 0] = stock
+                bySource[SupplySource.baseStock.position][s, r, 0] += stock
             }
         }
-        for (s, skill) in scenario.skills.enumerated() {
-            let attrition = skill.attritionRate
+        var supply = empty
+        var entrants = empty
+        var retirements = empty
+        var transfers = empty
+        var otherExits = empty
+        let rates = scenario.skills.map(\.separations)
+        for (s, rate) in rates.enumerated() {
+            let keep = 1 - rate.total
             for r in 0..<regionCount {
                 let base = supply.offset(skill: s, region: r, year: 0)
-                for y in 1..<max(yearCount, 1) {
-                    let leaving = attrition * supply.values[base + y - 1]
-                    replacement.values[base + y] = leaving
-                    supply.values[base + y] = supply.values[base + y - 1] - leaving + entrants.values[base + y]
+                for y in 0..<yearCount {
+                    var total = 0.0
+                    var arrived = 0.0
+                    for source in 0..<sourceCount {
+                        if y > 0 { bySource[source].values[base + y] += bySource[source].values[base + y - 1] * keep }
+                        total += bySource[source].values[base + y]
+                        arrived += arrivals[source].values[base + y]
+                    }
+                    supply.values[base + y] = total
+                    entrants.values[base + y] = arrived
+                    guard y > 0 else { continue }
+                    let previous = supply.values[base + y - 1]
+                    retirements.values[base + y] = rate.retirement * previous
+                    transfers.values[base + y] = rate.transfer * previous
+                    otherExits.values[base + y] = rate.other * previous
                 }
             }
         }
@@ -145,9 +201,9 @@ public enum ForecastModel {
         return Forecast(
             scenarioName: settings.name, variantName: scenario.variantName, years: years,
             skills: scenario.skills.map(\.id), regions: scenario.regions.map(\.id),
-            attritionRates: scenario.skills.map(\.attritionRate), demand: demand,
-            expansionDemand: expansion, replacementDemand: replacement, supply: supply,
-            graduates: graduates, entrants: entrants)
+            separationRates: rates, demand: demand, expansionDemand: expansion, retirements: retirements,
+            transfers: transfers, otherExits: otherExits, supply: supply, supplyBySource: bySource,
+            graduates: graduates, entrants: entrants, mobility: mode, mobilityMatrix: matrix)
     }
 
     /// Projects the scenario under each variant, side by side.
@@ -155,11 +211,11 @@ public enum ForecastModel {
     /// - Throws: ``ForecastError`` from the first variant that cannot be projected.
     public static func compare(
         _ scenario: Scenario, variants: [ScenarioVariant],
-        additionalIntake: AdditionalIntake = AdditionalIntake()
+        additionalIntake: AdditionalIntake = AdditionalIntake(), mobility: MobilityMode = .scenario
     ) throws(ForecastError) -> ForecastComparison {
         var forecasts: [Forecast] = []
         for variant in variants {
-            forecasts.append(try project(scenario.applying(variant), additionalIntake: additionalIntake))
+            forecasts.append(try project(scenario.applying(variant), additionalIntake: additionalIntake, mobility: mobility))
         }
         return try ForecastComparison(forecasts)
     }
@@ -206,6 +262,24 @@ public enum ForecastModel {
         } else {
             guard value.isFinite, value >= 0 else {
                 throw .invalidValue(field: field, value: value, expected: "a finite number, 0 or more")
+            }
+        }
+    }
+
+    /// Checks the mobility's shares: each 0–1, summing to 1; explicit rows summing to 1.
+    private static func checkMobility(_ mobility: GraduateMobility) throws(ForecastError) {
+        try checkShare(mobility.stayShare, "mobility stay share")
+        try checkShare(mobility.macroRegionShare, "mobility macro-region share")
+        try checkShare(mobility.nationalShare, "mobility national share")
+        let total = mobility.stayShare + mobility.macroRegionShare + mobility.nationalShare
+        guard abs(total - 1) <= 1e-6 else {
+            throw .invalidValue(field: "mobility shares (stay + macro-region + national)", value: total, expected: "a sum of 1")
+        }
+        for (origin, row) in mobility.rows.sorted(by: { $0.key < $1.key }) {
+            for (destination, share) in row { try checkShare(share, "mobility share \(origin) → \(destination)") }
+            let sum = row.values.reduce(0, +)
+            guard abs(sum - 1) <= 1e-6 else {
+                throw .invalidValue(field: "mobility row of \(origin)", value: sum, expected: "shares that sum to 1")
             }
         }
     }

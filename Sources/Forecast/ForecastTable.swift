@@ -14,7 +14,8 @@ public enum ForecastTable {
                 + "\(forecast.years.first.map(String.init) ?? "")–\(forecast.years.last.map(String.init) ?? "")",
             "Unit: engineers. Demand and supply are stocks in the year; expansion, replacement,",
             "graduates and entrants are flows during the year. Gap = demand − supply (> 0: shortage).",
-            "Shortage over the horizon: \(NumberText.grouped(forecast.shortageEngineerYears)) engineer-years",
+            "Shortage over the horizon: \(NumberText.grouped(forecast.shortageEngineerYears)) engineer-years "
+                + "(mobility: \(forecast.mobility.rawValue))",
             "",
             "All skills and regions, by year (engineers)",
         ]
@@ -34,6 +35,35 @@ public enum ForecastTable {
             ])
         }
         lines += byYear.lines()
+
+        lines += ["", "Replacement demand by cause, all skills and regions (engineers leaving during the year)"]
+        var causes = TextTable([
+            .init(header: "year", alignment: .left), .init(header: "retirement", alignment: .right),
+            .init(header: "transfers", alignment: .right), .init(header: "other exits", alignment: .right),
+            .init(header: "replacement", alignment: .right),
+        ])
+        for (year, totals) in forecast.totalsByYear().dropFirst() {
+            causes.append([
+                String(year), NumberText.grouped(totals.retirements), NumberText.grouped(totals.transfers),
+                NumberText.grouped(totals.otherExits), NumberText.grouped(totals.replacementDemand),
+            ])
+        }
+        lines += causes.lines()
+
+        if let last = forecast.years.indices.last {
+            lines += ["", "Supply in \(forecast.years[last]) by source, all regions (engineers; upskilled staff as effective supply)"]
+            var sources = TextTable(
+                [.init(header: "skill", alignment: .left)]
+                    + SupplySource.allCases.map { .init(header: $0.rawValue.replacingOccurrences(of: "_", with: " "), alignment: .right) })
+            for (s, skill) in forecast.skills.enumerated() {
+                sources.append([skill.rawValue] + SupplySource.allCases.map { source in
+                    var total = 0.0
+                    for r in forecast.regions.indices { total += forecast.supplyBySource[source.position][s, r, last] }
+                    return NumberText.grouped(total)
+                })
+            }
+            lines += sources.lines()
+        }
 
         lines += ["", "By skill and year, all regions (engineers)"]
         var bySkill = TextTable([
@@ -134,6 +164,48 @@ public enum ForecastTable {
                     (skill.rawValue, forecasts.map { $0.totals(skill: skill, year: last).shortage })
                 })
         }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The P10/P50/P90 ranges of a Monte Carlo run, skill by skill.
+    public static func render(_ ranges: ForecastRanges) -> String {
+        let total = ranges.shortageEngineerYears
+        var lines = [
+            "Uncertainty ranges: \(ranges.draws) draws, seed \(ranges.seed), mobility \(ranges.mobility.rawValue); "
+                + "varied: \(ranges.parameters.isEmpty ? "nothing (no `uncertainty:` in scenario.yaml)" : ranges.parameters.joined(separator: ", "))",
+            "Shortage over the horizon: P10 \(NumberText.grouped(total.p10)), P50 \(NumberText.grouped(total.p50)), "
+                + "P90 \(NumberText.grouped(total.p90)) engineer-years (central forecast "
+                + "\(NumberText.grouped(ranges.centralShortageEngineerYears)))",
+            "",
+            "National demand, supply and shortage per skill and year (engineers): P10 – P50 – P90",
+        ]
+        var table = TextTable([
+            .init(header: "skill", alignment: .left), .init(header: "year", alignment: .left),
+            .init(header: "demand", alignment: .right), .init(header: "supply", alignment: .right),
+            .init(header: "shortage", alignment: .right),
+        ])
+        func band(_ value: Percentiles) -> String {
+            "\(NumberText.grouped(value.p10)) – \(NumberText.grouped(value.p50)) – \(NumberText.grouped(value.p90))"
+        }
+        for row in ranges.rows {
+            table.append([row.skill.rawValue, String(row.year), band(row.demand), band(row.supply), band(row.shortage)])
+        }
+        lines += table.lines()
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The implied stock before the base year, skill by skill.
+    public static func render(backcast rows: [BackcastRow]) -> String {
+        var lines = ["Back-cast: the national stock the pipeline implies before the base year, "
+            + "S[t−1] = (S[t] − entrants) / (1 − attrition)"]
+        var table = TextTable([
+            .init(header: "skill", alignment: .left), .init(header: "year", alignment: .left),
+            .init(header: "stock", alignment: .right), .init(header: "share of base", alignment: .right),
+        ])
+        for row in rows {
+            table.append([row.skill.rawValue, String(row.year), NumberText.grouped(row.stock), NumberText.percent(row.shareOfBase)])
+        }
+        lines += table.lines()
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -8,7 +8,26 @@ enum Calibration {
         var code: String
         var name: String
         var weight: Double
-        var attrition: Double
+        /// Base-year age bands (`"FROM-TO"` → share), assumption.
+        var ageProfile: [(String, Double)]
+        /// Occupational transfers out per year, assumption.
+        var transfer: Double
+        /// Emigration, deaths and other exits per year, assumption.
+        var other: Double
+
+        /// Retirements per year: the share aged `retirementAge − 1`, ages even within a band.
+        var retirement: Double {
+            for (band, share) in ageProfile {
+                let bounds = band.split(separator: "-").compactMap { Int($0) }
+                if bounds.count == 2, bounds[0] <= Calibration.retirementAge - 1, Calibration.retirementAge - 1 <= bounds[1] {
+                    return share / Double(bounds[1] - bounds[0] + 1)
+                }
+            }
+            return 0
+        }
+
+        /// The attrition rate: retirement + transfer + other.
+        var attrition: Double { retirement + transfer + other }
     }
 
     struct SectorSpec {
@@ -34,11 +53,20 @@ enum Calibration {
     /// Initial stock as a share of base-year demand (assumption: a shortage already exists).
     static let stockToDemand = 0.93
 
+    /// Labour Code 2019: 62 for men by 2028 (the engineering workforce is mostly men).
+    static let retirementAge = 62
+    /// Graduate mobility (assumption): stay, macro-region, national shares.
+    static let mobility = (stay: 0.6, macroRegion: 0.3, national: 0.1)
+
     static let skills: [SkillSpec] = [
-        SkillSpec(code: "MAT", name: "Materials engineering", weight: 1.0, attrition: 0.05),
-        SkillSpec(code: "MOULD", name: "Mould and die technology", weight: 1.2, attrition: 0.06),
-        SkillSpec(code: "AUTO", name: "Automation", weight: 1.1, attrition: 0.06),
-        SkillSpec(code: "PM", name: "Production management", weight: 1.0, attrition: 0.05),
+        SkillSpec(code: "MAT", name: "Materials engineering", weight: 1.0,
+                  ageProfile: [("22-29", 0.34), ("30-39", 0.33), ("40-49", 0.20), ("50-61", 0.13)], transfer: 0.025, other: 0.015),
+        SkillSpec(code: "MOULD", name: "Mould and die technology", weight: 1.2,
+                  ageProfile: [("22-29", 0.30), ("30-39", 0.33), ("40-49", 0.22), ("50-61", 0.15)], transfer: 0.03, other: 0.02),
+        SkillSpec(code: "AUTO", name: "Automation", weight: 1.1,
+                  ageProfile: [("22-29", 0.40), ("30-39", 0.34), ("40-49", 0.17), ("50-61", 0.09)], transfer: 0.035, other: 0.02),
+        SkillSpec(code: "PM", name: "Production management", weight: 1.0,
+                  ageProfile: [("22-29", 0.25), ("30-39", 0.35), ("40-49", 0.25), ("50-61", 0.15)], transfer: 0.02, other: 0.015),
     ]
 
     static let sectors: [SectorSpec] = [
@@ -49,7 +77,7 @@ enum Calibration {
             baseline: [(2025, 0.20), (2030, 0.35), (2035, 0.50)],
             decree: [(2025, 0.20), (2030, 0.575), (2035, 0.75)],
             slow: [(2025, 0.20), (2030, 0.25), (2035, 0.30)], decreeGrowth: 0.11,
-            intensity: ["MAT": 27, "MOULD": 26, "AUTO": 33, "PM": 29]),
+            intensity: ["MAT": 49, "MOULD": 47, "AUTO": 59, "PM": 52]),
         SectorSpec(
             code: "ELEC", name: "Electronic components", growthRate: 0.08, nationalOutput: 600,
             regionalShare: ["HN": 10, "HPG": 10, "BNI": 30, "HYE": 3, "QNI": 2, "PTO": 4, "TNG": 20, "HTI": 0.5,
@@ -57,7 +85,7 @@ enum Calibration {
             baseline: [(2025, 0.366), (2030, 0.41), (2035, 0.46)],
             decree: [(2025, 0.366), (2030, 0.45), (2035, 0.55)],
             slow: [(2025, 0.366), (2030, 0.38), (2035, 0.40)], decreeGrowth: nil,
-            intensity: ["MAT": 11, "MOULD": 12, "AUTO": 20, "PM": 16]),
+            intensity: ["MAT": 20, "MOULD": 22, "AUTO": 36, "PM": 29]),
         SectorSpec(
             code: "MECH", name: "Precision mechanics, moulds and dies", growthRate: 0.08, nationalOutput: 180,
             regionalShare: ["HN": 18, "HPG": 12, "BNI": 10, "HYE": 6, "QNI": 3, "PTO": 7, "TNG": 5, "HTI": 2,
@@ -65,7 +93,7 @@ enum Calibration {
             baseline: [(2025, 0.175), (2030, 0.25), (2035, 0.33)],
             decree: [(2025, 0.175), (2030, 0.33), (2035, 0.50)],
             slow: [(2025, 0.175), (2030, 0.20), (2035, 0.24)], decreeGrowth: nil,
-            intensity: ["MAT": 57, "MOULD": 80, "AUTO": 46, "PM": 50]),
+            intensity: ["MAT": 103, "MOULD": 144, "AUTO": 83, "PM": 90]),
         SectorSpec(
             code: "PLAST", name: "Technical plastics and rubber", growthRate: 0.07, nationalOutput: 150,
             regionalShare: ["HN": 12, "HPG": 10, "BNI": 10, "HYE": 6, "QNI": 2, "PTO": 5, "TNG": 3, "HTI": 1,
@@ -73,7 +101,7 @@ enum Calibration {
             baseline: [(2025, 0.35), (2030, 0.42), (2035, 0.50)],
             decree: [(2025, 0.35), (2030, 0.475), (2035, 0.60)],
             slow: [(2025, 0.35), (2030, 0.37), (2035, 0.40)], decreeGrowth: nil,
-            intensity: ["MAT": 48, "MOULD": 51, "AUTO": 20, "PM": 29]),
+            intensity: ["MAT": 86, "MOULD": 92, "AUTO": 36, "PM": 52]),
         SectorSpec(
             code: "TEXT", name: "Textile and garment supporting products", growthRate: 0.04, nationalOutput: 200,
             regionalShare: ["HN": 10, "HPG": 8, "BNI": 6, "HYE": 8, "QNI": 2, "PTO": 4, "TNG": 3, "HTI": 2,
@@ -81,7 +109,7 @@ enum Calibration {
             baseline: [(2025, 0.475), (2030, 0.51), (2035, 0.55)],
             decree: [(2025, 0.475), (2030, 0.55), (2035, 0.65)],
             slow: [(2025, 0.475), (2030, 0.49), (2035, 0.50)], decreeGrowth: nil,
-            intensity: ["MAT": 11, "MOULD": 3, "AUTO": 12, "PM": 27]),
+            intensity: ["MAT": 20, "MOULD": 5, "AUTO": 22, "PM": 49]),
     ]
 
     /// Localisation in `year` on a path of anchors, linear between them (as the model reads it).

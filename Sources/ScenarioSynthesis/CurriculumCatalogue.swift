@@ -18,6 +18,9 @@ public enum CurriculumCatalogue {
         text += "duration_years: \(curriculum.durationYears)\n"
         text += "completion_rate: \(DecimalText.compact(curriculum.completionRate, places: 3))\n"
         text += "entry_rate: \(DecimalText.compact(curriculum.industryEntryRate, places: 3))\n"
+        text += "# ASSUMPTION: \(factorReason(curriculum.level))\n"
+        text += "completers: \(curriculum.completers.rawValue)\n"
+        text += "effective_supply_factor: \(DecimalText.compact(curriculum.effectiveSupplyFactor, places: 3))\n"
         text += "modules:\n"
         for module in curriculum.modules {
             let competencies = module.competencies.map(quoted).joined(separator: ", ")
@@ -29,6 +32,26 @@ public enum CurriculumCatalogue {
     /// Every curriculum file: `CODE.yaml` → text, in catalogue order.
     public static var files: [(path: String, contents: String)] {
         curricula.map { ("\($0.id.rawValue).yaml", yaml(for: $0)) }
+    }
+
+    /// Engineers of effective supply one entering completer counts for, by level (assumptions).
+    static func effectiveSupplyFactor(_ level: QualificationLevel) -> Double {
+        switch level {
+        case .bachelor, .college: 1
+        case .vocational: 0.6
+        case .upskilling: 0.3
+        }
+    }
+
+    /// Why a level's factor is what it is, for the curriculum file's comment.
+    static func factorReason(_ level: QualificationLevel) -> String {
+        switch level {
+        case .bachelor, .college: "graduates are new engineers (new headcount), each a full engineer."
+        case .vocational:
+            "diploma holders are new headcount as technicians who take on about 60 % of an engineer's tasks."
+        case .upskilling:
+            "completers are staff already at work (no new headcount); the course lets them take on about 30 % of an engineer's tasks."
+        }
     }
 
     /// A YAML double-quoted scalar.
@@ -56,7 +79,9 @@ public enum CurriculumCatalogue {
         }
         return Curriculum(
             id: Curriculum.ID(code), name: name, skill: Skill.ID(skill), level: level, durationYears: duration,
-            modules: modules, completionRate: completion, industryEntryRate: entry)
+            modules: modules, completionRate: completion, industryEntryRate: entry,
+            completers: level == .upskilling ? .upskilledStaff : .newHeadcount,
+            effectiveSupplyFactor: effectiveSupplyFactor(level))
     }
 
     private static func module(_ name: String, _ hours: Int, _ competencies: [String]) -> CurriculumModule {

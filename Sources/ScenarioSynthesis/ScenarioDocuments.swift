@@ -59,6 +59,10 @@ struct ScenarioDocuments {
             }
             let room = (1 - margin) * decreeDemand - Calibration.stockToDemand * baseDemand * survival
             if room > 0 { factor = max(factor, accumulated / room) }
+            // Stock–flow consistency: the base stock at least the steady state E / a over 1.9, so
+            // the pipeline could have built it (`skillplan validate` warns above 2).
+            let consistent = entrants / skill.attrition / 1.9 / max(Calibration.stockToDemand * baseDemand, 1e-9)
+            factor = max(factor, consistent)
         }
         return factor
     }
@@ -98,14 +102,23 @@ struct ScenarioDocuments {
             horizon_years: \(Calibration.horizonYears)
             productivity_growth: \(DecimalText.compact(Calibration.productivityGrowth, places: 4))
             discount_rate: \(DecimalText.compact(Calibration.discountRate, places: 4))
+            retirement_age: \(Calibration.retirementAge)
             skills:
 
             """
         for skill in Calibration.skills {
-            text += "  - {code: \(skill.code), name: \(CurriculumCatalogue.quoted(skill.name)), weight: "
-                + DecimalText.format(skill.weight, places: 1) + ", attrition: "
-                + DecimalText.compact(skill.attrition, places: 3) + "}\n"
+            let profile = skill.ageProfile.map { "\"\($0.0)\": \(DecimalText.compact($0.1, places: 3))" }
+            text += "  - code: \(skill.code)\n"
+            text += "    name: \(CurriculumCatalogue.quoted(skill.name))\n"
+            text += "    weight: \(DecimalText.format(skill.weight, places: 1))\n"
+            text += "    age_profile: {\(profile.joined(separator: ", "))}\n"
+            text += "    separations: {transfer: \(DecimalText.compact(skill.transfer, places: 3)), other: "
+                + "\(DecimalText.compact(skill.other, places: 3))}\n"
         }
+        text += "mobility: {stay_share: \(DecimalText.compact(Calibration.mobility.stay, places: 3)), macro_region_share: "
+            + "\(DecimalText.compact(Calibration.mobility.macroRegion, places: 3)), national_share: "
+            + "\(DecimalText.compact(Calibration.mobility.national, places: 3))}\n"
+        text += Self.uncertaintyYAML
         text += "regions:\n"
         for region in regions {
             text += "  - {code: \(region.id.rawValue), name: \(CurriculumCatalogue.quoted(region.name)), "
@@ -130,6 +143,20 @@ struct ScenarioDocuments {
         }
         text += Self.variantsYAML
         return text
+    }
+
+    /// The uncertainty of the bundled scenario (see its comments).
+    static var uncertaintyYAML: String {
+        """
+        uncertainty:
+          productivity_growth: {triangular: [0.03, 0.0524, 0.065]}
+          attrition_scale: {uniform: [0.8, 1.3]}
+          localisation_progress: {triangular: [0.5, 1.0, 1.3]}
+          entry_rate_scale: {uniform: [0.85, 1.15]}
+          completion_rate_scale: {uniform: [0.9, 1.05]}
+          stay_share: {uniform: [0.45, 0.75]}
+
+        """
     }
 
     /// The two variants of the bundled scenario.

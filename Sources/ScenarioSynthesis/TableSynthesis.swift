@@ -164,7 +164,8 @@ struct TableSynthesis {
             id: id, institution: institution.id, curriculum: curriculum.id, baselineIntake: intake,
             capacity: capacity, tuitionPerYear: tuition, hostEnterprise: host, skill: curriculum.skill,
             region: institution.region, level: curriculum.level, durationYears: curriculum.durationYears,
-            completionRate: completion, industryEntryRate: entry)
+            completionRate: completion, industryEntryRate: entry, completers: curriculum.completers,
+            effectiveSupplyFactor: curriculum.effectiveSupplyFactor)
     }
 
     // MARK: Enterprises

@@ -79,6 +79,8 @@ private struct DatasetWriter {
             ]
         )
         let id = db.lastInsertedRowID
+        try db.execute(sql: "UPDATE dataset SET forecast_model = ? WHERE id = ?",
+                       arguments: [try StoredJSON.encode(ForecastModelDocument(settings)), id])
         try insertSources(files, id)
         try insertGeography(scenario, id)
         try insertTraining(scenario, id)
@@ -95,9 +97,12 @@ private struct DatasetWriter {
     }
 
     private func insertGeography(_ scenario: Scenario, _ id: Int64) throws {
-        let skill = try db.makeStatement(sql: "INSERT INTO skill (dataset_id, code, name, weight, attrition_rate) VALUES (?, ?, ?, ?, ?)")
+        let skill = try db.makeStatement(sql: """
+            INSERT INTO skill (dataset_id, code, name, weight, attrition_rate, separations) VALUES (?, ?, ?, ?, ?, ?)
+            """)
         for item in scenario.skills {
-            try skill.execute(arguments: [id, item.id.rawValue, item.name, item.weight, item.attritionRate])
+            try skill.execute(arguments: [id, item.id.rawValue, item.name, item.weight, item.attritionRate,
+                                          try StoredJSON.encode(SeparationsDocument(item))])
         }
         let region = try db.makeStatement(sql: "INSERT INTO region (dataset_id, code, name, macro_region) VALUES (?, ?, ?, ?)")
         for item in scenario.regions {
@@ -136,8 +141,9 @@ private struct DatasetWriter {
 
     private func insertTraining(_ scenario: Scenario, _ id: Int64) throws {
         let curriculum = try db.makeStatement(sql: """
-            INSERT INTO curriculum (dataset_id, code, name, skill, level, duration_years, completion_rate, entry_rate)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO curriculum (dataset_id, code, name, skill, level, duration_years, completion_rate, entry_rate,
+                completers, effective_supply_factor)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let module = try db.makeStatement(sql: """
             INSERT INTO curriculum_module (dataset_id, curriculum, position, name, hours, competencies) VALUES (?, ?, ?, ?, ?, ?)
@@ -145,7 +151,7 @@ private struct DatasetWriter {
         for item in scenario.curricula {
             try curriculum.execute(arguments: [
                 id, item.id.rawValue, item.name, item.skill.rawValue, item.level.rawValue, item.durationYears,
-                item.completionRate, item.industryEntryRate,
+                item.completionRate, item.industryEntryRate, item.completers.rawValue, item.effectiveSupplyFactor,
             ])
             for (position, part) in item.modules.enumerated() {
                 try module.execute(arguments: [

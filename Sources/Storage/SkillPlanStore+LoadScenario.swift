@@ -49,25 +49,36 @@ private struct ScenarioReader {
     }
 
     func scenario(_ datasetRow: Row) throws -> Scenario {
-        let settings = ScenarioSettings(
+        var settings = ScenarioSettings(
             name: try datasetRow.decode(forColumn: "name"), title: try datasetRow.decode(forColumn: "title"),
             baseYear: try datasetRow.decode(forColumn: "base_year"),
             horizonYears: try datasetRow.decode(forColumn: "horizon_years"),
             productivityGrowth: try datasetRow.decode(forColumn: "productivity_growth"),
             discountRate: try datasetRow.decode(forColumn: "discount_rate")
         )
+        if let model: String = try datasetRow.decode(forColumn: "forecast_model") {
+            try StoredJSON.decode(ForecastModelDocument.self, from: model).apply(to: &settings)
+        }
         let skills = try rows("skill").map { row in
-            Skill(id: try code(row, "code"), name: try row.decode(forColumn: "name"),
-                  weight: try row.decode(forColumn: "weight"), attritionRate: try row.decode(forColumn: "attrition_rate"))
+            let name: String = try row.decode(forColumn: "name")
+            let weight: Double = try row.decode(forColumn: "weight")
+            if let stored: String = try row.decode(forColumn: "separations") {
+                let document = try StoredJSON.decode(SeparationsDocument.self, from: stored)
+                return Skill(id: try code(row, "code"), name: name, weight: weight, separations: document.separations,
+                             ageProfile: document.profile)
+            }
+            return Skill(id: try code(row, "code"), name: name, weight: weight,
+                         attritionRate: try row.decode(forColumn: "attrition_rate"))
         }
         let regions = try rows("region").map { row in
             Region(id: try code(row, "code"), name: try row.decode(forColumn: "name"),
                    macroRegion: try row.decode(forColumn: "macro_region"))
         }
+        let curricula = try curricula()
         return Scenario(
             settings: settings, skills: skills, regions: regions, sectors: try sectors(),
-            initialStock: try initialStock(), variants: try variants(), curricula: try curricula(),
-            institutions: try institutions(), programs: try programs(), enterprises: try enterprises(),
+            initialStock: try initialStock(), variants: try variants(), curricula: curricula,
+            institutions: try institutions(), programs: try programs(curricula), enterprises: try enterprises(),
             postings: try postings(), students: try students(), rankings: try rankings(), fund: try fund()
         )
     }
@@ -126,7 +137,9 @@ private struct ScenarioReader {
                 level: try value(QualificationLevel.self, row, "level"),
                 durationYears: try row.decode(forColumn: "duration_years"), modules: modules[id] ?? [],
                 completionRate: try row.decode(forColumn: "completion_rate"),
-                industryEntryRate: try row.decode(forColumn: "entry_rate")
+                industryEntryRate: try row.decode(forColumn: "entry_rate"),
+                completers: try value(CompleterKind.self, row, "completers"),
+                effectiveSupplyFactor: try row.decode(forColumn: "effective_supply_factor")
             )
         }
     }
@@ -141,9 +154,11 @@ private struct ScenarioReader {
         }
     }
 
-    private func programs() throws -> [Program] {
-        try rows("program").map { row in
+    private func programs(_ curricula: [Curriculum]) throws -> [Program] {
+        let taught = Dictionary(curricula.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return try rows("program").map { row in
             let host: String? = try row.decode(forColumn: "host_enterprise")
+            let curriculum = taught[try code(row, "curriculum")]
             return Program(
                 id: try code(row, "code"), institution: try code(row, "institution"),
                 curriculum: try code(row, "curriculum"), baselineIntake: try row.decode(forColumn: "baseline_intake"),
@@ -152,7 +167,8 @@ private struct ScenarioReader {
                 region: try code(row, "region"), level: try value(QualificationLevel.self, row, "level"),
                 durationYears: try row.decode(forColumn: "duration_years"),
                 completionRate: try row.decode(forColumn: "completion_rate"),
-                industryEntryRate: try row.decode(forColumn: "entry_rate")
+                industryEntryRate: try row.decode(forColumn: "entry_rate"),
+                completers: curriculum?.completers, effectiveSupplyFactor: curriculum?.effectiveSupplyFactor
             )
         }
     }

@@ -13,6 +13,9 @@ enum StoreSchema {
         migrator.registerMigration("v1: datasets, entities, runs") { db in
             for statement in version1 { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v2: forecast model (mobility, separations, completers)") { db in
+            for statement in version2 { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
@@ -26,6 +29,22 @@ enum StoreSchema {
 
     /// Every table of the schema.
     static let allTables = datasetTables + ["run", "run_result"]
+
+    /// Graduate mobility, separations and the uncertainty of the forecast (JSON documents, NULL
+    /// for datasets stored before: they load as the first release read them), and whether a
+    /// curriculum's completers are new headcount.
+    private static let version2: [String] = [
+        "ALTER TABLE dataset ADD COLUMN forecast_model TEXT",
+        "ALTER TABLE skill ADD COLUMN separations TEXT",
+        """
+        ALTER TABLE curriculum ADD COLUMN completers TEXT NOT NULL DEFAULT 'new-headcount'
+            CHECK (completers IN ('new-headcount', 'upskilled-staff'))
+        """,
+        """
+        ALTER TABLE curriculum ADD COLUMN effective_supply_factor REAL NOT NULL DEFAULT 1
+            CHECK (effective_supply_factor BETWEEN 0 AND 1)
+        """,
+    ]
 
     private static let version1: [String] = [
         """

@@ -78,8 +78,10 @@ struct FundTermsDocument: Codable, Equatable {
     var internships: Internships
     var onsiteTraining: OnsiteTraining
     var fairness: Fairness
+    var terminalYears: Int?
 
     init(_ fund: FundPolicy) {
+        terminalYears = fund.terminalYears
         scholarships = Scholarships(enabled: fund.scholarships.enabled, livingSupportPerYear: fund.scholarships.livingSupportPerYear)
         internships = Internships(
             enabled: fund.internships.enabled, entryUplift: fund.internships.entryUplift,
@@ -115,8 +117,108 @@ struct FundTermsDocument: Codable, Equatable {
                 needProportionalTolerance: fairness.needProportionalTolerance,
                 domesticSMEInternshipShare: fairness.domesticSMEInternshipShare,
                 skillMinimumShare: Dictionary(uniqueKeysWithValues: fairness.skillMinimumShare.map { (Skill.ID($0.key), $0.value) })
-            )
+            ),
+            terminalYears: terminalYears
         )
+    }
+}
+
+/// The forecast-model settings of a dataset (the `dataset.forecast_model` column): graduate
+/// mobility, the retirement age and the uncertainty distributions.
+struct ForecastModelDocument: Codable, Equatable {
+    struct Mobility: Codable, Equatable {
+        var stayShare: Double
+        var macroRegionShare: Double
+        var nationalShare: Double
+        var rows: [String: [String: Double]]
+    }
+
+    /// `[kind, numbers...]`: `["uniform", low, high]` or `["triangular", low, mode, high]`.
+    struct Distribution: Codable, Equatable {
+        var kind: String
+        var values: [Double]
+
+        init(_ distribution: ParameterDistribution) {
+            switch distribution {
+            case .uniform(let low, let high): kind = "uniform"; values = [low, high]
+            case .triangular(let low, let mode, let high): kind = "triangular"; values = [low, mode, high]
+            }
+        }
+
+        var distribution: ParameterDistribution? {
+            switch (kind, values.count) {
+            case ("uniform", 2): .uniform(low: values[0], high: values[1])
+            case ("triangular", 3): .triangular(low: values[0], mode: values[1], high: values[2])
+            default: nil
+            }
+        }
+    }
+
+    var mobility: Mobility
+    var retirementAge: Int?
+    var uncertainty: [String: Distribution]
+
+    init(_ settings: ScenarioSettings) {
+        let mobility = settings.mobility
+        self.mobility = Mobility(
+            stayShare: mobility.stayShare, macroRegionShare: mobility.macroRegionShare, nationalShare: mobility.nationalShare,
+            rows: Dictionary(uniqueKeysWithValues: mobility.rows.map { origin, row in
+                (origin.rawValue, Dictionary(uniqueKeysWithValues: row.map { ($0.key.rawValue, $0.value) }))
+            }))
+        retirementAge = settings.retirementAge
+        let u = settings.uncertainty
+        var table: [String: Distribution] = [:]
+        for (name, value) in [
+            ("productivity_growth", u.productivityGrowth), ("attrition_scale", u.attritionScale),
+            ("localisation_progress", u.localisationProgress), ("entry_rate_scale", u.entryRateScale),
+            ("completion_rate_scale", u.completionRateScale), ("stay_share", u.stayShare),
+        ] {
+            if let value { table[name] = Distribution(value) }
+        }
+        uncertainty = table
+    }
+
+    /// Writes these settings into `settings`.
+    func apply(to settings: inout ScenarioSettings) {
+        settings.mobility = GraduateMobility(
+            stayShare: mobility.stayShare, macroRegionShare: mobility.macroRegionShare, nationalShare: mobility.nationalShare,
+            rows: Dictionary(uniqueKeysWithValues: mobility.rows.map { origin, row in
+                (Region.ID(origin), Dictionary(uniqueKeysWithValues: row.map { (Region.ID($0.key), $0.value) }))
+            }))
+        settings.retirementAge = retirementAge
+        settings.uncertainty = ForecastUncertainty(
+            productivityGrowth: uncertainty["productivity_growth"]?.distribution,
+            attritionScale: uncertainty["attrition_scale"]?.distribution,
+            localisationProgress: uncertainty["localisation_progress"]?.distribution,
+            entryRateScale: uncertainty["entry_rate_scale"]?.distribution,
+            completionRateScale: uncertainty["completion_rate_scale"]?.distribution,
+            stayShare: uncertainty["stay_share"]?.distribution)
+    }
+}
+
+/// A skill's separation rates and age profile (the `skill.separations` column).
+struct SeparationsDocument: Codable, Equatable {
+    var retirement: Double
+    var transfer: Double
+    var other: Double
+    /// `[from, to, share]` per band.
+    var ageProfile: [[Double]]?
+
+    init(_ skill: Skill) {
+        retirement = skill.separations.retirement
+        transfer = skill.separations.transfer
+        other = skill.separations.other
+        ageProfile = skill.ageProfile?.bands.map { [Double($0.from), Double($0.to), $0.share] }
+    }
+
+    var separations: SeparationRates { SeparationRates(retirement: retirement, transfer: transfer, other: other) }
+
+    var profile: AgeProfile? {
+        ageProfile.map { bands in
+            AgeProfile(bands: bands.compactMap { band in
+                band.count == 3 ? AgeProfile.Band(from: Int(band[0]), to: Int(band[1]), share: band[2]) : nil
+            })
+        }
     }
 }
 

@@ -48,6 +48,7 @@ struct Allocate: ParsableCommand {
     var robustWeights: String?
     @Option(help: "Score this plan (the JSON allocate --json or --robust --json printed) under --variant (default baseline).", completion: .file())
     var evaluate: String?
+    @OptionGroup var labourMarket: MobilityOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
@@ -92,12 +93,14 @@ struct Allocate: ParsableCommand {
             kind: .allocate, store: store, loaded: loaded,
             parameters: AllocateParameters(
                 variant: robust ? "robust" : planned.variantName, relax: relax, sweep: sweep, timeLimit: timeLimit, gap: gap,
-                robust: robust ? true : nil, robustWeights: robustWeights, evaluate: evaluate))
+                mobility: labourMarket.mobility, robust: robust ? true : nil, robustWeights: robustWeights, evaluate: evaluate))
         if robust { return try recorded.record { try runRobust(loaded.scenario) } }
         if let evaluate { return try recorded.record { try runEvaluation(of: evaluate, under: planned) } }
         try recorded.record {
             let progress = StageProgress(stages: sweep == nil ? 2 : 3, quiet: false)
-            let forecast = try progress.stage("Forecasting demand, supply and gap") { try Self.forecast(planned) }
+            let forecast = try progress.stage("Forecasting demand, supply and gap") {
+                try Self.forecast(planned, mobility: labourMarket.mobility)
+            }
             let plan = try progress.stage("Building and solving the allocation model") {
                 try Self.plan(planned, forecast: forecast, options: options)
             }
@@ -122,6 +125,7 @@ struct Allocate: ParsableCommand {
                 Terminal.output(json)
             } else {
                 Terminal.output(plan.summary())
+                Terminal.output(try Self.mobilitySentence(planned))
                 if let frontier { Terminal.output("\n" + Self.frontierTable(frontier)) }
             }
             if let writeMPS { Terminal.note("wrote \(writeMPS)") }
@@ -132,12 +136,26 @@ struct Allocate: ParsableCommand {
         }
     }
 
-    static func forecast(_ scenario: Scenario) throws -> Forecast {
+    static func forecast(_ scenario: Scenario, mobility: MobilityMode) throws -> Forecast {
         do {
-            return try ForecastModel.project(scenario)
+            return try ForecastModel.project(scenario, mobility: mobility)
         } catch {
             throw UserFailure(message: "error: \(error)")
         }
+    }
+
+    /// The shortage under the three mobility assumptions.
+    static func mobilityBreakdown(_ scenario: Scenario) throws -> MobilityBreakdown {
+        do {
+            return try ForecastModel.mobilityBreakdown(scenario)
+        } catch {
+            throw UserFailure(message: "error: \(error)")
+        }
+    }
+
+    /// The breakdown's sentence, for the summaries.
+    static func mobilitySentence(_ scenario: Scenario) throws -> String {
+        "\nGraduate mobility: " + (try mobilityBreakdown(scenario)).sentence
     }
 
     static func plan(_ scenario: Scenario, forecast: Forecast, options: AllocationOptions) throws -> AllocationPlan {
@@ -194,11 +212,12 @@ struct AllocateParameters: Encodable {
     let sweep: String?
     let timeLimit: Double
     let gap: Double
+    let mobility: MobilityMode
     let robust: Bool?
     let robustWeights: String?
     let evaluate: String?
 
     enum CodingKeys: String, CodingKey {
-        case variant, relax, sweep, timeLimit = "time_limit", gap, robust, robustWeights = "robust_weights", evaluate
+        case variant, relax, sweep, timeLimit = "time_limit", gap, mobility, robust, robustWeights = "robust_weights", evaluate
     }
 }

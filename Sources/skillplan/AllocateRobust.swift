@@ -29,7 +29,8 @@ extension Allocate {
         let progress = StageProgress(stages: 1, quiet: false)
         let robustPlan = try progress.stage("Planning for \(scenario.variants.count + 1) variants at once (\(criterion.name))") {
             do {
-                return try RobustPlanner.plan(scenario: scenario, criterion: criterion, options: options)
+                return try RobustPlanner.plan(
+                    scenario: scenario, criterion: criterion, mobility: labourMarket.mobility, options: options)
             } catch {
                 throw UserFailure(message: "error: \(error)")
             }
@@ -108,7 +109,7 @@ extension Allocate {
         } catch {
             throw UserFailure(message: "error: \(path) is not a plan printed by skillplan allocate --json: \(error)")
         }
-        let forecast = try Self.forecast(scenario)
+        let forecast = try Self.forecast(scenario, mobility: labourMarket.mobility)
         let evaluation: PlanEvaluation
         do {
             evaluation = try AllocationPlanner.evaluate(plan, scenario: scenario, forecast: forecast, options: options)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Forecast
 import Foundation
 import Workforce
 
@@ -43,4 +44,14 @@ struct StoreOptions: ParsableArguments {
 struct OutputOptions: ParsableArguments {
     @Flag(help: "Print one JSON document on standard output; messages go to standard error.")
     var json = false
+}
+
+extension MobilityMode: ExpressibleByArgument {}
+
+/// `--mobility`: how supply reaches demand across provinces.
+struct MobilityOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "How graduates reach demand: none (they work where they trained), scenario (scenario.yaml's mobility), national (each skill is one national market).",
+        valueName: "none|scenario|national"))
+    var mobility: MobilityMode = .scenario
 }

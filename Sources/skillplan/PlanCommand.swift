@@ -38,6 +38,7 @@ struct PlanCommand: ParsableCommand {
     var robustWeights: String?
     @Option(help: "The lottery seed of the matching.")
     var seed: UInt64 = Lottery.defaultSeed
+    @OptionGroup var labourMarket: MobilityOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
@@ -62,14 +63,17 @@ struct PlanCommand: ParsableCommand {
         let recorded = try RecordedRun.begin(
             kind: .plan, store: store, loaded: loaded,
             parameters: PlanParameters(variant: robust ? "robust" : planned.variantName, relax: relax, sweep: sweep, timeLimit: timeLimit,
-                                       seed: seed, exports: exports, robustWeights: robustWeights))
+                                       seed: seed, exports: exports, mobility: labourMarket.mobility, robustWeights: robustWeights))
         try recorded.record {
-            let forecast = try progress.stage("Forecasting demand, supply and the gap") { try Allocate.forecast(planned) }
+            let (forecast, breakdown) = try progress.stage("Forecasting demand, supply and the gap") {
+                (try Allocate.forecast(planned, mobility: labourMarket.mobility), try Allocate.mobilityBreakdown(planned))
+            }
             let options = AllocationOptions(relax: relax, timeLimit: timeLimit)
             let robustPlan: RobustPlan? = try robust ? progress.stage("Allocating the fund robustly over every variant") {
                 let criterion: RobustCriterion = try robustWeights.map { .expectedObjective(weights: try Allocate.weights($0)) } ?? .minimaxRegret
                 do {
-                    return try RobustPlanner.plan(scenario: planned, criterion: criterion, options: options)
+                    return try RobustPlanner.plan(
+                        scenario: planned, criterion: criterion, mobility: labourMarket.mobility, options: options)
                 } catch {
                     throw UserFailure(message: "error: \(error)")
                 }
@@ -121,7 +125,8 @@ struct PlanCommand: ParsableCommand {
                 contentHash: loaded.contentHash, status: plan.status.rawValue, objective: plan.objective,
                 shortageBefore: plan.shortageBefore, shortageAfter: plan.shortageAfter, spendVND: plan.totalSpend,
                 budgetVND: plan.totalBudget, matched: matchSummary?.matched, students: matchSummary?.students,
-                fundedPlaces: matchSummary?.fundedPlaces, files: written.map(\.relativePath),
+                fundedPlaces: matchSummary?.fundedPlaces, mobility: labourMarket.mobility, mobilityBreakdown: breakdown,
+                files: written.map(\.relativePath),
                 seconds: Date().timeIntervalSince(started))
             if output.json {
                 try Terminal.printJSON(report)
@@ -147,10 +152,11 @@ struct PlanParameters: Encodable {
     let timeLimit: Double
     let seed: UInt64
     let exports: String
+    let mobility: MobilityMode
     let robustWeights: String?
 
     enum CodingKeys: String, CodingKey {
-        case variant, relax, sweep, timeLimit = "time_limit", seed, exports, robustWeights = "robust_weights"
+        case variant, relax, sweep, timeLimit = "time_limit", seed, exports, mobility, robustWeights = "robust_weights"
     }
 }
 
@@ -169,13 +175,18 @@ struct PlanReport: Encodable {
     let matched: Int?
     let students: Int?
     let fundedPlaces: Int?
+    /// The mobility the plan was made under.
+    let mobility: MobilityMode
+    /// The shortage before the plan under each mobility mode.
+    let mobilityBreakdown: MobilityBreakdown
     let files: [String]
     let seconds: Double
 
     enum CodingKeys: String, CodingKey {
         case scenario, variant, run, contentHash = "content_hash", status, objective
         case shortageBefore = "shortage_before", shortageAfter = "shortage_after", spendVND = "spend_vnd"
-        case budgetVND = "budget_vnd", matched, students, fundedPlaces = "funded_places", files, seconds
+        case budgetVND = "budget_vnd", matched, students, fundedPlaces = "funded_places", mobility
+        case mobilityBreakdown = "mobility_breakdown", files, seconds
     }
 
     var headline: String {
@@ -185,7 +196,10 @@ struct PlanReport: Encodable {
     func render(plan: AllocationPlan, forecast: Forecast, matching: MatchingSummary?) -> String {
         var table = TextTable(headers: ["", ""], alignments: [.left, .left])
         table.append(["Scenario", "\(scenario) (\(variant)), dataset \(contentHash.prefix(12)), run \(run)"])
-        table.append(["Shortage before the plan", "\(NumberText.grouped(shortageBefore)) engineer-years over the horizon"])
+        table.append(["Shortage before the plan", "\(NumberText.grouped(shortageBefore)) engineer-years over the horizon (mobility: \(mobility.rawValue))"])
+        table.append(["  of which national", "\(NumberText.grouped(min(mobilityBreakdown.national, mobilityBreakdown.scenario))) (too few engineers in the country)"])
+        table.append(["  regional mismatch", "\(NumberText.grouped(mobilityBreakdown.regionalMismatch)) (moving graduates between provinces would close it)"])
+        table.append(["  if nobody moved", "\(NumberText.grouped(mobilityBreakdown.none)) (graduates never leave their province)"])
         table.append(["Shortage after the plan", "\(NumberText.grouped(shortageAfter)) engineer-years (\(NumberText.percent(shortageBefore > 0 ? 1 - shortageAfter / shortageBefore : 0)) closed)"])
         table.append(["Fund spend", "\(NumberText.billions(spendVND)) of \(NumberText.billions(budgetVND)) VND"])
         if let cost = plan.costPerEngineerYearClosed {
@@ -200,7 +214,8 @@ struct PlanReport: Encodable {
         let fundPlan = files.first { $0.hasSuffix(".xlsx") && URL(fileURLWithPath: $0).lastPathComponent.hasPrefix("fund-plan-") }
         let intake = files.filter { URL(fileURLWithPath: $0).lastPathComponent.hasPrefix("intake-") }
         let interns = files.filter { URL(fileURLWithPath: $0).lastPathComponent.hasPrefix("interns-") }
-        var lines = ["", "SkillPlan: \(scenario)", body, "", "Files written (\(files.count)):"]
+        var lines = ["", "SkillPlan: \(scenario)", body, "", "Graduate mobility: " + mobilityBreakdown.sentence, "",
+                     "Files written (\(files.count)):"]
         if let fundPlan { lines.append("  \(fundPlan)") }
         if let first = intake.first { lines.append("  \(first) … and \(intake.count - 1) more intake plans (one per institution)") }
         if let first = interns.first { lines.append("  \(first) … and \(interns.count - 1) more interns workbooks (one per enterprise)") }

@@ -25,6 +25,8 @@ struct ScenarioBuilder {
     var onsiteEnabled = true
     var entryUplift = 0.5
     var fairness = FairnessRules()
+    /// Terminal years after the horizon (0: the hand-worked cases count the horizon only).
+    var terminalYears: Int? = 0
 
     /// Adds a programme (and its institution if new): one engineer per seat by default.
     mutating func addProgram(
@@ -40,7 +42,9 @@ struct ScenarioBuilder {
             id: Program.ID(id), institution: institutionID, curriculum: Curriculum.ID("C-\(id)"),
             baselineIntake: baseline, capacity: baseline + spare, tuitionPerYear: tuition, hostEnterprise: host,
             skill: skill, region: region, level: onsite ? .upskilling : .vocational, durationYears: duration,
-            completionRate: completion, industryEntryRate: entry))
+            completionRate: completion, industryEntryRate: entry,
+            // On-site seats count as one engineer of effective supply each in these cases.
+            effectiveSupplyFactor: 1))
     }
 
     /// Adds a posting (and its enterprise if new).
@@ -82,7 +86,8 @@ struct ScenarioBuilder {
             name: "Test fund", budgetByYear: budget, carryOver: carryOver,
             scholarships: ScholarshipTerms(enabled: scholarshipsEnabled, livingSupportPerYear: livingSupport),
             internships: InternshipTerms(enabled: internshipsEnabled, entryUplift: entryUplift, matchingBudget: 0),
-            onsiteTraining: OnsiteTrainingTerms(enabled: onsiteEnabled), fairness: fairness)
+            onsiteTraining: OnsiteTrainingTerms(enabled: onsiteEnabled), fairness: fairness,
+            terminalYears: terminalYears)
         return Scenario(
             settings: ScenarioSettings(
                 name: "test", title: "Test", baseYear: baseYear, horizonYears: horizon, productivityGrowth: 0,

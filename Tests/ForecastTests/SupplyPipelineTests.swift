@@ -34,9 +34,11 @@ struct SupplyPipelineTests {
 
     @Test("Extra intake graduates exactly d years later", arguments: [0, 1, 2, 3])
     func extraIntakeArrivesAfterTheDuration(duration: Int) throws {
-        let program = Fixtures.program(
+        var program = Fixtures.program(
             "P", skill: "AUTOMATION", region: "BN", intake: 40, duration: duration, completion: 0.8, entry: 0.5,
             level: duration == 0 ? .upskilling : .bachelor)
+        // An upskilling course counts here as one engineer of effective supply per completer.
+        program.effectiveSupplyFactor = 1
         let scenario = Self.oneCell(attrition: 0.1, stock: 500, programs: [program])
         let baseline = try ForecastModel.project(scenario)
         var extra = AdditionalIntake()
@@ -66,14 +68,22 @@ struct SupplyPipelineTests {
         #expect(close(forecast.cell("AUTOMATION", "BN", 2028)?.supply, 91))
     }
 
-    @Test func upskillingCoursesCountInTheirIntakeYear() throws {
-        let course = Fixtures.program(
+    @Test(arguments: [0.0, 0.5, 1.0])
+    func upskillingCoursesAddEffectiveSupplyNotHeadcount(factor: Double) throws {
+        var course = Fixtures.program(
             "ONSITE", skill: "AUTOMATION", region: "BN", intake: 30, duration: 0, completion: 0.9, entry: 1,
             level: .upskilling)
+        #expect(course.completers == .upskilledStaff)
+        #expect(course.effectiveSupplyFactor == 0)  // the default: no headcount
+        course.effectiveSupplyFactor = factor
         let forecast = try ForecastModel.project(Self.oneCell(attrition: 0, stock: 0, programs: [course]))
-        // 27 engineers a year from 2027 on, no attrition: 0, 27, 54, …
+        // 27 completers a year from 2027 on, no attrition: 0, 27·f, 54·f, …, all upskilled staff.
         for (position, year) in forecast.years.enumerated() {
-            #expect(close(forecast.cell("AUTOMATION", "BN", year)?.supply, 27 * Double(position)))
+            let y = position
+            #expect(close(forecast.cell("AUTOMATION", "BN", year)?.supply, 27 * factor * Double(position)))
+            #expect(close(forecast.supplyBySource[SupplySource.upskilledStaff.position][0, 0, y], 27 * factor * Double(position)))
+            #expect(close(forecast.supplyBySource[SupplySource.bachelor.position][0, 0, y], 0))
+            #expect(close(forecast.cell("AUTOMATION", "BN", year)?.graduates, position == 0 ? 0 : 27))
         }
     }
 

@@ -18,7 +18,7 @@ import Testing
         // A student of an unknown institution.
         "INSERT INTO student VALUES (#, 'STU-9', 'INST-Z', 'MAT', 1, 50, 'HN', '[]')",
         // A row of a dataset that does not exist.
-        "INSERT INTO skill VALUES (999, 'MAT', 'Materials', 1, 0.1)",
+        "INSERT INTO skill VALUES (999, 'MAT', 'Materials', 1, 0.1, NULL)",
         // A run result of a run that does not exist.
         "INSERT INTO run_result VALUES (999, 'x', 'text', '')",
     ])

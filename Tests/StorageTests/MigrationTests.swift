@@ -3,13 +3,15 @@ import Foundation
 import Testing
 
 @Suite struct MigrationTests {
+    static let migrations = ["v1: datasets, entities, runs", "v2: forecast model (mobility, separations, completers)"]
+
     @Test func migrationsCreateTheSchemaOnAnEmptyFileAndReopeningChangesNothing() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("skillplan.sqlite")
         let datasetID: DatasetID
         do {
             let store = try SkillPlanStore(path: path)
-            #expect(try store.appliedMigrations() == ["v1: datasets, entities, runs"])
+            #expect(try store.appliedMigrations() == Self.migrations)
             #expect(try store.rowCounts() == StoreFixture.rowsPerTable.mapValues { _ in 0 })
             datasetID = try store.importDataset(
                 StoreFixture.scenario(), contentHash: StoreFixture.hash, sourcePath: "a", files: StoreFixture.files
@@ -18,7 +20,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: path))
         for _ in 0..<2 {
             let reopened = try SkillPlanStore(path: path)
-            #expect(try reopened.appliedMigrations() == ["v1: datasets, entities, runs"])
+            #expect(try reopened.appliedMigrations() == Self.migrations)
             #expect(try reopened.rowCounts() == StoreFixture.rowsPerTable)
             #expect(try reopened.datasets().map(\.id) == [datasetID])
         }

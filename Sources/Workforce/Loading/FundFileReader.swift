@@ -9,7 +9,7 @@ struct FundFileReader {
         guard let root = YAMLValue.parse(text, file: file, diagnostics: diagnostics),
               let record = root.record(
                 required: ["name", "budget_vnd"],
-                optional: ["carry_over", "scholarships", "internships", "onsite_training", "fairness"])
+                optional: ["carry_over", "scholarships", "internships", "onsite_training", "fairness", "terminal_years"])
         else { return nil }
         let name = record["name"]?.string()
         let budget = record["budget_vnd"].flatMap(readBudget)
@@ -19,9 +19,12 @@ struct FundFileReader {
             ?? InternshipTerms(enabled: false, entryUplift: 0, matchingBudget: 0)
         let onsite = record["onsite_training"].map(readOnsite) ?? OnsiteTrainingTerms(enabled: false)
         let fairness = record["fairness"].map(readFairness) ?? FairnessRules()
+        let terminalYears = record["terminal_years"].map { $0.int(in: 0...20, meaning: "a number of years after the horizon") }
         guard let name, let budget, let carryOver, let scholarships, let internships, let onsite, let fairness else { return nil }
+        if case .some(.none) = terminalYears { return nil }
         return FundPolicy(name: name, budgetByYear: budget, carryOver: carryOver, scholarships: scholarships,
-                          internships: internships, onsiteTraining: onsite, fairness: fairness)
+                          internships: internships, onsiteTraining: onsite, fairness: fairness,
+                          terminalYears: terminalYears ?? nil)
     }
 
     private func readBudget(_ node: YAMLValue) -> [Int: VND]? {
@@ -154,7 +157,8 @@ struct CurriculumFileReader {
     func read(_ text: String, file: String) -> Curriculum? {
         guard let root = YAMLValue.parse(text, file: file, diagnostics: diagnostics),
               let record = root.record(
-                required: ["code", "name", "skill", "level", "duration_years", "completion_rate", "entry_rate", "modules"])
+                required: ["code", "name", "skill", "level", "duration_years", "completion_rate", "entry_rate", "modules"],
+                optional: ["completers", "effective_supply_factor"])
         else { return nil }
         let code = record["code"]?.code(Curriculum.ID.self)
         let name = record["name"]?.string()
@@ -167,6 +171,8 @@ struct CurriculumFileReader {
         let duration = record["duration_years"]?.int(in: 0...7, meaning: "whole years")
         let completion = record["completion_rate"]?.rate()
         let entry = record["entry_rate"]?.rate()
+        let completers = record["completers"].map { $0.choice(CompleterKind.self) }
+        let factor = record["effective_supply_factor"].map { $0.double(in: 0...1, meaning: "a share of an engineer's work") }
         let modules: [CurriculumModule]? = record["modules"]?.items().map { items in
             items.compactMap { item in
                 guard let module = item.record(required: ["name", "hours"], optional: ["competencies"]) else { return nil }
@@ -187,7 +193,10 @@ struct CurriculumFileReader {
         }
         guard let code, let name, let skill, let level, let duration, let completion, let entry, let modules, !modules.isEmpty
         else { return nil }
+        if case .some(.none) = completers { return nil }
+        if case .some(.none) = factor { return nil }
         return Curriculum(id: code, name: name, skill: skill, level: level, durationYears: duration, modules: modules,
-                          completionRate: completion, industryEntryRate: entry)
+                          completionRate: completion, industryEntryRate: entry, completers: completers ?? nil,
+                          effectiveSupplyFactor: factor ?? nil)
     }
 }

@@ -16,7 +16,7 @@ struct ScenarioFileReader {
               let record = root.record(
                 required: ["name", "title", "base_year", "horizon_years", "productivity_growth", "skills", "regions",
                            "sectors", "initial_stock"],
-                optional: ["discount_rate", "variants"])
+                optional: ["discount_rate", "variants", "mobility", "retirement_age", "uncertainty"])
         else { return nil }
 
         let name = record["name"]?.code(Code<Scenario>.self)?.rawValue
@@ -26,7 +26,8 @@ struct ScenarioFileReader {
         let productivity = record["productivity_growth"]?.double(in: -0.5...0.5, meaning: "a yearly growth rate")
         let discount = record["discount_rate"].map { $0.double(in: 0...1, meaning: "a yearly discount rate") } ?? 0.03
 
-        let skills = readSkills(record["skills"])
+        let retirementAge = record["retirement_age"].map { $0.int(in: 40...80, meaning: "an age in years") }
+        let skills = readSkills(record["skills"], retirementAge: retirementAge ?? nil)
         let regions = readRegions(record["regions"])
         let skillIDs = Set(skills.map(\.id))
         let regionIDs = Set(regions.map(\.id))
@@ -36,9 +37,15 @@ struct ScenarioFileReader {
             readVariants($0, sectors: Set(sectors.map(\.id)), skills: skillIDs)
         } ?? []
 
-        guard let name, let title, let baseYear, let horizon, let productivity, let discount else { return nil }
+        let mobility = record["mobility"].map { readMobility($0, regions: regionIDs) } ?? .stayInProvince
+        let uncertainty = record["uncertainty"].map(readUncertainty) ?? ForecastUncertainty()
+
+        guard let name, let title, let baseYear, let horizon, let productivity, let discount, let mobility,
+              let uncertainty else { return nil }
+        if case .some(.none) = retirementAge { return nil }
         let settings = ScenarioSettings(name: name, title: title, baseYear: baseYear, horizonYears: horizon,
-                                        productivityGrowth: productivity, discountRate: discount)
+                                        productivityGrowth: productivity, discountRate: discount, mobility: mobility,
+                                        retirementAge: retirementAge ?? nil, uncertainty: uncertainty)
         // Every localisation path must cover the horizon: demand is not extrapolated.
         for sector in sectors {
             checkCoverage(sector.localisation, of: sector.id, years: settings.years,
@@ -72,18 +79,158 @@ struct ScenarioFileReader {
         return code
     }
 
-    private func readSkills(_ node: YAMLValue?) -> [Skill] {
+    private func readSkills(_ node: YAMLValue?, retirementAge: Int?) -> [Skill] {
         guard let items = node?.items() else { return [] }
         if items.isEmpty { node?.fail("at least one skill", value: "[]") }
         var seen = Set<Skill.ID>()
         return items.compactMap { item in
-            guard let record = item.record(required: ["code", "name", "weight", "attrition"]) else { return nil }
+            guard let record = item.record(required: ["code", "name", "weight"],
+                                           optional: ["attrition", "separations", "age_profile"]) else { return nil }
             let code = record["code"].flatMap { unique($0.code(Skill.ID.self), in: &seen, at: $0) }
             let name = record["name"]?.string()
             let weight = record["weight"]?.double(in: 0.000001...1000, meaning: "a positive weight")
-            let attrition = record["attrition"]?.rate()
-            guard let code, let name, let weight, let attrition else { return nil }
-            return Skill(id: code, name: name, weight: weight, attritionRate: attrition)
+            let profile = record["age_profile"].map(readAgeProfile)
+            if case .some(.none) = profile { return nil }
+            let separations: SeparationRates?
+            switch (record["attrition"], record["separations"]) {
+            case (let attrition?, nil):
+                separations = attrition.rate().map { SeparationRates(retirement: 0, transfer: 0, other: $0) }
+            case (nil, let split?):
+                separations = readSeparations(split, ageProfile: profile ?? nil, retirementAge: retirementAge)
+            case (_?, _?):
+                item.fail("either `attrition` (one rate) or `separations` (retirement, transfer, other), not both")
+                return nil
+            case (nil, nil):
+                item.fail("`attrition` (one rate) or `separations` (retirement, transfer, other)")
+                return nil
+            }
+            guard let code, let name, let weight, let separations else { return nil }
+            if separations.total > 1, let split = record["separations"] {
+                split.fail("separation rates that sum to at most 1", value: YAMLValue.format(separations.total))
+                return nil
+            }
+            return Skill(id: code, name: name, weight: weight, separations: separations, ageProfile: profile ?? nil)
+        }
+    }
+
+    /// `{transfer: 0.02, other: 0.01}` and either `retirement: 0.01` or the age profile's rate.
+    private func readSeparations(_ node: YAMLValue, ageProfile: AgeProfile?, retirementAge: Int?) -> SeparationRates? {
+        guard let record = node.record(required: ["transfer", "other"], optional: ["retirement"]) else { return nil }
+        let transfer = record["transfer"]?.rate()
+        let other = record["other"]?.rate()
+        var retirement: Double?
+        if let given = record["retirement"] {
+            if ageProfile != nil {
+                given.fail("no `retirement` rate when the skill has an `age_profile` (the rate comes from it)")
+                return nil
+            }
+            retirement = given.rate()
+        } else if let ageProfile {
+            guard let retirementAge else {
+                node.fail("a `retirement_age` in scenario.yaml to turn the age profile into a retirement rate")
+                return nil
+            }
+            retirement = ageProfile.retirementRate(retirementAge: retirementAge)
+        } else {
+            node.fail("a `retirement` rate, or an `age_profile` for the skill")
+            return nil
+        }
+        guard let transfer, let other, let retirement else { return nil }
+        return SeparationRates(retirement: retirement, transfer: transfer, other: other)
+    }
+
+    /// `{"22-29": 0.4, "30-39": 0.35, ...}`: bands of whole years, increasing, shares summing to 1.
+    private func readAgeProfile(_ node: YAMLValue) -> AgeProfile? {
+        guard let entries = node.entries() else { return nil }
+        var bands: [AgeProfile.Band] = []
+        for (key, value) in entries {
+            let parts = key.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, let from = Int(parts[0]), let to = Int(parts[1]), 14 <= from, from <= to, to <= 80 else {
+                value.fail("an age band `FROM-TO` of whole years (14–80) as the key", value: key)
+                return nil
+            }
+            if let last = bands.last, from <= last.to {
+                value.fail("age bands in increasing order without overlap; \(key) starts at or before \(last.to)", value: key)
+                return nil
+            }
+            guard let share = value.rate() else { return nil }
+            bands.append(.init(from: from, to: to, share: share))
+        }
+        let total = bands.reduce(0) { $0 + $1.share }
+        guard abs(total - 1) <= 1e-6 else {
+            node.fail("age band shares that sum to 1", value: YAMLValue.format(total))
+            return nil
+        }
+        return AgeProfile(bands: bands)
+    }
+
+    /// `{stay_share: 0.6, macro_region_share: 0.3, national_share: 0.1, rows: {HN: {HN: 0.5, BNI: 0.5}}}`.
+    private func readMobility(_ node: YAMLValue, regions: Set<Region.ID>) -> GraduateMobility? {
+        guard let record = node.record(required: ["stay_share", "macro_region_share", "national_share"], optional: ["rows"])
+        else { return nil }
+        let stay = record["stay_share"]?.rate()
+        let macro = record["macro_region_share"]?.rate()
+        let national = record["national_share"]?.rate()
+        var rows: [Region.ID: [Region.ID: Double]] = [:]
+        var rowsValid = true
+        if let rowsNode = record["rows"] {
+            rows = codeMap(rowsNode, known: regions, what: "a region listed under `regions`") { row in
+                let shares = codeMap(row, known: regions, what: "a region listed under `regions`") { $0.rate() }
+                let total = shares.values.reduce(0, +)
+                if abs(total - 1) > 1e-6 {
+                    row.fail("destination shares that sum to 1", value: YAMLValue.format(total))
+                    rowsValid = false
+                }
+                return shares
+            }
+        }
+        guard let stay, let macro, let national, rowsValid else { return nil }
+        guard abs(stay + macro + national - 1) <= 1e-6 else {
+            node.fail("stay_share + macro_region_share + national_share = 1", value: YAMLValue.format(stay + macro + national))
+            return nil
+        }
+        return GraduateMobility(stayShare: stay, macroRegionShare: macro, nationalShare: national, rows: rows)
+    }
+
+    /// `{productivity_growth: {triangular: [0.03, 0.0524, 0.065]}, attrition_scale: {uniform: [0.8, 1.25]}, ...}`.
+    private func readUncertainty(_ node: YAMLValue) -> ForecastUncertainty? {
+        let keys = ["productivity_growth", "attrition_scale", "localisation_progress", "entry_rate_scale",
+                    "completion_rate_scale", "stay_share"]
+        guard let record = node.record(required: [], optional: keys) else { return nil }
+        var valid = true
+        func distribution(_ key: String, in range: ClosedRange<Double>) -> ParameterDistribution? {
+            guard let value = record[key] else { return nil }
+            guard let parsed = readDistribution(value, in: range) else {
+                valid = false
+                return nil
+            }
+            return parsed
+        }
+        let result = ForecastUncertainty(
+            productivityGrowth: distribution("productivity_growth", in: -0.5...0.5),
+            attritionScale: distribution("attrition_scale", in: 0...5),
+            localisationProgress: distribution("localisation_progress", in: 0...5),
+            entryRateScale: distribution("entry_rate_scale", in: 0...5),
+            completionRateScale: distribution("completion_rate_scale", in: 0...5),
+            stayShare: distribution("stay_share", in: 0...1))
+        return valid ? result : nil
+    }
+
+    /// `{uniform: [low, high]}` or `{triangular: [low, mode, high]}`, every value in `range`.
+    private func readDistribution(_ node: YAMLValue, in range: ClosedRange<Double>) -> ParameterDistribution? {
+        guard let entries = node.entries(), entries.count == 1, let (kind, value) = entries.first else {
+            node.fail("one distribution: `{uniform: [low, high]}` or `{triangular: [low, mode, high]}`")
+            return nil
+        }
+        let numbers = value.items()?.compactMap { $0.double(in: range, meaning: "a number in \(range.lowerBound)…\(range.upperBound)") }
+        switch (kind, numbers) {
+        case ("uniform", let values?) where values.count == 2 && values[0] <= values[1]:
+            return .uniform(low: values[0], high: values[1])
+        case ("triangular", let values?) where values.count == 3 && values[0] <= values[1] && values[1] <= values[2]:
+            return .triangular(low: values[0], mode: values[1], high: values[2])
+        default:
+            value.fail("`uniform: [low, high]` or `triangular: [low, mode, high]`, in increasing order", value: kind)
+            return nil
         }
     }
 

@@ -93,7 +93,8 @@ struct TableLoaders {
                 id: id, institution: institution, curriculum: curriculum, baselineIntake: baseline, capacity: capacity,
                 tuitionPerYear: tuition, hostEnterprise: host, skill: taught.skill, region: school.region,
                 level: taught.level, durationYears: taught.durationYears,
-                completionRate: completion ?? taught.completionRate, industryEntryRate: entry ?? taught.industryEntryRate)
+                completionRate: completion ?? taught.completionRate, industryEntryRate: entry ?? taught.industryEntryRate,
+                completers: taught.completers, effectiveSupplyFactor: taught.effectiveSupplyFactor)
         }
     }
 

@@ -33,11 +33,20 @@ public struct Curriculum: Identifiable, Hashable, Sendable {
     public var completionRate: Double
     /// Default share `e_p` of graduates who take a job in the supporting industries.
     public var industryEntryRate: Double
+    /// Whether completers are new people in the industry or staff already at work.
+    public var completers: CompleterKind
+    /// Engineers of effective supply one entering completer counts for (1: a full engineer; for
+    /// upskilled staff the share of an engineer's work they take on; 0: none).
+    public var effectiveSupplyFactor: Double
 
     public init(
         id: ID, name: String, skill: Skill.ID, level: QualificationLevel, durationYears: Int,
-        modules: [CurriculumModule], completionRate: Double, industryEntryRate: Double
+        modules: [CurriculumModule], completionRate: Double, industryEntryRate: Double,
+        completers: CompleterKind? = nil, effectiveSupplyFactor: Double? = nil
     ) {
+        let kind = completers ?? (level == .upskilling ? .upskilledStaff : .newHeadcount)
+        self.completers = kind
+        self.effectiveSupplyFactor = effectiveSupplyFactor ?? (kind == .upskilledStaff ? 0 : 1)
         self.id = id
         self.name = name
         self.skill = skill

@@ -10,11 +10,16 @@ public struct FundPolicy: Hashable, Sendable {
     public var internships: InternshipTerms
     public var onsiteTraining: OnsiteTrainingTerms
     public var fairness: FairnessRules
+    /// Years after the horizon whose shortage still counts in the objective (the terminal value,
+    /// `terminal_years`); nil: the longest programme's duration.
+    public var terminalYears: Int?
 
     public init(
         name: String, budgetByYear: [Int: VND], carryOver: Bool, scholarships: ScholarshipTerms,
-        internships: InternshipTerms, onsiteTraining: OnsiteTrainingTerms, fairness: FairnessRules
+        internships: InternshipTerms, onsiteTraining: OnsiteTrainingTerms, fairness: FairnessRules,
+        terminalYears: Int? = nil
     ) {
+        self.terminalYears = terminalYears
         self.name = name
         self.budgetByYear = budgetByYear
         self.carryOver = carryOver

@@ -55,13 +55,21 @@ public struct Program: Identifiable, Hashable, Sendable {
     public var completionRate: Double
     /// `e_p`, the curriculum's default unless programs.csv overrides it.
     public var industryEntryRate: Double
+    /// The curriculum's completers: new headcount or upskilled staff.
+    public var completers: CompleterKind
+    /// The curriculum's effective-supply factor `f_p` per entering completer.
+    public var effectiveSupplyFactor: Double
 
     public init(
         id: ID, institution: Institution.ID, curriculum: Curriculum.ID, baselineIntake: Int,
         capacity: Int, tuitionPerYear: VND, hostEnterprise: Enterprise.ID? = nil,
         skill: Skill.ID, region: Region.ID, level: QualificationLevel, durationYears: Int,
-        completionRate: Double, industryEntryRate: Double
+        completionRate: Double, industryEntryRate: Double, completers: CompleterKind? = nil,
+        effectiveSupplyFactor: Double? = nil
     ) {
+        let kind = completers ?? (level == .upskilling ? .upskilledStaff : .newHeadcount)
+        self.completers = kind
+        self.effectiveSupplyFactor = effectiveSupplyFactor ?? (kind == .upskilledStaff ? 0 : 1)
         self.id = id
         self.institution = institution
         self.curriculum = curriculum
@@ -80,8 +88,11 @@ public struct Program: Identifiable, Hashable, Sendable {
     /// Seats scholarships can add in a year.
     public var spareCapacity: Int { max(0, capacity - baselineIntake) }
 
-    /// Engineers one admitted student adds to the stock: `c_p · e_p`.
-    public var engineersPerSeat: Double { completionRate * industryEntryRate }
+    /// Engineers of effective supply one admitted student adds: `c_p · e_p · f_p`.
+    public var engineersPerSeat: Double { completionRate * industryEntryRate * effectiveSupplyFactor }
+
+    /// Whether completers add to the stock's headcount (not upskilled staff already at work).
+    public var addsHeadcount: Bool { completers == .newHeadcount }
 
     /// Whether this is a short on-site course (an instrument `z`), not a degree programme (`x`).
     public var isOnsiteTraining: Bool { level == .upskilling }

@@ -11,11 +11,21 @@ public struct ScenarioSettings: Hashable, Sendable {
     public var productivityGrowth: Double
     /// Yearly discount rate of the shortage objective; `β = 1/(1+rate)`.
     public var discountRate: Double
+    /// Where graduates go to work (`mobility:`); stay in their province when not given.
+    public var mobility: GraduateMobility
+    /// The age engineers retire at (`retirement_age:`), used with the skills' age profiles.
+    public var retirementAge: Int?
+    /// The distributions of the forecast's uncertain parameters (`uncertainty:`).
+    public var uncertainty: ForecastUncertainty
 
     public init(
         name: String, title: String, baseYear: Int, horizonYears: Int, productivityGrowth: Double,
-        discountRate: Double
+        discountRate: Double, mobility: GraduateMobility = .stayInProvince, retirementAge: Int? = nil,
+        uncertainty: ForecastUncertainty = ForecastUncertainty()
     ) {
+        self.mobility = mobility
+        self.retirementAge = retirementAge
+        self.uncertainty = uncertainty
         self.name = name
         self.title = title
         self.baseYear = baseYear

@@ -7,14 +7,31 @@ public struct Skill: Identifiable, Hashable, Sendable {
     public var name: String
     /// Weight `w_s` of one engineer-year of shortage of this skill in the allocation objective.
     public var weight: Double
-    /// Share `a_s` of the engineer stock that leaves the industry each year (0–1).
-    public var attritionRate: Double
+    /// Why engineers leave each year; their sum is the attrition rate `a_s`.
+    public var separations: SeparationRates
+    /// The base-year age distribution the retirement rate comes from, when the scenario gives one.
+    public var ageProfile: AgeProfile?
 
+    /// A skill whose attrition is not split (all of it counts as other exits).
     public init(id: ID, name: String, weight: Double, attritionRate: Double) {
+        self.init(id: id, name: name, weight: weight,
+                  separations: SeparationRates(retirement: 0, transfer: 0, other: attritionRate))
+    }
+
+    /// A skill with its separations split into retirement, transfers and other exits.
+    public init(id: ID, name: String, weight: Double, separations: SeparationRates, ageProfile: AgeProfile? = nil) {
         self.id = id
         self.name = name
         self.weight = weight
-        self.attritionRate = attritionRate
+        self.separations = separations
+        self.ageProfile = ageProfile
+    }
+
+    /// Share `a_s` of the engineer stock that leaves the industry each year (0–1): the sum of the
+    /// separation rates. Setting it scales the parts in proportion.
+    public var attritionRate: Double {
+        get { separations.total }
+        set { separations = separations.scaled(toTotal: newValue) }
     }
 }
 

@@ -42,7 +42,9 @@ enum PlanFixture {
             Program(
                 id: Program.ID(id), institution: institution, curriculum: Curriculum.ID("C-\(id)"), baselineIntake: baseline,
                 capacity: capacity, tuitionPerYear: tuition, hostEnterprise: host, skill: skill, region: region, level: level,
-                durationYears: duration, completionRate: 0.9, industryEntryRate: 0.8)
+                durationYears: duration, completionRate: 0.9, industryEntryRate: 0.8,
+                // Upskilled staff take on half an engineer's work each (an assumption of this fixture).
+                effectiveSupplyFactor: level == .upskilling ? 0.5 : 1)
         }
         let programs = [
             program("P-HUST-MAT", "HUST", "MAT", "HN", level: .vocational, duration: 1, baseline: 40, capacity: 70, tuition: 15_000_000),

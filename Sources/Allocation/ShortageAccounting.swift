@@ -1,0 +1,103 @@
+import Forecast
+import Workforce
+
+/// What a plan's column values do to the shortage, computed outside the solver: the integer
+/// rounding's objective, the plan's shortage after, and the check of a fixed plan all use it.
+///
+/// Supply comes from ``Forecast/addCohort(_:skill:origin:landingYear:into:)`` (the same mobility
+/// and attrition as the forecast); shortage is counted per labour market as in the model's
+/// `short.def` rows, over the horizon and the terminal years after it.
+struct ShortageAccounting {
+    let model: AllocationModel
+
+    /// The years of the shortage rows: the horizon, then the terminal years.
+    var rowYearCount: Int { model.years.count + model.terminalYears }
+
+    /// Engineers the plan adds per skill, region and year (horizon and terminal years).
+    /// - Complexity: O(columns with a value × destinations × years).
+    func addedSupply(_ values: [Double]) -> ForecastGrid {
+        let forecast = model.forecast
+        var added = ForecastGrid(
+            skillCount: forecast.skills.count, regionCount: forecast.regions.count, yearCount: rowYearCount)
+        for (index, column) in model.columns.enumerated() where values[index] > 0 {
+            let effect = column.effect
+            forecast.addCohort(
+                values[index] * effect.engineersPerUnit, skill: column.skillPosition, origin: column.regionPosition,
+                landingYear: effect.landingYear, into: &added)
+        }
+        return added
+    }
+
+    /// The gap of a market in row year position `y` (the last horizon year's after the horizon).
+    func marketGap(skill: Int, market: Int, year y: Int) -> Double {
+        model.forecast.marketGap(skill: skill, market: market, year: min(y, model.years.count - 1))
+    }
+
+    /// The plan's added supply in a market and row year.
+    func marketAdded(_ added: ForecastGrid, skill: Int, market: Int, year y: Int) -> Double {
+        let forecast = model.forecast
+        var total = 0.0
+        for r in forecast.regions.indices where forecast.marketOfRegion[r] == market { total += added[skill, r, y] }
+        return total
+    }
+
+    /// The model's objective at these column values: weighted, discounted shortage over the
+    /// horizon and the terminal years, plus the tie-break on spend.
+    func objective(_ values: [Double]) -> Double {
+        let added = addedSupply(values)
+        let forecast = model.forecast
+        var shortage = 0.0
+        for s in forecast.skills.indices {
+            for m in 0..<forecast.marketCount {
+                for y in 0..<rowYearCount {
+                    let gap = marketGap(skill: s, market: m, year: y)
+                    guard gap > 0 else { continue }
+                    shortage += model.weights[s] * model.discounts[y] * max(0, gap - marketAdded(added, skill: s, market: m, year: y))
+                }
+            }
+        }
+        var spend = 0.0
+        for (index, column) in model.columns.enumerated() where values[index] > 0 {
+            spend += values[index] * Double(column.cost.total)
+        }
+        return shortage + model.tieBreakPerBillion * spend / AllocationModel.moneyUnit
+    }
+
+    /// The shortage cells of the horizon (markets with a gap), before and after the plan.
+    func horizonCells(_ values: [Double]) -> [ShortageCell] {
+        let added = addedSupply(values)
+        let forecast = model.forecast
+        var cells: [ShortageCell] = []
+        for s in forecast.skills.indices {
+            for m in 0..<forecast.marketCount {
+                for (y, year) in model.years.enumerated() {
+                    let gap = marketGap(skill: s, market: m, year: y)
+                    guard gap > 0 else { continue }
+                    let supplied = marketAdded(added, skill: s, market: m, year: y)
+                    cells.append(ShortageCell(
+                        skill: forecast.skills[s], region: marketRegion(m), year: year, before: gap,
+                        after: max(0, gap - supplied), added: supplied))
+                }
+            }
+        }
+        return cells
+    }
+
+    /// Engineers the plan adds over the terminal years (engineer-years after the horizon).
+    func terminalEngineerYears(_ values: [Double]) -> Double {
+        guard model.terminalYears > 0 else { return 0 }
+        let added = addedSupply(values)
+        var total = 0.0
+        for s in 0..<added.skillCount {
+            for r in 0..<added.regionCount {
+                for y in model.years.count..<rowYearCount { total += added[s, r, y] }
+            }
+        }
+        return total
+    }
+
+    /// The region code a market's cells carry: the province, or `national`.
+    func marketRegion(_ market: Int) -> Region.ID {
+        model.forecast.mobility == .national ? Region.ID("national") : model.forecast.regions[market]
+    }
+}
