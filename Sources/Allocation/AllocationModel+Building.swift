@@ -166,34 +166,38 @@ extension AllocationModel {
             }
         }
         let lastRowYear = rowYears.last ?? lastYear
-        struct FlowKey: Hashable { var cell: Int; var year: Int }
+        // On-site seats upskill staff who already work in the programme's province: no mobility.
+        struct FlowKey: Hashable { var cell: Int; var year: Int; var staysAtOrigin: Bool }
         var flowOrder: [FlowKey] = []
         var flowTerms: [FlowKey: [(Double, Variable, Int)]] = [:]
         for (index, column) in columns.enumerated() {
             let effect = column.effect
             guard effect.landsBy(lastRowYear) else { continue }
             let s = column.skillPosition
-            let reaches = marketShares[s][column.regionPosition].contains {
-                lastShortage[s * marketCount + $0.market] >= effect.landingYear
-            }
+            let stays = column.kind == .onsite
+            let shares = stays
+                ? [(market: forecast.marketOfRegion[column.regionPosition], share: 1.0)]
+                : marketShares[s][column.regionPosition]
+            let reaches = shares.contains { lastShortage[s * marketCount + $0.market] >= effect.landingYear }
             guard reaches else { continue }
-            let key = FlowKey(cell: s * regionCount + column.regionPosition, year: effect.landingYear)
+            let key = FlowKey(cell: s * regionCount + column.regionPosition, year: effect.landingYear, staysAtOrigin: stays)
             if flowTerms[key] == nil { flowOrder.append(key) }
             flowTerms[key, default: []].append((effect.engineersPerUnit, column.variable, index))
         }
-        flowOrder.sort { ($0.cell, $0.year) < ($1.cell, $1.year) }
+        flowOrder.sort { ($0.cell, $0.year, $0.staysAtOrigin ? 1 : 0) < ($1.cell, $1.year, $1.staysAtOrigin ? 1 : 0) }
         // Inflow of each market by landing year: Σ_o (Σ_{d∈m} M[o,d]) · landed[s,o,L].
         struct InflowKey: Hashable { var skill: Int; var market: Int; var year: Int }
         var inflowTerms: [InflowKey: [(Double, Variable)]] = [:]
         for key in flowOrder {
             let s = key.cell / regionCount, o = key.cell % regionCount
-            let label = "\(forecast.skills[s]),\(forecast.regions[o]),\(key.year)"
+            let label = "\(forecast.skills[s]),\(forecast.regions[o]),\(key.year)\(key.staysAtOrigin ? ",staff" : "")"
             let landed = model.addVariable("landed[\(label)]", lowerBound: 0)
             var definition = LinearExpression(landed)
             for (k, variable, _) in flowTerms[key] ?? [] { definition.add(-k, variable) }
             let row = model.addConstraint(definition, .equal, 0, name: "landed.def[\(label)]")
             for (_, _, index) in flowTerms[key] ?? [] { columns[index].flowRow = row }
-            for (market, share) in marketShares[s][o] where lastShortage[s * marketCount + market] >= key.year {
+            let shares = key.staysAtOrigin ? [(market: forecast.marketOfRegion[o], share: 1.0)] : marketShares[s][o]
+            for (market, share) in shares where lastShortage[s * marketCount + market] >= key.year {
                 inflowTerms[InflowKey(skill: s, market: market, year: key.year), default: []].append((share, landed))
             }
         }

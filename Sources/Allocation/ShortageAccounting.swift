@@ -23,7 +23,7 @@ struct ShortageAccounting {
             let effect = column.effect
             forecast.addCohort(
                 values[index] * effect.engineersPerUnit, skill: column.skillPosition, origin: column.regionPosition,
-                landingYear: effect.landingYear, into: &added)
+                landingYear: effect.landingYear, upskilledStaff: column.kind == .onsite, into: &added)
         }
         return added
     }

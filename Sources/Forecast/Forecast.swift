@@ -152,9 +152,11 @@ public struct Forecast: Hashable, Sendable {
     /// the horizon (the allocation's terminal years). This is the one place that turns an intake
     /// into supply outside the forecast's own pipeline: the allocation's plan, its rounding and
     /// its objective all call it, and a test checks it against the forecast's additional intake.
+    /// Upskilled staff (`upskilledStaff`) already work in `origin` and stay there.
     /// - Complexity: O(destinations × grid years).
     public func addCohort(
-        _ engineers: Double, skill: Int, origin: Int, landingYear: Int, into grid: inout ForecastGrid
+        _ engineers: Double, skill: Int, origin: Int, landingYear: Int, upskilledStaff: Bool = false,
+        into grid: inout ForecastGrid
     ) {
         let first = baseYear
         let last = first + grid.yearCount - 1
@@ -168,7 +170,9 @@ public struct Forecast: Hashable, Sendable {
             factors.append(survival)
             survival *= keep
         }
-        for (destination, share) in mobilityMatrix.destinations(skill: skill, origin: origin) {
+        let destinations = upskilledStaff
+            ? [(position: origin, share: 1.0)] : mobilityMatrix.destinations(skill: skill, origin: origin)
+        for (destination, share) in destinations {
             let base = grid.offset(skill: skill, region: destination, year: start - first)
             let amount = engineers * share
             for (index, factor) in factors.enumerated() { grid.values[base + index] += amount * factor }

@@ -147,7 +147,10 @@ public enum ForecastModel {
             for s in 0..<skillCount {
                 for o in 0..<regionCount {
                     let base = entering[source].offset(skill: s, region: o, year: 0)
-                    for (d, share) in matrix.destinations(skill: s, origin: o) {
+                    // Upskilled staff already work somewhere: they stay; graduates move.
+                    let destinations = source == SupplySource.upskilledStaff.position
+                        ? [(position: o, share: 1.0)] : matrix.destinations(skill: s, origin: o)
+                    for (d, share) in destinations {
                         let target = arrivals[source].offset(skill: s, region: d, year: 0)
                         for y in 0..<yearCount {
                             arrivals[source].values[target + y] += entering[source].values[base + y] * share

@@ -66,6 +66,25 @@ public struct ForecastRanges: Hashable, Sendable, Codable {
     public var centralShortageEngineerYears: Double
     /// Skill by skill, year by year.
     public var rows: [Row]
+    /// Shortage percentiles per skill, labour market and year (position `(s · M + m) · Y + y`),
+    /// for the Gap sheet; not in the JSON document.
+    public var marketShortage: [Percentiles] = []
+    /// The labour markets and years of ``marketShortage``.
+    public var marketCount = 0
+    public var yearCount = 0
+
+    /// The shortage percentiles of a skill, market and year position, when drawn.
+    public func marketShortage(skill: Int, market: Int, year: Int) -> Percentiles? {
+        let index = (skill * marketCount + market) * yearCount + year
+        return marketShortage.indices.contains(index) ? marketShortage[index] : nil
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case variant, mobility, draws, seed, parameters
+        case shortageEngineerYears = "shortage_engineer_years"
+        case centralShortageEngineerYears = "central_shortage_engineer_years"
+        case rows
+    }
 
     /// The row of a skill and year.
     public func row(_ skill: Skill.ID, _ year: Int) -> Row? { rows.first { $0.skill == skill && $0.year == year } }
@@ -89,8 +108,11 @@ extension ForecastModel {
         let skillCount = central.skills.count
         let yearCount = central.years.count
         let cellCount = skillCount * yearCount
-        // Per draw: demand, supply, shortage per skill × year, then the horizon shortage.
-        let stride = 3 * cellCount + 1
+        let marketCount = central.marketCount
+        let marketCells = skillCount * marketCount * yearCount
+        // Per draw: demand, supply, shortage per skill × year, the horizon shortage, then the
+        // shortage per skill × market × year.
+        let stride = 3 * cellCount + 1 + marketCells
         let results = Mutex<(values: [Double], error: ForecastError?)>(
             (Array(repeating: 0, count: draws * stride), nil))
         let workers = max(1, min(draws, System.coreCount))
@@ -119,6 +141,14 @@ extension ForecastModel {
                         }
                     }
                     values[3 * cellCount] = horizon
+                    for s in 0..<skillCount {
+                        for m in 0..<marketCount {
+                            for y in 0..<yearCount {
+                                values[3 * cellCount + 1 + (s * marketCount + m) * yearCount + y] =
+                                    max(0, forecast.marketGap(skill: s, market: m, year: y))
+                            }
+                        }
+                    }
                     local.append((index, values))
                 } catch {
                     failure = error
@@ -151,7 +181,9 @@ extension ForecastModel {
             variant: scenario.variantName, mobility: mobility, draws: draws, seed: seed,
             parameters: scenario.settings.uncertainty.declaredParameters,
             shortageEngineerYears: percentiles(3 * cellCount),
-            centralShortageEngineerYears: central.shortageEngineerYears, rows: rows)
+            centralShortageEngineerYears: central.shortageEngineerYears, rows: rows,
+            marketShortage: (0..<marketCells).map { percentiles(3 * cellCount + 1 + $0) }, marketCount: marketCount,
+            yearCount: yearCount)
     }
 
     /// The scenario of draw `index`: one value of each declared distribution.

@@ -115,6 +115,7 @@ public enum ForecastTable {
                 + "\(forecasts.count) variants, "
                 + "\(years.first.map(String.init) ?? "")–\(years.last.map(String.init) ?? "")",
             "Unit: engineers (stocks in the year). Gap = demand − supply (> 0: shortage).",
+            "Shortage is summed per labour market (mobility: \(forecasts.first?.mobility.rawValue ?? "scenario")).",
         ]
         let names = forecasts.map { name in
             name.variantName.count > 24 ? String(name.variantName.prefix(23)) + "…" : name.variantName

@@ -36,6 +36,11 @@ public struct BackcastRow: Hashable, Sendable, Codable {
     public var stock: Double
     /// The implied stock as a share of the base-year stock.
     public var shareOfBase: Double
+
+    enum CodingKeys: String, CodingKey {
+        case skill, year, stock
+        case shareOfBase = "share_of_base"
+    }
 }
 
 /// Stock–flow consistency checks of a scenario's pipeline against its base stock, per skill and

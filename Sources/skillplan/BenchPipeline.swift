@@ -34,6 +34,7 @@ final class BenchPipeline {
     let settings: Settings
     private(set) var loaded: LoadedScenario?
     private(set) var forecast: Forecast?
+    private(set) var ranges: ForecastRanges?
     private(set) var model: AllocationModel?
     private(set) var lp: Solution?
     private(set) var mip: Solution?
@@ -57,6 +58,7 @@ final class BenchPipeline {
         switch stage {
         case .load: loaded != nil
         case .forecast: forecast != nil
+        case .ranges: ranges != nil
         case .build: model != nil
         case .lp: lp != nil
         case .mip: mip != nil
@@ -90,6 +92,15 @@ final class BenchPipeline {
             forecast = nil
             do {
                 forecast = try ForecastModel.project(try need(loaded).scenario)
+            } catch let error as UserFailure {
+                throw error
+            } catch {
+                throw UserFailure(message: "error: \(error)")
+            }
+        case .ranges:
+            ranges = nil
+            do {
+                ranges = try ForecastModel.ranges(try need(loaded).scenario, draws: 1_000, seed: 2026)
             } catch let error as UserFailure {
                 throw error
             } catch {

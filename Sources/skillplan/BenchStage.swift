@@ -6,6 +6,8 @@ enum BenchStage: String, CaseIterable, Codable, Sendable {
     case load
     /// Demand, supply and gap.
     case forecast
+    /// Monte Carlo ranges of the forecast: 1,000 seeded draws.
+    case ranges
     /// Build the allocation model (integer seats).
     case build
     /// Solve the model's LP relaxation with CLP.
@@ -24,6 +26,7 @@ enum BenchStage: String, CaseIterable, Codable, Sendable {
         switch self {
         case .load: "load and validate"
         case .forecast: "forecast"
+        case .ranges: "forecast ranges (1,000 draws)"
         case .build: "build allocation model"
         case .lp: "solve LP relaxation (CLP)"
         case .mip: "solve MIP (CBC)"
@@ -37,6 +40,7 @@ enum BenchStage: String, CaseIterable, Codable, Sendable {
     var targetSeconds: Double? {
         switch self {
         case .forecast: 0.5
+        case .ranges: 5
         case .lp: 10
         case .mip: 60
         case .match: 1
@@ -49,7 +53,7 @@ enum BenchStage: String, CaseIterable, Codable, Sendable {
     var inputs: [BenchStage] {
         switch self {
         case .load: []
-        case .forecast: [.load]
+        case .forecast, .ranges: [.load]
         case .build: [.forecast]
         case .lp, .mip: [.build]
         case .plan: [.forecast]

@@ -39,6 +39,10 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "The lottery seed of the matching.")
     var seed: UInt64 = Lottery.defaultSeed
     @OptionGroup var labourMarket: MobilityOptions
+    @Option(help: "Monte Carlo draws for the P10/P50/P90 columns of the Gap sheet (0: none).")
+    var draws: Int = 1000
+    @Option(name: .customLong("ranges-seed"), help: "The seed of those draws (same seed, same ranges).")
+    var rangesSeed: UInt64 = 2026
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
@@ -50,6 +54,7 @@ struct PlanCommand: ParsableCommand {
         }
         if robust, variant != nil { throw ValidationError("--robust plans for every variant: leave out --variant") }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard (0...1_000_000).contains(draws) else { throw ValidationError("--draws takes a number from 0 to 1000000") }
     }
 
     func run() throws {
@@ -65,8 +70,16 @@ struct PlanCommand: ParsableCommand {
             parameters: PlanParameters(variant: robust ? "robust" : planned.variantName, relax: relax, sweep: sweep, timeLimit: timeLimit,
                                        seed: seed, exports: exports, mobility: labourMarket.mobility, robustWeights: robustWeights))
         try recorded.record {
-            let (forecast, breakdown) = try progress.stage("Forecasting demand, supply and the gap") {
-                (try Allocate.forecast(planned, mobility: labourMarket.mobility), try Allocate.mobilityBreakdown(planned))
+            let (forecast, breakdown, ranges) = try progress.stage("Forecasting demand, supply and the gap") {
+                let ranges: ForecastRanges?
+                do {
+                    ranges = draws > 0
+                        ? try ForecastModel.ranges(planned, draws: draws, seed: rangesSeed, mobility: labourMarket.mobility) : nil
+                } catch {
+                    throw UserFailure(message: "error: \(error)")
+                }
+                return (try Allocate.forecast(planned, mobility: labourMarket.mobility), try Allocate.mobilityBreakdown(planned),
+                        ranges)
             }
             let options = AllocationOptions(relax: relax, timeLimit: timeLimit)
             let robustPlan: RobustPlan? = try robust ? progress.stage("Allocating the fund robustly over every variant") {
@@ -105,7 +118,7 @@ struct PlanCommand: ParsableCommand {
             let audit = AuditFacts(runID: String(recorded.run.rawValue), datasetHash: loaded.contentHash,
                                    softwareVersion: SkillPlan.version, created: started)
             let context = PlanWorkbookContext(scenario: planned, forecast: forecast, plan: plan, frontier: frontier,
-                                              internships: round, audit: audit, robust: robustPlan)
+                                              internships: round, audit: audit, ranges: ranges, robust: robustPlan)
             var written = try progress.stage("Writing workbooks to \(exports)") {
                 do {
                     return try PlanWorkbooks.write(into: directory, context: context)

@@ -27,6 +27,8 @@ struct ScenarioBuilder {
     var fairness = FairnessRules()
     /// Terminal years after the horizon (0: the hand-worked cases count the horizon only).
     var terminalYears: Int? = 0
+    /// Where graduates work (they stay in their province unless a test says otherwise).
+    var mobility: GraduateMobility = .stayInProvince
 
     /// Adds a programme (and its institution if new): one engineer per seat by default.
     mutating func addProgram(
@@ -91,7 +93,7 @@ struct ScenarioBuilder {
         return Scenario(
             settings: ScenarioSettings(
                 name: "test", title: "Test", baseYear: baseYear, horizonYears: horizon, productivityGrowth: 0,
-                discountRate: discountRate),
+                discountRate: discountRate, mobility: mobility),
             skills: skills, regions: regions, sectors: sectors, initialStock: stock, variants: [], curricula: [],
             institutions: institutions, programs: programs, enterprises: enterprises, postings: postings,
             students: [], rankings: [], fund: fund)

@@ -151,7 +151,7 @@ struct CommandLineTests {
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
         let stages = try #require(report["stages"] as? [[String: Any]])
-        #expect(stages.compactMap { $0["stage"] as? String } == ["load", "forecast", "build", "lp", "mip", "plan", "match", "workbooks"])
+        #expect(stages.compactMap { $0["stage"] as? String } == ["load", "forecast", "ranges", "build", "lp", "mip", "plan", "match", "workbooks"])
         for stage in stages {
             let seconds = try #require(stage["seconds"] as? [Double])
             let median = try #require(stage["median_seconds"] as? Double)

@@ -76,6 +76,21 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 @Suite("Bad input is reported with file, line, column and what was expected")
 struct BadInputTests {
     static let cases: [BadInput] = [
+        BadInput(name: "mobility shares that do not sum to 1", file: "scenario.yaml", old: "discount_rate: 0.03",
+                 new: "discount_rate: 0.03\nmobility: {stay_share: 0.6, macro_region_share: 0.3, national_share: 0.3}",
+                 expectedFile: "scenario.yaml", line: 7, column: nil, field: "mobility", phrase: "national_share = 1"),
+        BadInput(name: "both attrition and separations", file: "scenario.yaml", old: "weight: 1.5, attrition: 0.04}",
+                 new: "weight: 1.5, attrition: 0.04, separations: {transfer: 0.01, other: 0.01}}",
+                 expectedFile: "scenario.yaml", line: 9, column: nil, field: "skills[2]", phrase: "not both"),
+        BadInput(name: "age profile without a retirement age", file: "scenario.yaml", old: "weight: 1.5, attrition: 0.04}",
+                 new: "weight: 1.5, age_profile: {\"22-39\": 0.7, \"40-61\": 0.3}, separations: {transfer: 0.01, other: 0.01}}",
+                 expectedFile: "scenario.yaml", line: 9, column: nil, field: "skills[2].separations", phrase: "retirement_age"),
+        BadInput(name: "age bands that do not sum to 1", file: "scenario.yaml", old: "weight: 1.5, attrition: 0.04}",
+                 new: "weight: 1.5, age_profile: {\"22-39\": 0.7, \"40-61\": 0.2}, separations: {retirement: 0.01, transfer: 0.01, other: 0.01}}",
+                 expectedFile: "scenario.yaml", line: 9, column: nil, field: "skills[2].age_profile", phrase: "sum to 1"),
+        BadInput(name: "an unknown distribution", file: "scenario.yaml", old: "discount_rate: 0.03",
+                 new: "discount_rate: 0.03\nuncertainty: {stay_share: {normal: [0.5, 0.1]}}",
+                 expectedFile: "scenario.yaml", line: 7, column: nil, field: "uncertainty.stay_share.normal", phrase: "triangular: [low, mode, high]"),
         BadInput(name: "malformed YAML", file: "scenario.yaml", old: "title: Tiny test scenario", new: "title: [unclosed",
                  expectedFile: "scenario.yaml", line: 3, column: nil, field: nil, phrase: "well-formed YAML"),
         BadInput(name: "malformed CSV", file: "postings.csv", old: "POST-2,ENT-2", new: "\"POST-2,ENT-2",
