@@ -270,13 +270,12 @@ extension AllocationModel {
                     LinearExpression(spendVariables[b]), .lessOrEqual, budget[b] / unit, name: "budget[\(year)]"))
             }
         }
-        let totalSpend = LinearExpression.sum(spendVariables)
 
         // Fairness.
         var regionHasInstrument = Array(repeating: false, count: regionCount)
         var institutionsSeen: Set<Institution.ID> = []
         var institutionOrder: [Institution.ID] = []
-        for column in columns {
+        for column in columns where column.flowRow != nil {
             regionHasInstrument[column.regionPosition] = true
             if let institution = column.institution, institutionsSeen.insert(institution).inserted {
                 institutionOrder.append(institution)
@@ -319,7 +318,7 @@ extension AllocationModel {
         }
         if needsClasses {
             var definitions: [Int: LinearExpression] = [:]
-            for column in columns {
+            for column in columns where column.flowRow != nil {
                 let group = column.kind != .internship ? 0 : column.isDomesticSME ? 2 : 1
                 let key = (column.skillPosition * regionCount + column.regionPosition) * 3 + group
                 definitions[key, default: LinearExpression()].add(-Double(column.cost.total) / unit, column.variable)
@@ -347,12 +346,14 @@ extension AllocationModel {
         }
         var institutionSpend: [Institution.ID: LinearExpression] = [:]
         if needsInstitutions {
-            for column in columns {
+            for column in columns where column.flowRow != nil {
                 guard let institution = column.institution else { continue }
                 institutionSpend[institution, default: LinearExpression()].add(Double(column.cost.total) / unit, column.variable)
             }
         }
         let internshipSpend = classSpend(skill: nil, region: nil, groups: [1, 2])
+        let effectiveSpend = classSpend(skill: nil, region: nil, groups: [0, 1, 2])
+        let budgetBillions = budget.reduce(0, +) / unit
         var requirementRows: [Constraint] = []
         var slackVariables: [Variable] = []
         for requirement in requirements {
@@ -365,18 +366,27 @@ extension AllocationModel {
                 expression = forecast.skillPositions[id].map { classSpend(skill: $0, region: nil, groups: [0, 1, 2]) } ?? LinearExpression()
             case .domesticSMEInternships: expression = classSpend(skill: nil, region: nil, groups: [2])
             }
-            expression.add(requirement.base == .totalSpend ? totalSpend : internshipSpend, times: -requirement.share)
+            var rightHandSide = 0.0
+            switch requirement.base {
+            case .budget: rightHandSide = requirement.share * budgetBillions
+            case .effectiveSpend: expression.add(effectiveSpend, times: -requirement.share)
+            case .internshipSpend: expression.add(internshipSpend, times: -requirement.share)
+            }
             if configuration.elastic {
                 let slack = model.addVariable("slack[\(requirement.name)]", lowerBound: 0)
                 expression.add(requirement.bound == .atLeast ? 1 : -1, slack)
                 slackVariables.append(slack)
             }
             requirementRows.append(model.addConstraint(
-                expression, requirement.bound == .atLeast ? .greaterOrEqual : .lessOrEqual, 0, name: requirement.name))
+                expression, requirement.bound == .atLeast ? .greaterOrEqual : .lessOrEqual, rightHandSide,
+                name: requirement.name))
         }
         var minimumSpendRow: Constraint?
         if let minimum = configuration.minimumSpendBillions {
-            minimumSpendRow = model.addConstraint(totalSpend, .greaterOrEqual, minimum, name: "policy.minimum-spend")
+            // On effective spend: buying items that close nothing must not count as spending.
+            var effective = LinearExpression()
+            for column in columns where column.flowRow != nil { effective.add(Double(column.cost.total) / unit, column.variable) }
+            minimumSpendRow = model.addConstraint(effective, .greaterOrEqual, minimum, name: "policy.minimum-spend")
         }
         if configuration.elastic { model.minimize(LinearExpression.sum(slackVariables)) }
 

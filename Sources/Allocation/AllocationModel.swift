@@ -186,8 +186,19 @@ public struct AllocationModel: Sendable {
     }
 
     /// The shadow price of each budget year's budget (objective units per billion VND; ≤ 0):
-    /// with carry-over, the budget of year `t` is in every cumulative row from `t` on.
+    /// with carry-over, the budget of year `t` is in every cumulative row from `t` on; caps are
+    /// shares of the whole budget, so each cap row adds `share ×` its shadow price.
     func budgetShadowPrices(_ solution: Solution) -> [Double]? {
+        var capPrice = 0.0
+        for (requirement, row) in zip(requirements, requirementRows) where requirement.base == .budget {
+            guard let price = solution.shadowPrice(of: row) else { return nil }
+            capPrice += requirement.share * price
+        }
+        return budgetRowPrices(solution)?.map { $0 + capPrice }
+    }
+
+    /// The budget rows' own shadow prices, per budget year.
+    private func budgetRowPrices(_ solution: Solution) -> [Double]? {
         var prices: [Double] = []
         for index in budgetYears.indices {
             if carryOver {

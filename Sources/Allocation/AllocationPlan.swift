@@ -286,6 +286,19 @@ public struct AllocationPlan: Sendable, Codable {
     /// Seconds in the solver: the LP relaxation plus the integer solve (not deterministic).
     public var solveSeconds: Double
 
+    /// Spend on units whose removal would not raise the shortage over the horizon and the terminal
+    /// years: money that buys nothing, VND (see ``zeroEffectItems``).
+    public var zeroEffectSpend: Double = 0
+    /// Where ``zeroEffectSpend`` is, by instrument, item and year, with the binding rules on it.
+    public var zeroEffectItems: [ZeroEffectSpend] = []
+    /// Engineer-years of the horizon's shortage no instrument could close even if every programme,
+    /// posting and course were bought to its limit: what money alone cannot reach.
+    public var unreachableShortage: Double = 0
+    /// Years after the horizon the objective counts (the terminal value).
+    public var terminalYears: Int = 0
+    /// Engineer-years the plan adds in those terminal years (graduates arriving late included).
+    public var terminalEngineerYears: Double = 0
+
     /// The model that was solved (integer, or relaxed), for ``mps()``; not encoded.
     public var solvedModel: LinearModel?
 
@@ -319,5 +332,33 @@ public struct AllocationPlan: Sendable, Codable {
         case fairness, explanation, size
         case buildSeconds = "build_seconds"
         case solveSeconds = "solve_seconds"
+        case zeroEffectSpend = "zero_effect_spend_vnd"
+        case zeroEffectItems = "zero_effect_items"
+        case unreachableShortage = "unreachable_shortage"
+        case terminalYears = "terminal_years"
+        case terminalEngineerYears = "terminal_engineer_years"
+    }
+}
+
+/// Spend on one item that adds nothing to the objective: units whose removal would not raise the
+/// shortage in any year (their supply lands where the shortage is already closed, or nowhere short).
+public struct ZeroEffectSpend: Hashable, Sendable, Codable {
+    /// `scholarship`, `internship` or `onsite`.
+    public var instrument: InstrumentKind
+    /// The programme or posting.
+    public var item: String
+    /// The year the units are bought.
+    public var year: Int
+    /// Units that close nothing.
+    public var units: Double
+    /// Their cost, VND.
+    public var spend: Double
+    /// Binding fairness rows whose subject includes the item (the likely reason it was bought).
+    public var rules: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case instrument, item, year, units
+        case spend = "spend_vnd"
+        case rules
     }
 }

@@ -128,16 +128,19 @@ public enum AllocationPlanner {
         if gap(best.objective, bound) > options.relativeGap, !model.requirements.isEmpty {
             // Shares met exactly by the LP break when rounded; round an LP whose rules hold with
             // a margin instead (floors raised, caps lowered by 0.5 %, then 2 %, of their target).
-            let total = model.totalSpendBillions(lp)
-            let internships = model.columns.reduce(0.0) { sum, column in
-                column.kind == .internship ? sum + max(0, lp.value(of: column.variable)) * Double(column.cost.total) / AllocationModel.moneyUnit : sum
+            let subjects = RuleSubjects(model)
+            func spend(_ indices: [Int]) -> Double {
+                indices.reduce(0.0) { $0 + max(0, lp.value(of: model.columns[$1].variable)) * Double(model.columns[$1].cost.total) }
             }
+            let effective = spend(subjects.effective), internships = spend(subjects.internships)
             for share in [0.005, 0.02] where gap(best.objective, bound) > options.relativeGap {
                 var margined = model.linearModel.relaxed()
                 do {
                     for (requirement, row) in zip(model.requirements, model.requirementRows) {
-                        let margin = share * requirement.share * (requirement.base == .totalSpend ? total : internships)
-                        try margined.setRightHandSide(requirement.bound == .atLeast ? margin : -margin, of: row)
+                        let base = subjects.base(requirement, effectiveSpend: effective, internshipSpend: internships)
+                        let margin = share * requirement.share * base / AllocationModel.moneyUnit
+                        let original = requirement.base == .budget ? requirement.share * subjects.budget / AllocationModel.moneyUnit : 0
+                        try margined.setRightHandSide(requirement.bound == .atLeast ? original + margin : original - margin, of: row)
                     }
                 } catch { throw .solverFailed(error) }
                 if let marginLP = try? solveLP(margined, options) {

@@ -47,8 +47,9 @@ extension AllocationPlanner {
     /// only loosens the budget rows). An integer plan is optimal only within the relative gap,
     /// so a larger budget's own solve can leave more shortage than a smaller one's; the integer
     /// sweep therefore carries the best plan so far: a plan feasible at a smaller budget is
-    /// feasible at a larger one (every rule is a share of spend, and the budget rows only
-    /// loosen; checked by evaluating it in the larger budget's model), and when it leaves less
+    /// feasible at a larger one (the budget rows and the caps, shares of the budget, only
+    /// loosen; floors are shares of spend, which the budget does not change; it is checked by
+    /// evaluating the plan in the larger budget's model), and when it leaves less
     /// shortage than the point's own solve the point shows it, scored in the larger budget's
     /// model, with ``FrontierPoint/planFromMultiplier`` naming where it comes from. Shortage
     /// after is then non-increasing in the budget.

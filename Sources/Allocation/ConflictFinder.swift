@@ -72,7 +72,7 @@ enum ConflictFinder {
             case .institutionShareCap:
                 let cap = fairness.institutionShareCap ?? 0
                 result.append(
-                    "no institution may receive more than \(FairnessRequirement.percent(cap)) of spend "
+                    "no institution may receive more than \(FairnessRequirement.percent(cap)) of the budget "
                         + "(\(rows.count) institutions have programmes)")
             case .regionalFloor:
                 let total = rows.reduce(0) { $0 + $1.share }
@@ -82,7 +82,7 @@ enum ConflictFinder {
                         + (total > 1 + 1e-12 ? ", \(FairnessRequirement.percent(total)) in all" : ""))
                 let empty = rows.map(\.subjectCode).filter { !withInstruments.contains(Region.ID($0)) }
                 if !empty.isEmpty {
-                    result.append("region \(empty.joined(separator: ", ")) has no programme or posting the fund can buy")
+                    result.append("region \(empty.joined(separator: ", ")) has no programme or posting the fund can buy whose engineers would close a shortage")
                 }
             case .needProportionalRegions:
                 result.append(

@@ -1,11 +1,13 @@
 import Workforce
 
-/// One row of a fairness rule: the spend of a subject (an institution, a region, a skill, the
-/// domestic SMEs) compared with a share of a base (total spend, or internship spend).
+/// One row of a fairness rule: the effective spend of a subject (an institution, a region, a
+/// skill, the domestic SMEs) compared with a share of a base: the budget for caps, the effective
+/// spend (or effective internship spend) for floors and minimums.
 ///
 /// `measure ≥ share · base` (``Bound-swift.enum/atLeast``) or `measure ≤ share · base`
-/// (``Bound-swift.enum/atMost``). Every rule is homogeneous in money: a plan that spends nothing
-/// satisfies all of them, so a policy is *infeasible* when no plan that spends money satisfies it
+/// (``Bound-swift.enum/atMost``). Only spend on items that can close shortage counts (see
+/// `RuleSubjects`), so no rule can be met by waste. A plan that spends nothing satisfies all of
+/// them, so a policy is *infeasible* when no plan that spends money satisfies it
 /// (see ``AllocationError/infeasiblePolicy(conflicts:)``).
 public struct FairnessRequirement: Hashable, Sendable, Codable {
     /// Which side of the share the measure must stay on.
@@ -18,9 +20,11 @@ public struct FairnessRequirement: Hashable, Sendable, Codable {
 
     /// What the share is a share of.
     public enum Base: String, Hashable, Sendable, Codable {
-        /// All spending of the plan, over every year and instrument.
-        case totalSpend = "total_spend"
-        /// All internship stipends of the plan.
+        /// The fund's budget over all years (caps: a base no plan can inflate).
+        case budget
+        /// Spend on items that can close shortage (floors and minimums).
+        case effectiveSpend = "effective_spend"
+        /// Internship stipends on items that can close shortage.
         case internshipSpend = "internship_spend"
     }
 
@@ -72,7 +76,11 @@ public struct FairnessRequirement: Hashable, Sendable, Codable {
     /// In words: `HN ≥ 1.0 % of total spend`.
     public var text: String {
         let relation = bound == .atLeast ? "≥" : "≤"
-        let of = base == .totalSpend ? "total spend" : "internship spend"
+        let of = switch base {
+        case .budget: "the budget"
+        case .effectiveSpend: "effective spend"
+        case .internshipSpend: "effective internship spend"
+        }
         return "\(subjectCode) \(relation) \(Self.percent(share)) of \(of)"
     }
 
@@ -110,14 +118,14 @@ public struct FairnessRequirement: Hashable, Sendable, Codable {
             for id in institutions {
                 result.append(.init(
                     rule: .institutionShareCap, name: "fair.institution-share-cap[\(id)]",
-                    subject: .institution(id), bound: .atMost, share: cap, base: .totalSpend))
+                    subject: .institution(id), bound: .atMost, share: cap, base: .budget))
             }
         }
         if let floor = rules.regionalFloor {
             for id in floor.regions.isEmpty ? regions : floor.regions {
                 result.append(.init(
                     rule: .regionalFloor, name: "fair.regional-floor[\(id)]", subject: .region(id),
-                    bound: .atLeast, share: floor.share, base: .totalSpend))
+                    bound: .atLeast, share: floor.share, base: .effectiveSpend))
             }
         }
         if let tolerance = rules.needProportionalTolerance, !needShares.isEmpty {
@@ -125,11 +133,11 @@ public struct FairnessRequirement: Hashable, Sendable, Codable {
                 let need = needShares[id] ?? 0
                 result.append(.init(
                     rule: .needProportionalRegions, name: "fair.need-proportional-regions.max[\(id)]",
-                    subject: .region(id), bound: .atMost, share: need * (1 + tolerance), base: .totalSpend))
+                    subject: .region(id), bound: .atMost, share: need * (1 + tolerance), base: .budget))
                 result.append(.init(
                     rule: .needProportionalRegions, name: "fair.need-proportional-regions.min[\(id)]",
                     subject: .region(id), bound: .atLeast, share: max(0, need * (1 - tolerance)),
-                    base: .totalSpend))
+                    base: .effectiveSpend))
             }
         }
         if let share = rules.domesticSMEInternshipShare, hasInternships {
@@ -140,7 +148,7 @@ public struct FairnessRequirement: Hashable, Sendable, Codable {
         for (id, share) in rules.skillMinimumShare.sorted(by: { $0.key < $1.key }) {
             result.append(.init(
                 rule: .skillMinimum, name: "fair.skill-minimum[\(id)]", subject: .skill(id),
-                bound: .atLeast, share: share, base: .totalSpend))
+                bound: .atLeast, share: share, base: .effectiveSpend))
         }
         return result
     }

@@ -104,33 +104,15 @@ enum PlanExtraction {
         let marketRegions = (0..<forecast.marketCount).map(accounting.marketRegion)
         let closed = before - after
 
-        // Fairness outcomes, measured on the final plan.
+        // Fairness outcomes, measured on the final plan (effective spend, as the rows count it).
         var fairness: [FairnessOutcome] = []
+        let subjects = RuleSubjects(model)
         if !model.requirements.isEmpty {
-            var institution: [Institution.ID: Double] = [:]
-            var region = Array(repeating: 0.0, count: regionCount)
-            var skill = Array(repeating: 0.0, count: forecast.skills.count)
-            var internshipSpend = 0.0, smeSpend = 0.0
-            for (index, column) in model.columns.enumerated() {
-                let amount = spendOf[index]
-                guard amount > 0 else { continue }
-                if let id = column.institution { institution[id, default: 0] += amount }
-                region[column.regionPosition] += amount
-                skill[column.skillPosition] += amount
-                if column.kind == .internship {
-                    internshipSpend += amount
-                    if column.isDomesticSME { smeSpend += amount }
-                }
-            }
-            for (requirement, row) in zip(model.requirements, model.requirementRows) {
-                let amount: Double
-                switch requirement.subject {
-                case .institution(let id): amount = institution[id] ?? 0
-                case .region(let id): amount = forecast.regionPositions[id].map { region[$0] } ?? 0
-                case .skill(let id): amount = forecast.skillPositions[id].map { skill[$0] } ?? 0
-                case .domesticSMEInternships: amount = smeSpend
-                }
-                let base = requirement.base == .totalSpend ? totalSpend : internshipSpend
+            func spend(_ indices: [Int]) -> Double { indices.reduce(0.0) { $0 + spendOf[$1] } }
+            let effective = spend(subjects.effective), internshipSpend = spend(subjects.internships)
+            for (r, (requirement, row)) in zip(model.requirements, model.requirementRows).enumerated() {
+                let amount = spend(subjects.members[r])
+                let base = subjects.base(requirement, effectiveSpend: effective, internshipSpend: internshipSpend)
                 let dual = lp.dual(of: row) ?? 0
                 fairness.append(FairnessOutcome(
                     rule: requirement.rule, row: requirement.name, subject: requirement.subjectCode,
@@ -139,8 +121,19 @@ enum PlanExtraction {
                     binding: abs(dual) > PlanExplainer.dualTolerance, dual: dual))
             }
         }
+        var bindingRules = Array(repeating: [String](), count: model.columns.count)
+        for (r, outcome) in fairness.enumerated() where outcome.binding {
+            for index in subjects.members[r] { bindingRules[index].append(outcome.row) }
+        }
+        let zeroEffect = accounting.zeroEffectUnits(counts).map { index, units in
+            let column = model.columns[index]
+            return ZeroEffectSpend(
+                instrument: column.kind, item: column.code, year: column.year, units: units,
+                spend: units * Double(column.cost.total), rules: bindingRules[index])
+        }
+        let upperBounds = model.columns.map { Double($0.upperBound) }
 
-        return AllocationPlan(
+        var plan = AllocationPlan(
             scenario: scenario.settings.name, variant: scenario.variantName, status: outcome.status, relaxed: relaxed,
             objective: final.objective, bestBound: outcome.bestBound, gap: outcome.gap,
             solver: final.solver, budgetMultiplier: model.budgetMultiplier, carryOver: fund.carryOver,
@@ -156,5 +149,11 @@ enum PlanExtraction {
             costPerEngineerYearClosed: closed > 1e-9 ? totalSpend / closed : nil, fairness: fairness,
             explanation: explanation, size: model.size, buildSeconds: model.buildSeconds, solveSeconds: outcome.seconds,
             solvedModel: solvedModel)
+        plan.zeroEffectItems = zeroEffect
+        plan.zeroEffectSpend = zeroEffect.reduce(0) { $0 + $1.spend }
+        plan.unreachableShortage = accounting.horizonCells(upperBounds).reduce(0) { $0 + $1.after }
+        plan.terminalYears = model.terminalYears
+        plan.terminalEngineerYears = accounting.terminalEngineerYears(counts)
+        return plan
     }
 }

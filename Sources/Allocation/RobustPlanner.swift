@@ -79,8 +79,9 @@ public enum RobustPlanner {
             let model = try AllocationModel.build(
                 scenario: variantScenario, forecast: forecast,
                 configuration: BuildConfiguration(budgetMultiplier: options.budgetMultiplier))
-            let score = try AllocationPlanner.evaluate(own, in: model, options: options)
-            members.append(Member(name: variant.name, model: model, ownPlan: own, ownObjective: score.objective))
+            var member = Member(name: variant.name, model: model, ownPlan: own, ownObjective: 0)
+            member.ownObjective = try member.score(try PlanFixing.columnValues(of: own, in: model), options: options).objective
+            members.append(member)
         }
 
         // The robust model: the baseline model plus every other variant's block.
@@ -108,46 +109,46 @@ public enum RobustPlanner {
         let relaxedModel = robust.linearModel.relaxed()
         let lp = try AllocationPlanner.solveLP(relaxedModel, options)
         let (candidates, bound) = try solve(robust, lp: lp, options: options)
+        // Every candidate scored under every variant: the variant's model with the candidate's
+        // columns fixed gives the objective (as `--evaluate`), ShortageAccounting the shortage.
         var scored: [Candidate] = []
         for candidate in candidates {
-            let plan = try PlanFixing.score(
-                PlanFixing.Fixed(values: candidate.values, capacityExceeded: []), in: members[0].model,
-                relaxed: options.relax, options: options)
-            scored.append(Candidate(
-                plan: plan, source: candidate.source, solver: candidate.solver,
-                scores: try members.map { member throws(AllocationError) in try AllocationPlanner.evaluate(plan, in: member.model, options: options) }))
+            let scores = try members.map { member throws(AllocationError) in
+                try member.score(PlanFixing.Fixed(values: member.values(of: candidate.values, in: robust), capacityExceeded: []), options: options)
+            }
+            scored.append(Candidate(values: candidate.values, source: candidate.source, solver: candidate.solver, scores: scores))
         }
-        var ownScores: [[PlanEvaluation]?] = []
+        var ownScores: [[Score]?] = []
         for member in members {
             // A variant's own plan may buy what another variant's model has no column for.
-            var scores: [PlanEvaluation]? = []
+            var scores: [Score]? = []
             for other in members {
-                guard let score = try? AllocationPlanner.evaluate(member.ownPlan, in: other.model, options: options) else {
+                guard let fixed = try? PlanFixing.columnValues(of: member.ownPlan, in: other.model) else {
                     scores = nil
                     break
                 }
-                scores?.append(score)
+                scores?.append(try other.score(fixed, options: options))
             }
             ownScores.append(scores)
-            if let scores {
-                scored.append(Candidate(plan: member.ownPlan, source: "plan for \(member.name)", solver: member.ownPlan.solver, scores: scores))
+            if let scores, let values = try? PlanFixing.columnValues(of: member.ownPlan, in: robust).values {
+                scored.append(Candidate(values: values, source: "plan for \(member.name)", solver: member.ownPlan.solver, scores: scores))
             }
         }
-        func regrets(_ scores: [PlanEvaluation]) -> [Double] { zip(scores, members).map { $0.objective - $1.ownObjective } }
-        func value(_ scores: [PlanEvaluation]) -> Double {
+        func regrets(_ scores: [Score]) -> [Double] { zip(scores, members).map { $0.objective - $1.ownObjective } }
+        func value(_ scores: [Score]) -> Double {
             switch criterion {
             case .minimaxRegret: regrets(scores).max() ?? 0
             case .expectedObjective: zip(weights ?? [], scores).reduce(0) { $0 + $1.0 * $1.1.objective }
             }
         }
-        func mean(_ scores: [PlanEvaluation]) -> Double { scores.reduce(0) { $0 + $1.objective } / Double(scores.count) }
-        let feasible = scored.filter { $0.scores.allSatisfy(\.isFeasible) }
+        func mean(_ scores: [Score]) -> Double { scores.reduce(0) { $0 + $1.objective } / Double(scores.count) }
+        let feasible = scored.filter { $0.scores.allSatisfy(\.feasible) }
         guard let chosen = feasible.min(by: { (value($0.scores), mean($0.scores)) < (value($1.scores), mean($1.scores)) }) else {
             throw .noIntegerPlan(reason: "no candidate plan is feasible in every variant")
         }
 
         // The chosen plan in the robust model's terms.
-        let values = try PlanFixing.columnValues(of: chosen.plan, in: robust).values
+        let values = chosen.values
         let fixed = try PlanFixing.solveFixed(values, in: robust, freeRows: false, options: options)
         let robustObjective = fixed.objectiveValue ?? 0
         let gap = max(0, robustObjective - bound) / max(1, abs(robustObjective))
@@ -167,10 +168,10 @@ public enum RobustPlanner {
             return RobustVariantOutcome(
                 variant: member.name, weight: weights?[index], objective: score.objective, ownObjective: member.ownObjective,
                 regret: chosenRegrets[index], shortageBefore: score.shortageBefore, shortageAfter: score.shortageAfter,
-                shortageClosed: score.shortageClosed, ownShortageAfter: member.ownPlan.shortageAfter,
+                shortageClosed: score.shortageBefore - score.shortageAfter, ownShortageAfter: member.ownPlan.shortageAfter,
                 ownSpend: member.ownPlan.totalSpend, ownStatus: member.ownPlan.status)
         }
-        func comparison(_ name: String, spend: Double, _ scores: [PlanEvaluation]) -> RobustComparison {
+        func comparison(_ name: String, spend: Double, _ scores: [Score]) -> RobustComparison {
             let regret = regrets(scores)
             return RobustComparison(
                 plan: name, totalSpend: spend, worstCaseRegret: regret.max() ?? 0,
@@ -178,7 +179,7 @@ public enum RobustPlanner {
                 byVariant: scores.indices.map {
                     RobustComparison.Score(
                         variant: members[$0].name, objective: scores[$0].objective, regret: regret[$0],
-                        shortageAfter: scores[$0].shortageAfter, feasible: scores[$0].isFeasible)
+                        shortageAfter: scores[$0].shortageAfter, feasible: scores[$0].feasible)
                 })
         }
         var rows = [comparison("robust", spend: plan.totalSpend, chosen.scores)]
@@ -250,14 +251,58 @@ public enum RobustPlanner {
         var ownPlan: AllocationPlan
         /// The own plan's objective in its model (by the evaluation): `OPT_v`.
         var ownObjective: Double
+
+        /// Values of the robust model's columns as values of this variant's columns (the robust
+        /// model gives a column this variant lacks an upper bound of 0).
+        func values(of robustValues: [Double], in robust: AllocationModel) -> [Double] {
+            struct Key: Hashable { var kind: InstrumentKind; var code: String; var year: Int }
+            var index: [Key: Int] = [:]
+            for (position, column) in model.columns.enumerated() {
+                index[Key(kind: column.kind, code: column.code, year: column.year)] = position
+            }
+            var values = Array(repeating: 0.0, count: model.columns.count)
+            for (column, value) in zip(robust.columns, robustValues) where value > 0 {
+                if let position = index[Key(kind: column.kind, code: column.code, year: column.year)] { values[position] = value }
+            }
+            return values
+        }
+
+        /// A plan's score under this variant: the objective of its model with the plan's columns
+        /// fixed (what `--evaluate` reports), the shortage by ``ShortageAccounting`` (what the
+        /// plan extraction reports), and whether the capacities, budgets and rules hold.
+        /// - Complexity: one or two LPs with fixed instrument columns, and the plan's added supply.
+        func score(_ fixed: PlanFixing.Fixed, options: AllocationOptions) throws(AllocationError) -> Score {
+            let withinBounds = fixed.capacityExceeded.isEmpty
+                && zip(model.columns, fixed.values).allSatisfy { $1 <= Double($0.upperBound) + 1e-9 }
+            var feasible = withinBounds
+            let solution: Solution
+            if let kept = try? PlanFixing.solveFixed(fixed.values, in: model, freeRows: false, options: options) {
+                solution = kept
+            } else {
+                solution = try PlanFixing.solveFixed(fixed.values, in: model, freeRows: true, options: options)
+                feasible = false
+            }
+            let cells = ShortageAccounting(model: model).horizonCells(fixed.values)
+            return Score(
+                objective: solution.objectiveValue ?? 0, shortageBefore: cells.reduce(0) { $0 + $1.before },
+                shortageAfter: cells.reduce(0) { $0 + $1.after }, feasible: feasible)
+        }
     }
 
-    /// A candidate plan and its scores by variant.
+    /// A plan's figures under one variant.
+    struct Score {
+        var objective: Double
+        var shortageBefore: Double
+        var shortageAfter: Double
+        var feasible: Bool
+    }
+
+    /// A candidate plan (robust model's column values) and its scores by variant.
     struct Candidate {
-        var plan: AllocationPlan
+        var values: [Double]
         var source: String
         var solver: String
-        var scores: [PlanEvaluation]
+        var scores: [Score]
     }
 
     /// The declared weights by variant, normalised; nil under minimax regret.

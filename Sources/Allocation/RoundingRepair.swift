@@ -72,33 +72,12 @@ enum RoundingRepair {
             return true
         }
 
-        // The columns each rule's measure counts (its subject), in column order, found through
-        // the subject's key rather than by testing every column against every rule.
-        let forecast = model.forecast
+        // The columns each rule's measure counts (its subject's effective columns), in column order.
         let requirements = model.requirements
-        let isInternship = columns.map { $0.kind == .internship }
-        var byInstitution: [Institution.ID: [Int]] = [:]
-        var byRegion = Array(repeating: [Int](), count: forecast.regions.count)
-        var bySkill = Array(repeating: [Int](), count: forecast.skills.count)
-        var internships: [Int] = []
-        var smeInternships: [Int] = []
-        for (index, column) in columns.enumerated() {
-            if let institution = column.institution { byInstitution[institution, default: []].append(index) }
-            byRegion[column.regionPosition].append(index)
-            bySkill[column.skillPosition].append(index)
-            if isInternship[index] {
-                internships.append(index)
-                if column.isDomesticSME { smeInternships.append(index) }
-            }
-        }
-        let members: [[Int]] = requirements.map { requirement in
-            switch requirement.subject {
-            case .institution(let id): byInstitution[id] ?? []
-            case .region(let id): forecast.regionPositions[id].map { byRegion[$0] } ?? []
-            case .skill(let id): forecast.skillPositions[id].map { bySkill[$0] } ?? []
-            case .domesticSMEInternships: smeInternships
-            }
-        }
+        let subjects = RuleSubjects(model)
+        let members = subjects.members
+        let isEffective = columns.map { $0.flowRow != nil }
+        let isInternship = columns.indices.map { isEffective[$0] && columns[$0].kind == .internship }
         var measuresOf = Array(repeating: [Int](), count: columns.count)
         for r in requirements.indices {
             for index in members[r] { measuresOf[index].append(r) }
@@ -108,15 +87,18 @@ enum RoundingRepair {
         // Each requirement's subject, most effective first (ties in column order).
         let membersMostEffectiveFirst = members.map { subject in subject.sorted { efficiency[$0] > efficiency[$1] } }
         var measure = requirements.indices.map { r in members[r].reduce(0.0) { $0 + values[$1] * cost[$1] } }
-        // A rule's base is the total spend or the internship spend: two running sums serve all.
-        var totalSpend = values.indices.reduce(0.0) { $0 + values[$1] * cost[$1] }
-        var internshipSpend = internships.reduce(0.0) { $0 + values[$1] * cost[$1] }
-        func base(_ r: Int) -> Double { requirements[r].base == .totalSpend ? totalSpend : internshipSpend }
+        // A rule's base is the budget, the effective spend or the effective internship spend: two
+        // running sums serve all.
+        var effectiveSpend = subjects.effective.reduce(0.0) { $0 + values[$1] * cost[$1] }
+        var internshipSpend = subjects.internships.reduce(0.0) { $0 + values[$1] * cost[$1] }
+        func base(_ r: Int) -> Double {
+            subjects.base(requirements[r], effectiveSpend: effectiveSpend, internshipSpend: internshipSpend)
+        }
         func change(_ index: Int, by delta: Double) {
             values[index] += delta
             for charge in charges[index] { spend[charge.year] += delta * charge.amount }
             for r in measuresOf[index] { measure[r] += delta * cost[index] }
-            totalSpend += delta * cost[index]
+            if isEffective[index] { effectiveSpend += delta * cost[index] }
             if isInternship[index] { internshipSpend += delta * cost[index] }
         }
         func violated() -> Int? {

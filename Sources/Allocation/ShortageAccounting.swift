@@ -96,6 +96,47 @@ struct ShortageAccounting {
         return total
     }
 
+    /// Per column with units, how many of them could be removed without raising the shortage in
+    /// any row of the horizon or the terminal years: the units of zero effect. A unit's removal
+    /// is free in a row where the plan's supply exceeds the gap by at least its contribution.
+    /// - Complexity: O(columns with units × destinations × row years).
+    func zeroEffectUnits(_ values: [Double]) -> [(column: Int, units: Double)] {
+        let forecast = model.forecast
+        let added = addedSupply(values)
+        let years = rowYearCount
+        // Surplus of supply over the gap per market row (∞ where no row: no gap to close).
+        var surplus = Array(repeating: Double.infinity, count: forecast.skills.count * forecast.marketCount * years)
+        for s in forecast.skills.indices {
+            for m in 0..<forecast.marketCount {
+                for y in 0..<years {
+                    let gap = marketGap(skill: s, market: m, year: y)
+                    guard gap > 0 else { continue }
+                    surplus[(s * forecast.marketCount + m) * years + y] = max(0, marketAdded(added, skill: s, market: m, year: y) - gap)
+                }
+            }
+        }
+        var result: [(column: Int, units: Double)] = []
+        for (index, column) in model.columns.enumerated() where values[index] > 0 {
+            var one = ForecastGrid(skillCount: forecast.skills.count, regionCount: forecast.regions.count, yearCount: years)
+            forecast.addCohort(
+                column.effect.engineersPerUnit, skill: column.skillPosition, origin: column.regionPosition,
+                landingYear: column.effect.landingYear, upskilledStaff: column.kind == .onsite, into: &one)
+            var removable = values[index]
+            let s = column.skillPosition
+            for m in 0..<forecast.marketCount {
+                for y in 0..<years {
+                    let perUnit = marketAdded(one, skill: s, market: m, year: y)
+                    guard perUnit > 1e-12 else { continue }
+                    let room = surplus[(s * forecast.marketCount + m) * years + y]
+                    removable = min(removable, room / perUnit)
+                }
+            }
+            let units = values[index] == values[index].rounded() ? removable.rounded(.down) : removable
+            if units > 1e-9 { result.append((index, min(units, values[index]))) }
+        }
+        return result
+    }
+
     /// The region code a market's cells carry: the province, or `national`.
     func marketRegion(_ market: Int) -> Region.ID {
         model.forecast.mobility == .national ? Region.ID("national") : model.forecast.regions[market]

@@ -117,3 +117,40 @@ struct TerminalValueTests {
         #expect(model.terminalYears == 4)
     }
 }
+
+@Suite("Fairness rules cannot be met by waste")
+struct FairnessWithoutWasteTests {
+    /// HN short 100 a year; P-A (INST-A) and P-B (INST-B) add engineers in HN; P-C (INST-C) trains
+    /// in DN, which has no shortage and whose graduates stay there: its seats close nothing.
+    static func threeInstitutions(cap: Double) -> ScenarioBuilder {
+        var builder = ScenarioBuilder()
+        builder.regions = [
+            Region(id: "HN", name: "Hà Nội", macroRegion: "North"),
+            Region(id: "DN", name: "Đà Nẵng", macroRegion: "Centre"),
+        ]
+        builder.demand = ["MAT": ["HN": 1000, "DN": 500]]
+        builder.stock = ["MAT": ["HN": 900, "DN": 600]]
+        builder.budget = [2027: 1_000_000_000]
+        builder.addProgram("P-A", institution: "INST-A", region: "HN", spare: 30, tuition: 10_000_000)
+        builder.addProgram("P-B", institution: "INST-B", region: "HN", spare: 40, tuition: 20_000_000)
+        builder.addProgram("P-C", institution: "INST-C", region: "DN", spare: 200, tuition: 1_000_000)
+        builder.fairness = FairnessRules(institutionShareCap: cap)
+        return builder
+    }
+
+    @Test("A tighter cap never raises spend on items of zero effect", arguments: [true, false])
+    func tighterCapsBuyNoWaste(relax: Bool) throws {
+        var previousSpend = Double.infinity
+        for cap in [1.0, 0.6, 0.4, 0.3, 0.2, 0.1, 0.05] {
+            let scenario = Self.threeInstitutions(cap: cap).scenario
+            let plan = try AllocationPlanner.plan(scenario: scenario, options: AllocationOptions(relax: relax))
+            #expect(plan.zeroEffectSpend == 0, "cap \(cap): \(plan.zeroEffectItems)")
+            #expect(!plan.scholarships.contains { $0.program == "P-C" && $0.seats > 1e-9 }, "cap \(cap)")
+            #expect(plan.totalSpend <= previousSpend + 1e-6, "cap \(cap) spends more than a looser cap")
+            previousSpend = plan.totalSpend
+            // The cap is a share of the budget: INST-A ≤ cap · 1 bn VND.
+            let spentAtA = plan.scholarships.filter { $0.institution == "INST-A" }.reduce(0) { $0 + $1.totalCost }
+            #expect(spentAtA <= cap * 1_000_000_000 + 1e-3)
+        }
+    }
+}

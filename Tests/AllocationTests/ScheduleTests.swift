@@ -56,7 +56,8 @@ struct ScheduleTests {
         #expect(rows[4].share == 0.375)
         #expect(rows[5].share == 0.125)
         #expect(rows[8].base == .internshipSpend)
-        #expect(rows[0].text == "I1 ≤ 10.0 % of total spend")
+        #expect(rows[0].text == "I1 ≤ 10.0 % of the budget")
+        #expect(rows[0].base == .budget && rows[2].base == .effectiveSpend)
         #expect(rules.activeKinds == FairnessRuleKind.allCases)
         #expect(FairnessRules().activeKinds.isEmpty)
     }
