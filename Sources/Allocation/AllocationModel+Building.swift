@@ -91,15 +91,17 @@ extension AllocationModel {
                     : .scholarship(
                         intakeYear: year, durationYears: program.durationYears,
                         yearlyCost: program.tuitionPerYear + fund.scholarships.livingSupportPerYear)
+                // A scholarship seat is extra intake; the deadweight share would have enrolled anyway.
                 let effect = EffectSchedule(
                     skill: program.skill, region: program.region, landingYear: year + program.durationYears,
-                    engineersPerUnit: program.engineersPerSeat)
+                    engineersPerUnit: program.engineersPerSeat * (onsite ? 1 : fund.scholarships.additionality))
                 addColumn(
                     onsite ? .onsite : .scholarship, source: index, code: program.id.rawValue, year: year,
                     upper: program.spareCapacity, cost: cost, effect: effect, institution: program.institution,
                     enterprise: program.hostEnterprise, sme: false)
             }
         }
+        var internPools: [(columns: [Variable], year: Int, students: Int, label: String)] = []
         if fund.internships.enabled {
             // Postings alike in everything the model sees (skill, region, domestic-SME flag and
             // stipend per intern) share one column per year, `interns[first posting,t]` with the
@@ -108,27 +110,88 @@ extension AllocationModel {
             struct PostingClass: Hashable { var skill: Skill.ID; var region: Region.ID; var sme: Bool; var cost: VND }
             var classOrder: [PostingClass] = []
             var members: [PostingClass: [Int]] = [:]
+            var classOfPosting: [InternshipPosting.ID: PostingClass] = [:]
             for (index, posting) in scenario.postings.enumerated() where posting.slots > 0 {
                 let sme = enterprises[posting.enterprise]?.isDomesticSME ?? false
                 let key = PostingClass(skill: posting.skill, region: posting.region, sme: sme, cost: posting.stipendPerIntern)
                 if members[key] == nil { classOrder.append(key) }
                 members[key, default: []].append(index)
+                classOfPosting[posting.id] = key
             }
+            // The eligible students of a skill and province: those who ranked one of its postings
+            // and may take it (their skill, at or above its minimum year). The students file is
+            // one year's cohort; the fund can back at most that many interns there in a year.
+            // An intern joins the industry when they graduate: after the years left in their
+            // programme (the longest of their institution's programmes in the skill, else 4).
+            struct Cell: Hashable { var skill: Skill.ID; var region: Region.ID }
+            struct Taught: Hashable { var institution: Institution.ID; var skill: Skill.ID }
+            var longest: [Taught: Int] = [:]
+            for program in scenario.programs where !program.isOnsiteTraining {
+                let key = Taught(institution: program.institution, skill: program.skill)
+                longest[key] = max(longest[key] ?? 0, program.durationYears)
+            }
+            let postingsByID = Dictionary(scenario.postings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            var pool: [Cell: Int] = [:]
+            var yearsLeft: [Cell: Int] = [:]
+            var skillPool: [Skill.ID: Int] = [:]
+            for student in scenario.students {
+                var cells: Set<Cell> = []
+                for preference in student.preferences {
+                    guard let posting = postingsByID[preference], posting.skill == student.skill,
+                          student.year >= posting.minimumYear else { continue }
+                    cells.insert(Cell(skill: posting.skill, region: posting.region))
+                }
+                let duration = longest[Taught(institution: student.institution, skill: student.skill)] ?? 4
+                let left = max(1, duration - student.year + 1)
+                for cell in cells {
+                    pool[cell, default: 0] += 1
+                    yearsLeft[cell, default: 0] += left
+                }
+                if !cells.isEmpty { skillPool[student.skill, default: 0] += 1 }
+            }
+            var poolColumns: [Cell: [Int: [Variable]]] = [:]
             for key in classOrder {
                 let indices = members[key] ?? []
                 guard let first = indices.first else { continue }
                 let posting = scenario.postings[first]
                 let slots = indices.reduce(0) { $0 + scenario.postings[$1].slots }
+                let cell = Cell(skill: key.skill, region: key.region)
+                let students = pool[cell] ?? 0
+                // Without students in the scenario there is no pool to cap by, and one year to go.
+                let delay = students > 0 ? max(1, Int((Double(yearsLeft[cell] ?? 0) / Double(students)).rounded())) : 1
+                let upper = scenario.students.isEmpty ? slots : min(slots, students)
+                guard upper > 0 else { continue }
                 for year in budgetYears {
                     let effect = EffectSchedule(
-                        skill: posting.skill, region: posting.region, landingYear: year + 1,
+                        skill: posting.skill, region: posting.region, landingYear: year + delay,
                         engineersPerUnit: fund.internships.entryUplift)
                     addColumn(
-                        .internship, source: first, code: posting.id.rawValue, year: year, upper: slots,
+                        .internship, source: first, code: posting.id.rawValue, year: year, upper: upper,
                         cost: .once(in: year, amount: key.cost), effect: effect,
                         institution: nil, enterprise: posting.enterprise, sme: key.sme, members: indices)
+                    poolColumns[cell, default: [:]][year, default: []].append(columns[columns.count - 1].variable)
                 }
             }
+            if !scenario.students.isEmpty {
+                // A student interns once a year: per province and per skill nationally.
+                var bySkill: [Skill.ID: [Int: [Variable]]] = [:]
+                for cell in poolColumns.keys.sorted(by: { ($0.skill, $0.region) < ($1.skill, $1.region) }) {
+                    for (year, variables) in (poolColumns[cell] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                        bySkill[cell.skill, default: [:]][year, default: []] += variables
+                        guard variables.count > 1 else { continue }
+                        internPools.append((variables, year, pool[cell] ?? 0, "\(cell.skill),\(cell.region),\(year)"))
+                    }
+                }
+                for skill in bySkill.keys.sorted() {
+                    for (year, variables) in (bySkill[skill] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                        internPools.append((variables, year, skillPool[skill] ?? 0, "\(skill),all,\(year)"))
+                    }
+                }
+            }
+        }
+        for pool in internPools {
+            model.addConstraint(LinearExpression.sum(pool.columns), .lessOrEqual, Double(pool.students),
+                                name: "interns.pool[\(pool.label)]")
         }
 
         // Shortage rows are per skill, labour market and year (a market is a province, or the

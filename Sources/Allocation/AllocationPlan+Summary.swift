@@ -51,6 +51,18 @@ extension AllocationPlan {
             "Awards: \(scholarships.count) scholarship lines (\(Self.decimal(scholarships.reduce(0) { $0 + $1.seats }, 1)) seats), "
                 + "\(internships.count) internship lines (\(Self.decimal(internships.reduce(0) { $0 + $1.interns }, 1)) interns), "
                 + "\(onsite.count) on-site lines (\(Self.decimal(onsite.reduce(0) { $0 + $1.seats }, 1)) seats)")
+        lines.append(
+            "Spend that closes nothing: \(Self.billions(zeroEffectSpend)) bn VND"
+                + " (\(totalSpend > 0 ? Self.percent(zeroEffectSpend / totalSpend) : "0.00 %") of spend"
+                + (zeroEffectItems.isEmpty ? ")" : ", \(zeroEffectItems.count) items; see zero_effect_items in --json)"))
+        lines.append(
+            "Shortage no instrument can reach: \(Self.decimal(unreachableShortage, 1)) engineer-years "
+                + "(left even with every programme, posting and course bought to its limit)")
+        if terminalYears > 0 {
+            lines.append(
+                "After the horizon: \(Self.decimal(terminalEngineerYears, 1)) engineer-years added over \(terminalYears) "
+                    + "terminal years (counted in the objective, the last year's gap held constant)")
+        }
         lines.append("")
 
         if explanation.bindingRules.isEmpty {

@@ -2,14 +2,16 @@ import Workforce
 
 /// Renders forecasts as CSV text: a header, then one row per variant × skill × region × year.
 ///
-/// Columns: `variant,skill,region,year,demand,expansion_demand,replacement_demand,supply,graduates,gap,shortage`.
-/// Figures are engineers with at most six decimals; `graduates` counts people graduating from
-/// the skill's programmes in the region (before the industry entry rate). Rows end with `\n`.
+/// Columns: `variant,skill,region,year,demand,expansion_demand,replacement_demand,retirements,
+/// transfers,other_exits,supply,graduates,entrants,gap,shortage`. Figures are engineers with at
+/// most six decimals; `graduates` counts people graduating from the skill's programmes in the
+/// region (before the industry entry rate), `entrants` the effective supply joining the region's
+/// stock after mobility; `shortage` is the cell's own (provincial) shortage. Rows end with `\n`.
 public enum ForecastCSV {
     /// The header row's fields.
     public static let header = [
         "variant", "skill", "region", "year", "demand", "expansion_demand", "replacement_demand",
-        "supply", "graduates", "gap", "shortage",
+        "retirements", "transfers", "other_exits", "supply", "graduates", "entrants", "gap", "shortage",
     ]
 
     /// The CSV of one forecast.
@@ -32,8 +34,10 @@ public enum ForecastCSV {
                 let fields = [
                     variant, field(cell.skill.rawValue), field(cell.region.rawValue), String(cell.year),
                     NumberText.decimal(cell.demand), NumberText.decimal(cell.expansionDemand),
-                    NumberText.decimal(cell.replacementDemand), NumberText.decimal(cell.supply),
-                    NumberText.decimal(cell.graduates), NumberText.decimal(cell.gap),
+                    NumberText.decimal(cell.replacementDemand), NumberText.decimal(cell.retirements),
+                    NumberText.decimal(cell.transfers), NumberText.decimal(cell.otherExits),
+                    NumberText.decimal(cell.supply), NumberText.decimal(cell.graduates),
+                    NumberText.decimal(cell.entrants), NumberText.decimal(cell.gap),
                     NumberText.decimal(cell.shortage),
                 ]
                 text += fields.joined(separator: ",") + "\n"

@@ -46,6 +46,7 @@ struct FundTermsDocument: Codable, Equatable {
     struct Scholarships: Codable, Equatable {
         var enabled: Bool
         var livingSupportPerYear: VND
+        var additionality: Double?
     }
 
     struct Internships: Codable, Equatable {
@@ -82,7 +83,9 @@ struct FundTermsDocument: Codable, Equatable {
 
     init(_ fund: FundPolicy) {
         terminalYears = fund.terminalYears
-        scholarships = Scholarships(enabled: fund.scholarships.enabled, livingSupportPerYear: fund.scholarships.livingSupportPerYear)
+        scholarships = Scholarships(
+            enabled: fund.scholarships.enabled, livingSupportPerYear: fund.scholarships.livingSupportPerYear,
+            additionality: fund.scholarships.additionality)
         internships = Internships(
             enabled: fund.internships.enabled, entryUplift: fund.internships.entryUplift,
             fundedOwnership: fund.internships.fundedOwnership, fundedSizes: fund.internships.fundedSizes,
@@ -102,7 +105,9 @@ struct FundTermsDocument: Codable, Equatable {
     func fund(name: String, budgetByYear: [Int: VND], carryOver: Bool) -> FundPolicy {
         FundPolicy(
             name: name, budgetByYear: budgetByYear, carryOver: carryOver,
-            scholarships: ScholarshipTerms(enabled: scholarships.enabled, livingSupportPerYear: scholarships.livingSupportPerYear),
+            scholarships: ScholarshipTerms(
+                enabled: scholarships.enabled, livingSupportPerYear: scholarships.livingSupportPerYear,
+                additionality: scholarships.additionality ?? 1),
             internships: InternshipTerms(
                 enabled: internships.enabled, entryUplift: internships.entryUplift,
                 fundedOwnership: internships.fundedOwnership, fundedSizes: internships.fundedSizes,

@@ -18,6 +18,13 @@ struct Allocate: ParsableCommand {
         An infeasible policy names the rules that conflict and writes nothing (exit status 1).
         `objective` in --json is the objective of the model --write-mps writes.
 
+        Graduates (and interns, when they graduate) reach demand through the scenario's mobility
+        (--mobility); engineers arriving after the horizon count for fund.yaml's terminal_years, the
+        last year's gap held constant. Only items that can close a shortage count in the fairness
+        rules; caps are shares of the budget. The summary and --json report the spend that closes
+        nothing (zero_effect_spend_vnd, zero_effect_items), the shortage no instrument can reach
+        (unreachable_shortage) and the engineer-years added after the horizon (terminal_engineer_years).
+
         The integer sweep (--sweep without --relax) is monotone: a point whose own solve leaves more shortage than a smaller budget's plan shows that plan. Each `frontier` point has `relaxed` (true for LP points) and, when it shows a smaller budget's plan, `plan_from_multiplier`.
 
         --robust plans once for the baseline and every variant of scenario.yaml. The seats, interns, on-site seats, budget and fairness rows are shared; each variant has its own forecast (with --mobility) and shortage. By default it minimises the worst-case regret (a plan's objective under a variant minus that variant's own optimum); --robust-weights NAME=W,... minimises the expected objective with those weights instead (normalised; unnamed variants weigh 0). --json prints the plan (variant `robust`, shortage under the baseline) with `robust`: `criterion`, `weights`, `worst_case_regret`, `worst_variant`, `source`, `variants` (per variant: `objective`, `own_objective`, `regret`, `shortage_before`, `shortage_after`, `shortage_closed`, `own_shortage_after`, `own_spend`, `own_status`, `weight`) and `comparison` (the robust plan and each variant's own plan scored under every variant). See docs/FORMATS.md.

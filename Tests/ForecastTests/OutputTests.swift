@@ -17,13 +17,14 @@ struct OutputTests {
     @Test func csvHasTheHeaderAndOneRowPerCell() {
         let csv = ForecastCSV.render(forecast)
         let lines = csv.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "variant,skill,region,year,demand,expansion_demand,replacement_demand,supply,graduates,gap,shortage")
+        #expect(lines.first == "variant,skill,region,year,demand,expansion_demand,replacement_demand,retirements,transfers,other_exits,supply,graduates,entrants,gap,shortage")
         #expect(lines.count == 1 + forecast.cells.count + 1)  // header, cells, the final newline
         #expect(lines.last == "")
-        #expect(lines[1] == "baseline,MOULD,HN,2026,80,0,0,50,0,30,30")
-        // 2027: D = 104.76190476…, expansion 24.76190476…, replacement 5, S = 57, 16 graduates.
-        #expect(lines[2] == "baseline,MOULD,HN,2027,104.761905,24.761905,5,57,16,47.761905,47.761905")
-        #expect(lines[3] == "baseline,MOULD,HN,2028,131.70068,26.938776,5.7,63.3,16,68.40068,68.40068")
+        #expect(lines[1] == "baseline,MOULD,HN,2026,80,0,0,0,0,0,50,0,0,30,30")
+        // 2027: D = 104.76190476…, expansion 24.76190476…, replacement 5 (all "other exits": the
+        // skill gives one attrition rate), S = 57, 16 graduates, 12 entrants.
+        #expect(lines[2] == "baseline,MOULD,HN,2027,104.761905,24.761905,5,0,0,5,57,16,12,47.761905,47.761905")
+        #expect(lines[3] == "baseline,MOULD,HN,2028,131.70068,26.938776,5.7,0,0,5.7,63.3,16,12,68.40068,68.40068")
     }
 
     @Test func csvOfAComparisonHasEveryVariantAndQuotesNames() throws {

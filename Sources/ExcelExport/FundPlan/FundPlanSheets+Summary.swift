@@ -13,7 +13,7 @@ extension FundPlanSheets {
 
         // Shortage per year, summed from the Gap sheet.
         let years = context.forecast.years
-        let tableHeaderRow = 22
+        let tableHeaderRow = 26
         let firstYearRow = tableHeaderRow + 1
         let lastYearRow = firstYearRow + max(years.count, 1) - 1
         var befores: [Double] = []
@@ -76,6 +76,12 @@ extension FundPlanSheets {
         try figure("Scholarship seats", .number(plan.scholarships.reduce(0) { $0 + $1.seats }), seatStyle)
         try figure("Funded interns", .number(plan.internships.reduce(0) { $0 + $1.interns }), seatStyle)
         try figure("On-site training seats", .number(plan.onsite.reduce(0) { $0 + $1.seats }), seatStyle)
+        try figure("Spend that closes nothing (VND)", .number(plan.zeroEffectSpend), WorkbookStyles.vnd)
+        try figure(
+            "Shortage no instrument can reach (engineer-years)", .number(plan.unreachableShortage), WorkbookStyles.engineers)
+        try figure(
+            "Engineer-years added after the horizon (\(plan.terminalYears) terminal years)",
+            .number(plan.terminalEngineerYears), WorkbookStyles.engineers)
         let binding = plan.explanation.bindingRules.map(\.rule.rawValue)
         try figure("Binding fairness rules", .string(binding.isEmpty ? "none" : binding.joined(separator: ", ")))
 

@@ -55,11 +55,13 @@ struct FundFileReader {
     }
 
     private func readScholarships(_ node: YAMLValue) -> ScholarshipTerms? {
-        guard let record = node.record(required: [], optional: ["enabled", "living_support_vnd_per_year"]) else { return nil }
+        guard let record = node.record(required: [], optional: ["enabled", "living_support_vnd_per_year", "additionality"])
+        else { return nil }
         let enabled = record["enabled"].map { $0.bool() } ?? true
         let living = record["living_support_vnd_per_year"].map { $0.vnd() } ?? 0
-        guard let enabled, let living else { return nil }
-        return ScholarshipTerms(enabled: enabled, livingSupportPerYear: living)
+        let additionality = record["additionality"].map { $0.rate() } ?? 1
+        guard let enabled, let living, let additionality else { return nil }
+        return ScholarshipTerms(enabled: enabled, livingSupportPerYear: living, additionality: additionality)
     }
 
     private func readInternships(_ node: YAMLValue) -> InternshipTerms? {

@@ -41,9 +41,13 @@ public struct ScholarshipTerms: Hashable, Sendable {
     public var enabled: Bool
     /// Living support paid per scholarship student per year of study, on top of tuition.
     public var livingSupportPerYear: VND
+    /// The share of funded seats whose students would not have enrolled without the scholarship
+    /// (1 − deadweight): a seat adds `additionality · c · e · f` engineers.
+    public var additionality: Double
 
-    public init(enabled: Bool, livingSupportPerYear: VND) {
+    public init(enabled: Bool, livingSupportPerYear: VND, additionality: Double = 1) {
         self.enabled = enabled
+        self.additionality = additionality
         self.livingSupportPerYear = livingSupportPerYear
     }
 }

@@ -127,7 +127,7 @@ struct FundPlanWorkbookTests {
         #expect(Self.close(gap.value(row: totalRow, column: 11).numberValue ?? -1, context.plan.shortageAfter))
         #expect(gap.value(row: 5, column: 4) == .string("Hà Nội"))
         let summary = try document.sheet(named: "Summary")
-        #expect(summary.cells.contains { $0.formula == "SUMIFS('Gap'!$I$5:$I$\(totalRow - 1),'Gap'!$E$5:$E$\(totalRow - 1),$A23)" })
+        #expect(summary.cells.contains { $0.formula == "SUMIFS('Gap'!$I$5:$I$\(totalRow - 1),'Gap'!$E$5:$E$\(totalRow - 1),$A27)" })
         #expect(gap.value(row: 5, column: 2) == .string("Kỹ thuật vật liệu"))
         #expect(gap.conditionalFormats.contains { $0.type == "cellIs" && $0.operatorName == "greaterThan" })
         #expect(context.plan.shortageAfter < context.plan.shortageBefore)
