@@ -42,7 +42,9 @@ public struct PlanEvaluation: Sendable, Codable {
     public var overspentYears: [Int]
     /// Fairness rows (e.g. `fair.regional-floor[HN]`) the plan breaks under the variant.
     public var brokenRules: [String]
-    /// Awards above the variant's spare capacity (or slots), e.g. `scholarship P-HUST 2027: 40 > 30`.
+    /// Awards above the variant's spare capacity (or slots), e.g. `scholarship P-HUST 2027: 40 > 30`,
+    /// and limits over the instruments alone that the plan breaks, e.g. the pool of eligible
+    /// students `interns.pool[MAT,HN,2027]: 120 > 100`.
     public var capacityExceeded: [String]
 
     /// Whether the plan respects every budget, rule and capacity of the variant.
@@ -175,7 +177,7 @@ enum PlanFixing {
         for (index, column) in model.columns.enumerated() where values[index] > Double(column.upperBound) + 1e-9 {
             exceeded.append("\(column.kind.rawValue) \(column.code) \(column.year): \(values[index]) > \(column.upperBound)")
         }
-        return Fixed(values: values, capacityExceeded: exceeded)
+        return Fixed(values: values, capacityExceeded: exceeded + brokenInstrumentRows(values, in: model))
     }
 
     /// The plan of `model` whose instrument columns are fixed at `fixed`, read back by
@@ -194,7 +196,8 @@ enum PlanFixing {
     }
 
     /// Solves the LP relaxation of `model` with its instrument columns fixed at `values`; with
-    /// `freeRows`, the budget and fairness rows are dropped (made free).
+    /// `freeRows`, the budget and fairness rows and every row over instrument columns alone
+    /// (limits such as `interns.pool[…]`) are dropped (made free).
     /// - Throws: ``AllocationError/solverFailed(_:)``, also when the fixed LP is infeasible.
     static func solveFixed(
         _ values: [Double], in model: AllocationModel, freeRows: Bool, options: AllocationOptions
@@ -205,7 +208,7 @@ enum PlanFixing {
                 try linear.setBounds(of: column.variable, lower: value, upper: value)
             }
             if freeRows {
-                for row in model.budgetRows + model.requirementRows {
+                for row in model.budgetRows + model.requirementRows + instrumentRows(of: model).map(\.row) {
                     try linear.setBounds(of: row, lower: -.infinity, upper: .infinity)
                 }
             }
@@ -213,5 +216,37 @@ enum PlanFixing {
         var fixedOptions = options
         fixedOptions.startingBasis = nil
         return try AllocationPlanner.solveLP(linear, fixedOptions)
+    }
+
+    /// The rows of `model` over instrument columns alone (limits on what may be bought, such as
+    /// the pool of eligible students), with each term's column position.
+    /// - Complexity: O(nonzeros).
+    static func instrumentRows(of model: AllocationModel) -> [(row: Constraint, terms: [(column: Int, coefficient: Double)])] {
+        var position: [Variable: Int] = [:]
+        for (index, column) in model.columns.enumerated() { position[column.variable] = index }
+        let linear = model.linearModel
+        return linear.constraints.compactMap { row in
+            guard let expression = linear.expression(of: row), !expression.terms.isEmpty else { return nil }
+            var terms: [(column: Int, coefficient: Double)] = []
+            for (variable, coefficient) in expression.terms {
+                guard let index = position[variable] else { return nil }
+                terms.append((index, coefficient))
+            }
+            return (row, terms)
+        }
+    }
+
+    /// The rows over instrument columns alone that `values` break, in words, e.g.
+    /// `interns.pool[MAT,HN,2027]: 120 > 100`.
+    static func brokenInstrumentRows(_ values: [Double], in model: AllocationModel) -> [String] {
+        let linear = model.linearModel
+        return instrumentRows(of: model).compactMap { entry in
+            guard let bounds = linear.bounds(of: entry.row), let name = linear.name(of: entry.row) else { return nil }
+            let activity = entry.terms.reduce(0) { $0 + $1.coefficient * values[$1.column] }
+            let tolerance = 1e-9 * max(1, abs(activity))
+            if activity > bounds.upper + tolerance { return "\(name): \(activity) > \(bounds.upper)" }
+            if activity < bounds.lower - tolerance { return "\(name): \(activity) < \(bounds.lower)" }
+            return nil
+        }
     }
 }
