@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // System libraries (Debian packages), wrapped as GRDB wraps SQLite.
@@ -44,6 +45,7 @@ let package = Package(
             name: "Workforce",
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 "XLSXReading",
             ],
             swiftSettings: swiftSettings
@@ -111,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "XLSXReadingTests",
-            dependencies: ["XLSXReading", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["XLSXReading", "Workforce", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

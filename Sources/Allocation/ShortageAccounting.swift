@@ -116,19 +116,22 @@ struct ShortageAccounting {
             }
         }
         var result: [(column: Int, units: Double)] = []
+        let first = model.years.first ?? forecast.baseYear
         for (index, column) in model.columns.enumerated() where values[index] > 0 {
-            var one = ForecastGrid(skillCount: forecast.skills.count, regionCount: forecast.regions.count, yearCount: years)
-            forecast.addCohort(
-                column.effect.engineersPerUnit, skill: column.skillPosition, origin: column.regionPosition,
-                landingYear: column.effect.landingYear, upskilledStaff: column.kind == .onsite, into: &one)
+            // One unit's engineers per market in its landing year (the mobility of
+            // `Forecast.addCohort`), then decaying with the skill's attrition.
+            let s = column.skillPosition, o = column.regionPosition
+            let destinations = column.kind == .onsite
+                ? [(position: o, share: 1.0)] : forecast.mobilityMatrix.destinations(skill: s, origin: o)
+            var byMarket: [Int: Double] = [:]
+            for (d, share) in destinations { byMarket[forecast.marketOfRegion[d], default: 0] += share * column.effect.engineersPerUnit }
+            let landing = column.effect.landingYear
             var removable = values[index]
-            let s = column.skillPosition
-            for m in 0..<forecast.marketCount {
-                for y in 0..<years {
-                    let perUnit = marketAdded(one, skill: s, market: m, year: y)
+            for (m, landed) in byMarket where landed > 1e-12 {
+                for y in max(0, landing - first)..<max(0, years) {
+                    let perUnit = landed * forecast.survivalFactor(skill: s, years: first + y - landing)
                     guard perUnit > 1e-12 else { continue }
-                    let room = surplus[(s * forecast.marketCount + m) * years + y]
-                    removable = min(removable, room / perUnit)
+                    removable = min(removable, surplus[(s * forecast.marketCount + m) * years + y] / perUnit)
                 }
             }
             let units = values[index] == values[index].rounded() ? removable.rounded(.down) : removable

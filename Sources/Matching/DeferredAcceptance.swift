@@ -19,18 +19,12 @@ public enum DeferredAcceptance {
     ///   operation), and O(S + P + total slots) extra memory.
     public static func match(_ problem: MatchingProblem) -> Matching {
         let studentCount = problem.students.count
-        let postingCount = problem.postings.count
         let capacity = problem.capacity
         let choiceStart = problem.choiceStart
         let choicePosting = problem.choicePosting
         let choiceRank = problem.choicePostingRank
 
-        // Heap of posting p lives in heapKey/heapStudent[heapStart[p] ..< heapStart[p] + heapCount[p]].
-        var heapStart = [Int](repeating: 0, count: postingCount + 1)
-        for p in 0..<postingCount { heapStart[p + 1] = heapStart[p] + capacity[p] }
-        var heapCount = [Int](repeating: 0, count: postingCount)
-        var heapKey = [Int](repeating: 0, count: heapStart[postingCount])
-        var heapStudent = [Int](repeating: 0, count: heapStart[postingCount])
+        var held = HeldStudents(capacity: capacity)
         var next = [Int](repeating: 0, count: studentCount)
         for s in 0..<studentCount { next[s] = choiceStart[s] }
         var free = Array((0..<studentCount).reversed())
@@ -41,56 +35,22 @@ public enum DeferredAcceptance {
                 let c = next[s]
                 next[s] += 1
                 let p = choicePosting[c]
-                let key = choiceRank[c]
-                let base = heapStart[p]
-                let count = heapCount[p]
+                let rank = choiceRank[c]
+                let count = held.count[p]
                 if count < capacity[p] {
-                    // Free slot: hold, sift up.
-                    var i = count
-                    while i > 0 {
-                        let parent = (i - 1) / 2
-                        if heapKey[base + parent] >= key { break }
-                        heapKey[base + i] = heapKey[base + parent]
-                        heapStudent[base + i] = heapStudent[base + parent]
-                        i = parent
-                    }
-                    heapKey[base + i] = key
-                    heapStudent[base + i] = s
-                    heapCount[p] = count + 1
+                    held.insert(s, rank: rank, at: p)
                     break
                 }
-                if count > 0 && key < heapKey[base] {
-                    // Full, and s beats the worst held student: replace the top, sift down.
-                    free.append(heapStudent[base])
-                    var i = 0
-                    while true {
-                        let left = 2 * i + 1
-                        if left >= count { break }
-                        var child = left
-                        if left + 1 < count && heapKey[base + left + 1] > heapKey[base + left] { child = left + 1 }
-                        if heapKey[base + child] <= key { break }
-                        heapKey[base + i] = heapKey[base + child]
-                        heapStudent[base + i] = heapStudent[base + child]
-                        i = child
-                    }
-                    heapKey[base + i] = key
-                    heapStudent[base + i] = s
+                if count > 0 && rank < held.worstKey(p) {
+                    // Full, and s beats the worst held student: that student is free again.
+                    free.append(held.replaceWorst(at: p, with: s, rank: rank))
                     break
                 }
                 // Rejected (no slots, or worse than everyone held): try the next choice.
             }
         }
 
-        // A held student stopped proposing right after the choice that is held.
-        var postingOf = [Int](repeating: -1, count: studentCount)
-        var choiceOf = [Int](repeating: -1, count: studentCount)
-        for p in 0..<postingCount {
-            for i in heapStart[p]..<(heapStart[p] + heapCount[p]) {
-                let s = heapStudent[i]
-                postingOf[s] = p
-                choiceOf[s] = next[s] - 1
-            }
-        }
+        let (postingOf, choiceOf) = held.assignment(studentCount: studentCount, next: next)
         return Matching(problem, postingOf: postingOf, choiceOf: choiceOf)
     }
 }

@@ -114,3 +114,21 @@ public enum FundedPlaces {
         return FundedPlacement(places: places, unfunded: unfunded, budget: budget)
     }
 }
+
+extension FundedPlaces {
+    /// Rows of a read `matches.csv` whose `funded` or `support_vnd` differ from `expected`, the
+    /// placement the fund policy gives the file's matching (nil without a policy: then every row
+    /// must say `false` and `0`). In the order of `problem.students`.
+    ///
+    /// - Complexity: O(S) for S students.
+    public static func mismatches(in file: MatchesFile, expected: FundedPlacement?, problem: MatchingProblem) -> [MatchingViolation] {
+        problem.students.compactMap { student in
+            guard let row = file.funding[student.id] else { return nil }
+            let funded = expected?.isFunded(student.id) ?? false
+            let support = expected?.support(of: student.id) ?? 0
+            guard row.funded != funded || row.support != support else { return nil }
+            return .fundingMismatch(student: student.id, line: row.line, funded: row.funded, support: row.support,
+                                    expectedFunded: funded, expectedSupport: support)
+        }
+    }
+}

@@ -54,32 +54,27 @@ public enum MatchesCSV {
     ///   an enterprise that is not the posting's, a student given twice or not at all, bad numbers.
     /// - Complexity: O(n) in the length of the text.
     public static func parse(_ text: String, file: String, problem: MatchingProblem) throws(InputErrors) -> Matching {
+        try read(text, file: file, problem: problem).matching
+    }
+
+    /// Reads a `matches.csv` as ``parse(_:file:problem:)`` does, keeping its `funded` and
+    /// `support_vnd` columns so they can be checked against the fund policy.
+    ///
+    /// - Throws: ``InputErrors`` as ``parse(_:file:problem:)``.
+    /// - Complexity: O(n) in the length of the text.
+    public static func read(_ text: String, file: String, problem: MatchingProblem) throws(InputErrors) -> MatchesFile {
         let table = try CSVTable.parse(text, file: file)
         var errors: [InputError] = []
         func location(line: Int, column: Int?) -> SourceLocation {
             SourceLocation(file: file, line: line, column: column, sheet: table.sheet)
         }
 
-        var position: [String: Int] = [:]
-        for (offset, name) in table.header.enumerated() {
-            let name = trimmed(name)
-            if !columns.contains(name) {
-                errors.append(InputError(location(line: table.headerRowLine, column: offset + 1), field: "header", value: name,
-                                         expected: "only the columns \(columns.joined(separator: ","))"))
-            } else if position[name] != nil {
-                errors.append(InputError(location(line: table.headerRowLine, column: offset + 1), field: "header", value: name,
-                                         expected: "each column once"))
-            } else {
-                position[name] = offset
-            }
-        }
-        for name in columns where position[name] == nil {
-            errors.append(InputError(location(line: table.headerRowLine, column: nil), field: "header",
-                                     expected: "a column named `\(name)`, which is missing"))
-        }
+        let (position, headerErrors) = CSVColumns.positions(of: columns, in: table, file: file)
+        errors += headerErrors
         if !errors.isEmpty { throw InputErrors(errors) }
 
         var postingOf = [Int](repeating: -1, count: problem.students.count)
+        var funding: [Student.ID: MatchesFile.Funding] = [:]
         var rowOfStudent = [Int?](repeating: nil, count: problem.students.count)
         for row in table.rows {
             guard row.fields.count == table.header.count else {
@@ -90,7 +85,7 @@ public enum MatchesCSV {
             func field(_ name: String) -> (text: String, location: SourceLocation) {
                 let index = position[name] ?? 0
                 let field = row.fields[index]
-                return (trimmed(field.text), location(line: field.line, column: index + 1))
+                return (CSVColumns.trimmed(field.text), location(line: field.line, column: index + 1))
             }
             func fail(_ name: String, _ expected: String) {
                 let (text, location) = field(name)
@@ -132,6 +127,7 @@ public enum MatchesCSV {
             if funded != "true" && funded != "false" { fail("funded", "true or false") }
             if let support = VND(field("support_vnd").text) {
                 if support < 0 { fail("support_vnd", "an amount in whole VND, 0 or more") }
+                if let s { funding[problem.students[s].id] = MatchesFile.Funding(funded: funded == "true", support: support, line: row.line) }
             } else {
                 fail("support_vnd", "an amount in whole VND, 0 or more (digits only)")
             }
@@ -145,7 +141,7 @@ public enum MatchesCSV {
                                      expected: "a row for every student; missing: \(shown)\(more)"))
         }
         if !errors.isEmpty { throw InputErrors(errors) }
-        return Matching(problem, postingOf: postingOf)
+        return MatchesFile(matching: Matching(problem, postingOf: postingOf), funding: funding)
     }
 
     private static func quoted(_ field: String) -> String {
@@ -156,11 +152,22 @@ public enum MatchesCSV {
         }
         return text + "\""
     }
+}
 
-    private static func trimmed(_ text: String) -> String {
-        var scalars = Substring(text)
-        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
-        return String(scalars)
+/// A `matches.csv` as read back: the matching, and what the file says about funding.
+public struct MatchesFile: Sendable {
+    /// What one row says about the fund's support.
+    public struct Funding: Hashable, Sendable {
+        /// The `funded` column.
+        public var funded: Bool
+        /// The `support_vnd` column.
+        public var support: VND
+        /// The row's line in the file.
+        public var line: Int
     }
+
+    /// The matching the file describes.
+    public var matching: Matching
+    /// Each student's `funded` and `support_vnd`.
+    public var funding: [Student.ID: Funding]
 }

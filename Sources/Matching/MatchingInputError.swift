@@ -25,6 +25,14 @@ public struct MatchingInputError: Error, Hashable, Sendable, CustomStringConvert
         case unknownStudent(Student.ID)
         /// A matching sends a student to a posting the problem does not have.
         case unknownPostingAssigned(student: Student.ID, posting: InternshipPosting.ID)
+        /// A regional cap below 0.
+        case negativeRegionalCap(String, cap: Int)
+        /// A regional cap that names no province.
+        case regionalCapWithoutRegion(cap: Int)
+        /// A province in two regional caps.
+        case regionCappedTwice(Region.ID)
+        /// Regional caps and a minimum for a group of postings in one round.
+        case minimumWithRegionalCaps(group: String)
 
         /// What is wrong and what to fix.
         public var description: String {
@@ -40,6 +48,10 @@ public struct MatchingInputError: Error, Hashable, Sendable, CustomStringConvert
                 "rankings: posting \(posting) gives rank \(rank) to \(students.map(\.rawValue).joined(separator: " and ")); expected distinct ranks"
             case .unknownStudent(let id): "student \(id) is not among the students"
             case .unknownPostingAssigned(let student, let posting): "student \(student) is assigned to posting \(posting), which is not among the postings"
+            case .negativeRegionalCap(let regions, let cap): "regional cap of \(regions) is \(cap); expected 0 or more"
+            case .regionalCapWithoutRegion(let cap): "a regional cap of \(cap) names no province; expected one or more province codes"
+            case .minimumWithRegionalCaps(let group): "regional caps and the minimum places for \(group) cannot apply in one round; expected one or the other"
+            case .regionCappedTwice(let region): "province \(region) is in more than one regional cap; expected each province in one cap at most"
             }
         }
     }

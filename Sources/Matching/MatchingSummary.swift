@@ -7,8 +7,61 @@ public import Workforce
 /// left out), `postings`, `slots`, `postings_with_free_slots`, `free_slots`,
 /// `dropped_preferences`, `uses_rankings`, `seed`, `funding_applied`, `funded_places`,
 /// `funded_support_vnd`, `funding_budget_vnd`, `funding_budget_left_vnd` (the four funding
-/// figures are 0 without a fund policy).
+/// figures are 0 without a fund policy), `round` (1, or 2 for a second round), `mechanism`
+/// (``MatchingMechanism``), `regional_caps` (a list of `{regions, cap, placed}`, empty without
+/// caps), `not_placed_above_result` (`{posting_preferred_others, region_at_cap,
+/// held_for_minimum, students}`: pairs of a student and a posting they ranked above their result,
+/// by reason, and how many students have any); and `minimum_places` (a ``MinimumPlacesReport``)
+/// only when the fund policy sets a minimum.
 public struct MatchingSummary: Codable, Hashable, Sendable {
+    /// One regional cap and the interns placed under it.
+    public struct CapFigure: Codable, Hashable, Sendable {
+        /// The provinces, `;`-separated.
+        public var regions: String
+        /// The cap.
+        public var cap: Int
+        /// Interns placed at the postings of those provinces.
+        public var placed: Int
+
+        /// A figure.
+        public init(regions: String, cap: Int, placed: Int) {
+            self.regions = regions
+            self.cap = cap
+            self.placed = placed
+        }
+    }
+
+    /// Students not placed at postings they ranked above their result, by reason.
+    public struct NotPlacedCounts: Codable, Hashable, Sendable {
+        /// Pairs where the posting filled its slots with students it ranks higher.
+        public var postingPreferredOthers: Int = 0
+        /// Pairs where the posting had a free slot in a province at its cap.
+        public var regionAtCap: Int = 0
+        /// Pairs where the posting had a free slot held back for a group's minimum.
+        public var heldForMinimum: Int = 0
+        /// Students with at least one such posting.
+        public var students: Int = 0
+
+        enum CodingKeys: String, CodingKey {
+            case postingPreferredOthers = "posting_preferred_others", regionAtCap = "region_at_cap"
+            case heldForMinimum = "held_for_minimum", students
+        }
+
+        /// Counts of `explanations`.
+        public init(_ explanations: [NotPlacedExplanation]) {
+            var last: Student.ID?
+            for item in explanations {
+                switch item.reason {
+                case .postingPreferredOthers: postingPreferredOthers += 1
+                case .regionAtCap: regionAtCap += 1
+                case .heldForMinimum: heldForMinimum += 1
+                }
+                if item.student != last { students += 1 }
+                last = item.student
+            }
+        }
+    }
+
     /// How many students got their n-th choice.
     public struct RankCount: Codable, Hashable, Sendable {
         /// 1 = first choice.
@@ -55,6 +108,16 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
     public var fundingBudget: VND
     /// The budget not spent, whole VND.
     public var fundingBudgetLeft: VND
+    /// 1 for a first round, 2 for a second round (`match --round-of`).
+    public var round: Int = 1
+    /// The mechanism that found the matching.
+    public var mechanism: MatchingMechanism = .deferredAcceptance
+    /// The regional caps and what was placed under each.
+    public var regionalCaps: [CapFigure] = []
+    /// Why students are not at postings they ranked higher.
+    public var notPlacedAboveResult = NotPlacedCounts([])
+    /// The minimum for a group of postings, when the policy sets one.
+    public var minimumPlaces: MinimumPlacesReport?
 
     enum CodingKeys: String, CodingKey {
         case students, matched, unmatched
@@ -70,6 +133,28 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
         case fundedSupport = "funded_support_vnd"
         case fundingBudget = "funding_budget_vnd"
         case fundingBudgetLeft = "funding_budget_left_vnd"
+        case round, mechanism
+        case regionalCaps = "regional_caps"
+        case notPlacedAboveResult = "not_placed_above_result"
+        case minimumPlaces = "minimum_places"
+    }
+
+    /// The summary of a matching found under rules, with `funding` when there is a fund policy.
+    ///
+    /// - Complexity: O(S + P + L).
+    public init(_ outcome: MatchingOutcome, problem: MatchingProblem, funding: FundedPlacement? = nil, round: Int = 1) {
+        self.init(outcome.matching, problem: problem, funding: funding)
+        self.round = round
+        mechanism = outcome.mechanism
+        minimumPlaces = outcome.minimumReport
+        notPlacedAboveResult = NotPlacedCounts(outcome.explanations(in: problem))
+        var placed = [Int](repeating: 0, count: outcome.rules.caps.caps.count)
+        for assignment in outcome.matching.assignments {
+            guard let region = assignment.posting.flatMap({ problem.posting($0) })?.region,
+                  let index = outcome.rules.caps.capIndex(of: region) else { continue }
+            placed[index] += 1
+        }
+        regionalCaps = zip(outcome.rules.caps.caps, placed).map { CapFigure(regions: $0.label, cap: $0.cap, placed: $1) }
     }
 
     /// The summary of `matching`, with `funding` when there is a fund policy.
@@ -112,6 +197,7 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
         fundedSupport = funding?.totalSupport ?? 0
         fundingBudget = funding?.budget ?? 0
         fundingBudgetLeft = funding?.budgetLeft ?? 0
+        notPlacedAboveResult = NotPlacedCounts(PlacementExplanations.explain(matching, problem: problem))
     }
 
     /// A readable report for the terminal, one figure a line.
@@ -122,7 +208,7 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
             return " (\(tenths / 10).\(tenths % 10) %)"
         }
         var lines: [String] = []
-        lines.append("Internship matching (student-proposing deferred acceptance)")
+        lines.append("Internship matching" + (round > 1 ? ", round \(round)" : "") + " (\(mechanism.title))")
         lines.append("  students            \(students)")
         lines.append("  matched             \(matched)\(percent(matched, of: students))")
         lines.append("  unmatched           \(unmatched)")
@@ -136,6 +222,17 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
         lines.append("  postings            \(postings) with \(slots) slots")
         lines.append("  with free slots     \(postingsWithFreeSlots) postings, \(freeSlots) slots free")
         lines.append("  dropped preferences \(droppedPreferences) (ineligible, unknown, repeated or unranked)")
+        for cap in regionalCaps {
+            lines.append("  regional cap        \(cap.regions): \(cap.placed) of at most \(cap.cap)")
+        }
+        if let minimumPlaces { lines.append("  \(minimumPlaces.sentence)") }
+        if notPlacedAboveResult.students > 0 {
+            let counts = notPlacedAboveResult
+            var reasons = ["\(counts.postingPreferredOthers) because the posting preferred others"]
+            if counts.regionAtCap > 0 { reasons.append("\(counts.regionAtCap) because the province was at its cap") }
+            if counts.heldForMinimum > 0 { reasons.append("\(counts.heldForMinimum) because places were held for a minimum") }
+            lines.append("  not placed higher   \(counts.students) students, at postings ranked above their result: " + reasons.joined(separator: ", "))
+        }
         if fundingApplied {
             lines.append("  funded places       \(fundedPlaces), \(NumberText.vnd(fundedSupport)) VND")
             lines.append("  budget              \(NumberText.vnd(fundingBudget)) VND, \(NumberText.vnd(fundingBudgetLeft)) VND left")

@@ -10,6 +10,13 @@ public enum MatchingViolation: Hashable, Sendable, CustomStringConvertible {
     case missingStudent(Student.ID)
     /// More students at a posting than its slots.
     case capacityExceeded(posting: InternshipPosting.ID, slots: Int, assigned: Int)
+    /// More interns in the postings of a capped province (or group of provinces) than its cap.
+    case capExceeded(regions: String, cap: Int, assigned: Int)
+    /// Fewer interns at a group of postings than its minimum, although the mechanism meets it
+    /// (placing `reachable` there).
+    case minimumNotMet(group: String, required: Int, placed: Int, reachable: Int)
+    /// A row's `funded` or `support_vnd` differs from what the fund policy gives that matching.
+    case fundingMismatch(student: Student.ID, line: Int?, funded: Bool, support: VND, expectedFunded: Bool, expectedSupport: VND)
     /// A student at a posting they may not be matched to: not on their list, ineligible, or not
     /// ranked by the posting.
     case unacceptable(student: Student.ID, posting: InternshipPosting.ID, reason: PreferenceExclusion)
@@ -25,6 +32,11 @@ public enum MatchingViolation: Hashable, Sendable, CustomStringConvertible {
         case .unknownPosting(let student, let posting): "student \(student) is at posting \(posting), which is not among the postings"
         case .missingStudent(let id): "student \(id) has no row in the matching"
         case .capacityExceeded(let posting, let slots, let assigned): "posting \(posting) has \(assigned) students for \(slots) slots"
+        case .capExceeded(let regions, let cap, let assigned): "regional cap of \(regions) is \(cap), but \(assigned) interns are placed there"
+        case .minimumNotMet(let group, let required, let placed, let reachable):
+            "minimum places for \(group): \(placed) placed, \(required) required (the mechanism places \(reachable))"
+        case .fundingMismatch(let student, let line, let funded, let support, let expectedFunded, let expectedSupport):
+            "\(line.map { "line \($0): " } ?? "")student \(student) has funded=\(funded), support_vnd=\(support); the fund policy gives funded=\(expectedFunded), support_vnd=\(expectedSupport)"
         case .unacceptable(let student, let posting, let reason): "student \(student) is at posting \(posting), but \(reason)"
         case .blockingPair(let student, let posting, let displaced):
             if let displaced {

@@ -17,9 +17,11 @@ public enum RunKind: String, CaseIterable, Hashable, Sendable, Codable {
     case validate, `import`, forecast, allocate, match, plan, bench, synth, template
 }
 
-/// Where a run is: still running, or how it ended.
+/// Where a run is: still running, or how it ended. `interrupted`: the process ended without
+/// recording an end (killed by a signal, a crash, the machine stopped); set when a store is
+/// next opened and the run's process no longer exists.
 public enum RunStatus: String, CaseIterable, Hashable, Sendable, Codable {
-    case running, succeeded, failed
+    case running, succeeded, failed, interrupted
 }
 
 /// How a stored result's content is written.

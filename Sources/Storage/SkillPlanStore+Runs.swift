@@ -34,10 +34,10 @@ extension SkillPlanStore {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO run (kind, dataset_id, parameters, started_at, status, software_version)
-                    VALUES (?, ?, ?, ?, 'running', ?)
+                    INSERT INTO run (kind, dataset_id, parameters, started_at, status, software_version, process_id)
+                    VALUES (?, ?, ?, ?, 'running', ?, ?)
                     """,
-                arguments: [kind.rawValue, datasetID?.rawValue, json, startedAt, version]
+                arguments: [kind.rawValue, datasetID?.rawValue, json, startedAt, version, Int64(getpid())]
             )
             return RunID(rawValue: db.lastInsertedRowID)
         }
@@ -92,6 +92,35 @@ extension SkillPlanStore {
             for result in results {
                 try insert.execute(arguments: [run.rawValue, result.name, result.format.rawValue, result.content])
             }
+        }
+    }
+
+    /// Marks `interrupted` every `running` run whose process no longer exists (killed by a
+    /// signal, crashed, or the machine stopped): it can never finish. Called when a store is
+    /// opened; runs of processes still alive are left alone.
+    ///
+    /// - Returns: the runs marked, oldest first.
+    @discardableResult
+    public func markInterruptedRuns(at now: Date = Date()) throws(StorageError) -> [RunID] {
+        let running = try read(action: "list the running runs") { db in
+            try Row.fetchAll(db, sql: "SELECT id, process_id, started_at FROM run WHERE status = 'running' ORDER BY id")
+                .map { row -> (Int64, Int64?, Date) in (row["id"], row["process_id"], row["started_at"]) }
+        }
+        let vanished = running.filter { _, process, _ in
+            guard let process, process > 0, process <= Int64(Int32.max) else { return true }
+            return kill(pid_t(process), 0) != 0 && errno == ESRCH
+        }
+        guard !vanished.isEmpty else { return [] }
+        return try write(action: "mark interrupted runs") { db in
+            var marked: [RunID] = []
+            for (id, process, started) in vanished {
+                let summary = "interrupted: its process\(process.map { " (\($0))" } ?? "") ended without recording an end (killed by a signal?)"
+                try db.execute(
+                    sql: "UPDATE run SET status = 'interrupted', finished_at = ?, summary = ? WHERE id = ? AND status = 'running'",
+                    arguments: [max(now, started), summary, id])
+                if db.changesCount > 0 { marked.append(RunID(rawValue: id)) }
+            }
+            return marked
         }
     }
 

@@ -3,9 +3,12 @@ internal import GRDB
 
 /// The SkillPlan database: imported datasets and the record of every run, in one SQLite file.
 ///
-/// One store owns one connection (a GRDB `DatabaseQueue`), so writes are serialised; it is safe
-/// to share between tasks. Opening a store creates the file if needed and migrates it to the
-/// current schema. Foreign keys are enforced.
+/// A store on a file owns a GRDB `DatabasePool` in WAL mode (readers never wait for the
+/// writer; writes are serialised, across processes too, with a busy timeout sized to the
+/// longest write, a national import); in memory, a `DatabaseQueue`. It is safe to share between
+/// tasks. Opening a store creates the file if needed and migrates it to the current schema, safely
+/// when several processes open a new file at once; runs whose process has vanished are marked
+/// `interrupted`. Foreign keys are enforced.
 ///
 /// ```swift
 /// let store = try SkillPlanStore(path: "skillplan.sqlite", softwareVersion: "0.1.0")
@@ -22,7 +25,12 @@ public final class SkillPlanStore: Sendable {
     /// The SkillPlan version recorded with each run.
     public let softwareVersion: String
 
-    let queue: DatabaseQueue
+    let queue: any DatabaseWriter
+
+    /// How long a write waits for another process's write to end before it fails as `busy`:
+    /// longer than the longest write (a national import takes a few seconds, and several may
+    /// queue), short enough that a hung process is reported.
+    public static let busyTimeout: TimeInterval = 120
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
     ///
@@ -30,9 +38,12 @@ public final class SkillPlanStore: Sendable {
     ///   `notASkillPlanDatabase` (not SQLite, or another program's SQLite file), `newerSchema`
     ///   (written by a newer SkillPlan), `busy` or `cannotWrite`.
     public convenience init(path: String, softwareVersion: String = "unknown") throws(StorageError) {
-        let queue: DatabaseQueue
+        let queue: any DatabaseWriter
         do {
-            queue = try DatabaseQueue(path: path, configuration: Self.configuration())
+            // A pool needs a file (WAL); `:memory:` is a private in-memory database, one connection.
+            queue = path == ":memory:"
+                ? try DatabaseQueue(path: path, configuration: Self.configuration())
+                : try DatabasePool(path: path, configuration: Self.configuration())
         } catch {
             throw StorageError.wrapping(error, path: path, action: "open the database")
         }
@@ -50,18 +61,19 @@ public final class SkillPlanStore: Sendable {
         return try SkillPlanStore(queue: queue, path: ":memory:", softwareVersion: softwareVersion)
     }
 
-    private init(queue: DatabaseQueue, path: String, softwareVersion: String) throws(StorageError) {
+    private init(queue: any DatabaseWriter, path: String, softwareVersion: String) throws(StorageError) {
         self.queue = queue
         self.path = path
         self.softwareVersion = softwareVersion
         try migrate()
+        try markInterruptedRuns()
     }
 
     private static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Another skillplan command may be writing: wait for it rather than fail at once.
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "SkillPlanStore"
         // Up to 64 MiB of page cache: imports insert into several indexes at random places.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
@@ -98,9 +110,27 @@ public final class SkillPlanStore: Sendable {
                     or pass another file with --db
                     """)
             }
-            try migrator.migrate(queue)
+            try Self.migrate(queue, with: migrator)
         } catch {
             throw StorageError.wrapping(error, path: path, action: "prepare the database schema")
+        }
+    }
+
+    /// Applies the migrations not applied yet. Two processes that open a new file at once both
+    /// find the schema missing; each migration runs in an immediate transaction, so one of them
+    /// applies it and the other fails (`table … already exists`) with nothing kept. The loser then
+    /// finds the migrations complete and goes on; any other failure is thrown.
+    private static func migrate(_ writer: any DatabaseWriter, with migrator: DatabaseMigrator) throws {
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch {
+                attempt += 1
+                if try writer.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+                if attempt == 3 { throw error }
+            }
         }
     }
 

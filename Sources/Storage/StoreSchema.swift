@@ -13,8 +13,14 @@ enum StoreSchema {
         migrator.registerMigration("v1: datasets, entities, runs") { db in
             for statement in version1 { try db.execute(sql: statement) }
         }
-        migrator.registerMigration("v2: forecast model (mobility, separations, completers)") { db in
+        migrator.registerMigration("v2: interrupted runs, run process id") { db in
             for statement in version2 { try db.execute(sql: statement) }
+        }
+        migrator.registerMigration("v3: forecast model (mobility, separations, completers)") { db in
+            for statement in version3 { try db.execute(sql: statement) }
+        }
+        migrator.registerMigration("v4: match rounds") { db in
+            for statement in matchRounds { try db.execute(sql: statement) }
         }
         return migrator
     }
@@ -33,7 +39,7 @@ enum StoreSchema {
     /// Graduate mobility, separations and the uncertainty of the forecast (JSON documents, NULL
     /// for datasets stored before: they load as the first release read them), and whether a
     /// curriculum's completers are new headcount.
-    private static let version2: [String] = [
+    private static let version3: [String] = [
         "ALTER TABLE dataset ADD COLUMN forecast_model TEXT",
         "ALTER TABLE skill ADD COLUMN separations TEXT",
         """
@@ -371,5 +377,58 @@ enum StoreSchema {
             PRIMARY KEY (run_id, name)
         )
         """,
+    ]
+
+    /// Runs may end `interrupted` (their process vanished), and record the process that runs
+    /// them so the next start can tell. SQLite cannot change a CHECK: the table is rebuilt
+    /// (foreign keys are off during a migration; `run_result` keeps pointing at `run`).
+    private static let version2: [String] = [
+        """
+        CREATE TABLE run_v2 (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN
+                ('validate', 'import', 'forecast', 'allocate', 'match', 'plan', 'bench', 'synth', 'template')),
+            dataset_id INTEGER REFERENCES dataset(id) ON DELETE RESTRICT,
+            parameters TEXT NOT NULL CHECK (json_valid(parameters)),
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'interrupted')),
+            summary TEXT,
+            software_version TEXT NOT NULL,
+            process_id INTEGER CHECK (process_id > 0),
+            CHECK ((status = 'running') = (finished_at IS NULL)),
+            CHECK (finished_at IS NULL OR finished_at >= started_at)
+        )
+        """,
+        """
+        INSERT INTO run_v2 (id, kind, dataset_id, parameters, started_at, finished_at, status, summary, software_version)
+        SELECT id, kind, dataset_id, parameters, started_at, finished_at, status, summary, software_version FROM run
+        """,
+        "DROP TABLE run",
+        "ALTER TABLE run_v2 RENAME TO run",
+        "CREATE INDEX run_dataset ON run(dataset_id)",
+        "CREATE INDEX run_running ON run(status) WHERE status = 'running'",
+    ]
+
+    /// One row per `match` run: which round it was, the hash of the matches.csv it wrote, and for a
+    /// second round the first round's matches.csv (by hash) and the run that wrote it, if stored.
+    static let matchRounds = [
+        """
+        CREATE TABLE match_round (
+            run_id INTEGER PRIMARY KEY REFERENCES run(id) ON DELETE CASCADE,
+            round INTEGER NOT NULL CHECK (round IN (1, 2)),
+            mechanism TEXT NOT NULL
+                CHECK (mechanism IN ('deferred_acceptance', 'flexible_deferred_acceptance', 'minimum_places')),
+            students INTEGER NOT NULL CHECK (students >= 0),
+            matched INTEGER NOT NULL CHECK (matched BETWEEN 0 AND students),
+            matches_sha256 TEXT NOT NULL CHECK (length(matches_sha256) = 64 AND matches_sha256 NOT GLOB '*[^0-9a-f]*'),
+            first_round_sha256 TEXT
+                CHECK (first_round_sha256 IS NULL OR (length(first_round_sha256) = 64 AND first_round_sha256 NOT GLOB '*[^0-9a-f]*')),
+            first_round_run_id INTEGER REFERENCES run(id) ON DELETE SET NULL,
+            CHECK ((round = 1) = (first_round_sha256 IS NULL)),
+            CHECK (round = 2 OR first_round_run_id IS NULL)
+        )
+        """,
+        "CREATE INDEX match_round_by_matches ON match_round(matches_sha256)",
     ]
 }

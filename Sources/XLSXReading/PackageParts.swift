@@ -63,6 +63,15 @@ final class WorkbookHandler: XMLPartHandler {
 /// `sharedStrings.xml`: the string table, rich text runs joined, phonetic runs skipped.
 final class SharedStringsHandler: XMLPartHandler {
     private(set) var strings: [String] = []
+    /// At most this many strings (the document's cell limit: more strings than cells is no table).
+    private let limit: Int
+    private let limitError: XLSXReadError
+    private(set) var stopError: XLSXReadError?
+
+    init(limit: Int = .max, limitError: XLSXReadError = XLSXReadError(.tooLarge, path: "", "too many strings")) {
+        self.limit = limit
+        self.limitError = limitError
+    }
     private var current = ""
     private var inPhonetic = false
 
@@ -78,7 +87,12 @@ final class SharedStringsHandler: XMLPartHandler {
         switch name {
         case "t" where !inPhonetic: current += text
         case "rPh": inPhonetic = false
-        case "si": strings.append(current.decodingOOXMLEscapes)
+        case "si":
+            guard strings.count < limit else {
+                stopError = limitError
+                return
+            }
+            strings.append(current.decodingOOXMLEscapes)
         default: break
         }
     }

@@ -6,6 +6,11 @@ final class WorksheetHandler: XMLPartHandler {
     }
 
     private let sharedStrings: [String]
+    /// How many more cells may be read before the document's cell limit is reached.
+    private var remainingCells: Int
+    /// The error that stops the parse once the cell limit is passed.
+    let limitError: XLSXReadError
+    private(set) var stopError: XLSXReadError?
     private(set) var cells: [XLSXCell] = []
     private(set) var dataValidations: [XLSXDataValidation] = []
     private(set) var conditionalFormats: [XLSXConditionalFormat] = []
@@ -41,8 +46,14 @@ final class WorksheetHandler: XMLPartHandler {
     private var ruleFormulas: [String] = []
     private var ruleColorCount = 0
 
-    init(sharedStrings: [String]) {
+    /// - Parameters:
+    ///   - remainingCells: the cells this sheet may still hold under the document's limit.
+    ///   - limitError: what to throw when it holds more.
+    init(sharedStrings: [String], remainingCells: Int = .max,
+         limitError: XLSXReadError = XLSXReadError(.tooLarge, path: "", "too many cells")) {
         self.sharedStrings = sharedStrings
+        self.remainingCells = remainingCells
+        self.limitError = limitError
     }
 
     func start(_ name: String, attributes: [String: String]) {
@@ -197,6 +208,11 @@ final class WorksheetHandler: XMLPartHandler {
             }
         }
         guard value != .empty || cellFormula != nil else { return }
+        guard remainingCells > 0 else {
+            stopError = limitError
+            return
+        }
+        remainingCells -= 1
         cells.append(
             XLSXCell(
                 row: cellPosition.row, column: cellPosition.column, value: value, formula: cellFormula,

@@ -29,19 +29,41 @@ public struct XLSXDocument: Sendable {
     /// The sheet names in tab order.
     public var sheetNames: [String] { sheets.map(\.name) }
 
+    /// Bounds on what reading one workbook may cost, so that a small file that unpacks to
+    /// gigabytes (a zip bomb) is refused with a clear error instead of exhausting memory.
+    public struct Limits: Hashable, Sendable {
+        /// The most bytes all parts together may unpack to (the sizes the archive declares and
+        /// the bytes actually inflated are both checked).
+        public var maximumUnpackedBytes: Int
+        /// The most non-empty cells in all sheets together, and the most shared strings.
+        public var maximumCells: Int
+
+        /// Limits; by default 256 MiB unpacked and 4,000,000 cells (a table of a million rows
+        /// of four columns; larger tables belong in CSV files).
+        public init(maximumUnpackedBytes: Int = 256 << 20, maximumCells: Int = 4_000_000) {
+            self.maximumUnpackedBytes = maximumUnpackedBytes
+            self.maximumCells = maximumCells
+        }
+    }
+
     /// Reads a workbook.
     ///
     /// - Throws: ``XLSXReadError``: `.unreadableFile` if the file cannot be read, `.notAZip` if it is
     ///   not a ZIP package, `.missingPart` if `workbook.xml` or a listed sheet is missing,
-    ///   `.malformedXML` (with the part and line) if a part cannot be parsed.
-    /// - Complexity: O(size of the file).
-    public init(contentsOf url: URL) throws {
+    ///   `.malformedXML` (with the part and line) if a part cannot be parsed, `.tooLarge` (naming
+    ///   the limit) if the package unpacks to more bytes or holds more cells than `limits` allow.
+    /// - Complexity: O(size of the file), bounded by `limits`.
+    public init(contentsOf url: URL, limits: Limits = Limits()) throws {
         self.url = url
         let path = url.path
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw XLSXReadError(.unreadableFile, path: path, "the file does not exist or cannot be read")
         }
-        let package = try Package(url: url)
+        let package = try Package(url: url, limits: limits)
+        let cellLimitError = XLSXReadError(
+            .tooLarge, path: path,
+            "the workbook holds more than \(limits.maximumCells) cells (the reader's limit); give so large a table as a CSV file")
+        var remainingCells = limits.maximumCells
 
         // The workbook part, found through the package relationships.
         let rootRelationships = try package.relationships(of: "")
@@ -56,7 +78,7 @@ public struct XLSXDocument: Sendable {
         if let part = workbookRelationships.values.first(where: { $0.type.hasSuffix("/sharedStrings") })
             .map({ Package.resolve($0.target, relativeTo: workbookPart) }), package.contains(part)
         {
-            let handler = SharedStringsHandler()
+            let handler = SharedStringsHandler(limit: limits.maximumCells, limitError: cellLimitError)
             try package.parse(part, with: handler)
             sharedStrings = handler.strings
         }
@@ -70,8 +92,10 @@ public struct XLSXDocument: Sendable {
             }
             let part = Package.resolve(relationship.target, relativeTo: workbookPart)
             guard relationship.type.hasSuffix("/worksheet") else { continue }  // chartsheets, dialogs
-            let handler = WorksheetHandler(sharedStrings: sharedStrings)
+            let handler = WorksheetHandler(
+                sharedStrings: sharedStrings, remainingCells: remainingCells, limitError: cellLimitError)
             try package.parse(part, with: handler)
+            remainingCells -= handler.cells.count
             if let problem = handler.problems.first {
                 throw XLSXReadError(.malformedXML, path: path, part: part, problem)
             }
@@ -143,8 +167,18 @@ private struct Package {
     /// Lower-cased part name → entry (part names are case-insensitive in OPC).
     let entries: [String: Entry]
 
-    init(url: URL) throws {
+    /// The bytes all parts may still unpack to; shared by copies of the package.
+    private final class Budget {
+        var remaining: Int
+        init(_ remaining: Int) { self.remaining = remaining }
+    }
+    private let budget: Budget
+    private let limits: XLSXDocument.Limits
+
+    init(url: URL, limits: XLSXDocument.Limits) throws {
         path = url.path
+        self.limits = limits
+        budget = Budget(limits.maximumUnpackedBytes)
         let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read)
@@ -168,9 +202,21 @@ private struct Package {
         guard let entry = entries[part.lowercased()] else {
             throw XLSXReadError(.missingPart, path: path, part: part, "the package has no part \(part)")
         }
+        let tooLarge = XLSXReadError(
+            .tooLarge, path: path, part: part,
+            "the workbook unpacks to more than \(limits.maximumUnpackedBytes) bytes (the reader's limit); "
+                + "it is damaged or a zip bomb, or its table belongs in a CSV file")
+        // The declared size first (cheap), then the bytes really inflated (a header can lie).
+        guard entry.uncompressedSize <= UInt64(max(0, budget.remaining)) else { throw tooLarge }
         var data = Data()
         do {
-            _ = try archive.extract(entry) { data.append($0) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                budget.remaining -= chunk.count
+                guard budget.remaining >= 0 else { throw tooLarge }
+                data.append(chunk)
+            }
+        } catch let error as XLSXReadError {
+            throw error
         } catch {
             throw XLSXReadError(.notAZip, path: path, part: part, "the part cannot be decompressed: \(error)")
         }

@@ -42,6 +42,7 @@ extension XLSXReadError {
             case unknownSheet
             case invalidReference
             case gridTooLarge
+            case tooLarge
         }
 
         let storage: Storage
@@ -63,6 +64,10 @@ extension XLSXReadError {
 
         /// A sheet's used area is too large to return as a dense grid.
         public static var gridTooLarge: Self { .init(.gridTooLarge) }
+
+        /// The package unpacks to more bytes, or holds more cells, than the reader's
+        /// ``XLSXDocument/Limits`` allow (a zip bomb, or a table better given as CSV).
+        public static var tooLarge: Self { .init(.tooLarge) }
 
         /// The code's name.
         public var description: String { storage.rawValue }

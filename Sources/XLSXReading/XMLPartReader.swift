@@ -8,6 +8,12 @@ import FoundationXML
 protocol XMLPartHandler: AnyObject {
     func start(_ name: String, attributes: [String: String])
     func end(_ name: String, text: String)
+    /// Set when the handler must stop the parse (a limit reached): the reader aborts and throws it.
+    var stopError: XLSXReadError? { get }
+}
+
+extension XMLPartHandler {
+    var stopError: XLSXReadError? { nil }
 }
 
 /// Drives `XMLParser` over one part and hands elements to a handler.
@@ -33,6 +39,7 @@ final class XMLPartReader: NSObject, XMLParserDelegate {
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
         let succeeded = parser.parse()
+        if let stop = handler.stopError { throw stop }
         if let error = reader.firstError {
             throw XLSXReadError(.malformedXML, path: path, part: part, line: error.line, error.message)
         }
@@ -89,6 +96,7 @@ final class XMLPartReader: NSObject, XMLParserDelegate {
         }
         openElements.removeLast()
         handler.end(Self.localName(elementName), text: text)
+        if handler.stopError != nil { fail(parser, "stopped by a limit") }
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {

@@ -80,10 +80,12 @@ struct Allocate: ParsableCommand {
     }
 
     static func multiples(_ text: String) throws -> [Double] {
-        let failure = ValidationError("--sweep takes non-negative numbers separated by commas, e.g. 0,0.5,1,2 (saw '\(text)')")
+        let failure = ValidationError("--sweep takes numbers from 0 to 10 separated by commas, e.g. 0,0.5,1,2 (saw '\(text)')")
         var values: [Double] = []
         for part in text.split(separator: ",") {
-            guard let value = Double(part.trimmingCharacters(in: .whitespaces)), value >= 0, value.isFinite else { throw failure }
+            // At most 10 times the budget: larger budgets overflow the plan's whole-VND figures.
+            let number = part.trimmingCharacters(in: .whitespaces)
+            guard InputLimits.isDecimal(number), let value = Double(number), value >= 0, value <= 10 else { throw failure }
             values.append(value)
         }
         if values.isEmpty { throw failure }
@@ -95,6 +97,7 @@ struct Allocate: ParsableCommand {
     }
 
     func run() throws {
+        if let csv { try OutputFolder.check(csv, option: "--csv") }
         let (loaded, planned) = try scenario.load(variant: variant)
         let recorded = try RecordedRun.begin(
             kind: .allocate, store: store, loaded: loaded,

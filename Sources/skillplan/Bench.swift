@@ -22,7 +22,7 @@ struct Bench: ParsableCommand {
         process's peak (VmHWM and getrusage maxrss), the allocation model's size, the MIP's gap \
         to its LP bound, and the matching's counts. Build with `swift build -c release` first: \
         debug builds are many times slower.
-        Stages: load, forecast, build, lp, mip, plan, match, workbooks.
+        Stages: load, students, forecast, build, lp, mip, plan, match, workbooks.
         """)
 
     @Option(help: "small, province or national (ignored with --dir).")
@@ -43,6 +43,11 @@ struct Bench: ParsableCommand {
     var relativeGap: Double = 0.005
     @Option(help: "CLP's algorithm for the LP relaxation: automatic, dualSimplex, primalSimplex, barrier.")
     var lpAlgorithm: LPAlgorithm = .automatic
+    @Option(help: """
+        Also time flexible deferred acceptance (regional caps) in the match stage, with each province \
+        capped at this percentage of the interns deferred acceptance placed there (0–100).
+        """)
+    var matchCapsPercent: Int?
     @Option(help: "Keep the workbooks in this folder, run n in run-n/ (default: a temporary folder, removed).", completion: .directory)
     var exports: String?
     @Option(help: .hidden)
@@ -55,6 +60,9 @@ struct Bench: ParsableCommand {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit \(timeLimit): give a positive number of seconds") }
         guard relativeGap >= 0, relativeGap.isFinite else { throw ValidationError("--relative-gap \(relativeGap): give a number ≥ 0, e.g. 0.005") }
         if let stages { _ = try BenchStage.parseList(stages) }
+        if let matchCapsPercent, !(0...100).contains(matchCapsPercent) {
+            throw ValidationError("--match-caps-percent \(matchCapsPercent): give a whole percentage from 0 to 100")
+        }
     }
 
     func run() throws {
@@ -83,7 +91,7 @@ struct Bench: ParsableCommand {
             let pipeline = BenchPipeline(settings: BenchPipeline.Settings(
                 directory: directory, curricula: curricula.map { URL(fileURLWithPath: $0) },
                 timeLimit: timeLimit, relativeGap: relativeGap, lpAlgorithm: lpAlgorithm,
-                lotterySeed: Lottery.defaultSeed,
+                lotterySeed: Lottery.defaultSeed, matchCapsPercent: matchCapsPercent,
                 exports: exports.map { URL(fileURLWithPath: $0) } ?? scratch.appendingPathComponent("exports"),
                 runID: String(recorded.run.rawValue)))
             var peak = ProcessPeak()
@@ -206,7 +214,8 @@ struct Bench: ParsableCommand {
             students: problem.students.count, postings: problem.postings.count,
             slots: problem.postings.reduce(0) { $0 + max(0, $1.slots) }, matched: matching.matchedCount,
             unmatched: problem.students.count - matching.matchedCount,
-            droppedPreferences: problem.droppedPreferences.count, fundedPlaces: pipeline.funding?.places.count)
+            droppedPreferences: problem.droppedPreferences.count, fundedPlaces: pipeline.funding?.places.count,
+            capsPercent: matchCapsPercent, cappedMatched: pipeline.cappedMatching?.matchedCount)
     }
 
     static func cpuModel() -> String {

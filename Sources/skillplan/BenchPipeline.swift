@@ -23,6 +23,9 @@ final class BenchPipeline {
         var lpAlgorithm: LPAlgorithm
         /// The matching lottery's seed.
         var lotterySeed: UInt64
+        /// When set, the match stage also runs flexible deferred acceptance with each province
+        /// capped at this percentage of what deferred acceptance placed there.
+        var matchCapsPercent: Int?
         /// Where the workbooks are written: run `n` into the new folder `run-n` inside, so that
         /// every run times writing the workbooks, not also deleting the last run's (replacing
         /// thousands of files costs the file system more than creating them).
@@ -33,6 +36,8 @@ final class BenchPipeline {
 
     let settings: Settings
     private(set) var loaded: LoadedScenario?
+    /// The postings and students read on their own (the `students` stage).
+    private(set) var matchingInput: MatchingInput?
     private(set) var forecast: Forecast?
     private(set) var ranges: ForecastRanges?
     private(set) var model: AllocationModel?
@@ -41,6 +46,8 @@ final class BenchPipeline {
     private(set) var plan: AllocationPlan?
     private(set) var problem: MatchingProblem?
     private(set) var matching: Matching?
+    /// The matching under regional caps (with `matchCapsPercent`).
+    private(set) var cappedMatching: Matching?
     private(set) var funding: FundedPlacement?
     /// Seconds of the parts of the last `match`: problem, algorithm, funded places.
     private(set) var matchParts: [String: Double] = [:]
@@ -57,6 +64,7 @@ final class BenchPipeline {
     func hasResult(_ stage: BenchStage) -> Bool {
         switch stage {
         case .load: loaded != nil
+        case .students: matchingInput != nil
         case .forecast: forecast != nil
         case .ranges: ranges != nil
         case .build: model != nil
@@ -85,6 +93,15 @@ final class BenchPipeline {
             loaded = nil
             do {
                 loaded = try ScenarioLoader.load(directory: settings.directory, curriculaDirectory: settings.curricula)
+            } catch {
+                throw UserFailure(message: error.description)
+            }
+        case .students:
+            matchingInput = nil
+            do {
+                matchingInput = try ScenarioLoader.loadMatchingInput(
+                    postings: settings.directory.appendingPathComponent("postings.csv"),
+                    students: settings.directory.appendingPathComponent("students.csv"), rankings: nil)
             } catch {
                 throw UserFailure(message: error.description)
             }
@@ -189,6 +206,23 @@ final class BenchPipeline {
             "deferred acceptance": (matched - built).benchSeconds,
             "funded places": (funded - matched).benchSeconds,
         ]
+        cappedMatching = nil
+        if let percent = settings.matchCapsPercent {
+            // Caps from the unconstrained counts, then the timed flexible deferred acceptance.
+            var placed: [Region.ID: Int] = [:]
+            for assignment in matching.assignments {
+                if let region = assignment.posting.flatMap({ problem.posting($0) })?.region { placed[region, default: 0] += 1 }
+            }
+            let caps: RegionalCaps
+            do {
+                caps = try RegionalCaps(placed.keys.sorted().map { RegionalCap(regions: [$0], cap: (placed[$0] ?? 0) * percent / 100) })
+            } catch {
+                throw UserFailure(message: "error: \(error)")
+            }
+            let capsStart = clock.now
+            cappedMatching = FlexibleDeferredAcceptance.match(problem, caps: caps)
+            matchParts["flexible deferred acceptance, caps \(percent) %"] = (clock.now - capsStart).benchSeconds
+        }
     }
 
     private func writeWorkbooks() throws {

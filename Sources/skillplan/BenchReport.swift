@@ -98,10 +98,14 @@ struct BenchReport: Encodable {
         var unmatched: Int
         var droppedPreferences: Int
         var fundedPlaces: Int?
+        /// `--match-caps-percent`: each province capped at this share of its unconstrained count.
+        var capsPercent: Int?
+        /// Interns placed by flexible deferred acceptance under those caps.
+        var cappedMatched: Int?
 
         enum CodingKeys: String, CodingKey {
             case students, postings, slots, matched, unmatched, droppedPreferences = "dropped_preferences"
-            case fundedPlaces = "funded_places"
+            case fundedPlaces = "funded_places", capsPercent = "caps_percent", cappedMatched = "capped_matched"
         }
     }
 

@@ -4,6 +4,9 @@ import ArgumentParser
 enum BenchStage: String, CaseIterable, Codable, Sendable {
     /// Load and validate the scenario directory and its curricula.
     case load
+    /// Load and validate `postings.csv` and `students.csv` alone (the input of `skillplan match
+    /// --postings … --students …`).
+    case students
     /// Demand, supply and gap.
     case forecast
     /// Monte Carlo ranges of the forecast: 1,000 seeded draws.
@@ -25,6 +28,7 @@ enum BenchStage: String, CaseIterable, Codable, Sendable {
     var title: String {
         switch self {
         case .load: "load and validate"
+        case .students: "load postings + students"
         case .forecast: "forecast"
         case .ranges: "forecast ranges (1,000 draws)"
         case .build: "build allocation model"
@@ -44,6 +48,7 @@ enum BenchStage: String, CaseIterable, Codable, Sendable {
         case .lp: 10
         case .mip: 60
         case .match: 1
+        case .students: 0.5
         case .workbooks: 10
         case .load, .build, .plan: nil
         }
@@ -52,7 +57,7 @@ enum BenchStage: String, CaseIterable, Codable, Sendable {
     /// The stages whose results this stage reads.
     var inputs: [BenchStage] {
         switch self {
-        case .load: []
+        case .load, .students: []
         case .forecast, .ranges: [.load]
         case .build: [.forecast]
         case .lp, .mip: [.build]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ExcelExport
 import Forecast
 import Foundation
 import Workforce
@@ -38,6 +39,39 @@ struct ScenarioOptions: ParsableArguments {
 struct StoreOptions: ParsableArguments {
     @Option(help: "The SQLite database that records datasets and runs.", completion: .file())
     var db: String = "skillplan.sqlite"
+
+    func validate() throws {
+        // An empty path makes SQLite open a private temporary database: a run would be reported
+        // and nothing stored.
+        guard !db.isEmpty else { throw ValidationError("--db needs the path of a database file; '' is empty") }
+    }
+}
+
+/// The folder a command writes its files into, checked before any computing so that a folder
+/// that cannot be written is reported at once, not after minutes of solving. Nothing is created
+/// here: an input error must still leave nothing behind.
+enum OutputFolder {
+    /// Checks that `path` is a writable folder, or that its nearest existing ancestor is one (so it
+    /// can be created), and removes the scratch that killed runs left in it
+    /// (``XLSXWorkbook/removeStaleScratch(in:)``).
+    /// - Throws: ``UserFailure`` naming the option, the folder and the reason.
+    static func check(_ path: String, option: String) throws {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        var existing = url
+        var isDirectory: ObjCBool = false
+        while !FileManager.default.fileExists(atPath: existing.path, isDirectory: &isDirectory) {
+            let parent = existing.deletingLastPathComponent()
+            if parent.path == existing.path { break }
+            existing = parent
+        }
+        guard isDirectory.boolValue else {
+            throw UserFailure(message: "error: cannot write into the \(option) folder \(path): \(existing.path) is a file, not a folder")
+        }
+        guard access(existing.path, W_OK | X_OK) == 0 else {
+            throw UserFailure(message: "error: cannot write into the \(option) folder \(path): \(existing.path): \(String(cString: strerror(errno))); choose another \(option) folder or fix its permissions")
+        }
+        if existing.path == url.path { XLSXWorkbook.removeStaleScratch(in: url) }
+    }
 }
 
 /// `--json`: one JSON document on standard output and nothing else there.

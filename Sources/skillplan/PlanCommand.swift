@@ -58,6 +58,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
+        try OutputFolder.check(exports, option: "--exports")
         let started = Date()
         let hasStudents: Bool
         let progress = StageProgress(stages: 6)

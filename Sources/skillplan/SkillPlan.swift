@@ -11,7 +11,8 @@ struct SkillPlan: ParsableCommand {
         commandName: "skillplan",
         abstract: "Plan engineer training for Vietnam's supporting industries: forecast, fund allocation, internship matching, Excel plans.",
         discussion: """
-        Exit status: 0 on success, 1 on a user error (bad input, infeasible policy), 2 on wrong usage.
+        Exit status: 0 on success, 1 on a user error (bad input, infeasible policy), 2 on wrong usage,
+        3 on an internal error (a bug: please report it with the command that caused it).
         With --json, standard output holds one JSON document; messages and progress go to standard error.
         """,
         version: version,
@@ -22,7 +23,7 @@ struct SkillPlan: ParsableCommand {
     )
 
     /// Runs the command line, mapping errors to the exit statuses of the contract:
-    /// 0 success, 1 user error, 2 wrong usage.
+    /// 0 success, 1 user error, 2 wrong usage, 3 internal error.
     static func main() {
         do {
             var command = try parseAsRoot()

@@ -1,15 +1,26 @@
 import Foundation
+import Workforce
 
 /// Where messages go: standard error for people, standard output for `--json` and tables.
 enum Terminal {
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((printable(message) + "\n").utf8))
+    }
+
+    /// `text` with control characters other than line breaks shown as `\u{1B}`: a value read
+    /// from an input cannot send escape sequences to the user's terminal.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+        else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { InputLimits.printable(String($0)) }.joined(separator: "\n")
     }
 
     /// A message for people; on standard error so standard output stays clean for `--json`.
     static func note(_ message: String) { error(message) }
 
     static func output(_ text: String) {
+        let text = printable(text)
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 

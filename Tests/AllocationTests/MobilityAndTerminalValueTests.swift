@@ -154,3 +154,31 @@ struct FairnessWithoutWasteTests {
         }
     }
 }
+
+@Suite("Spend that closes nothing is found and named")
+struct ZeroEffectSpendTests {
+    @Test func aSkillMinimumBeyondTheSkillsShortageBuysSeatsThatCloseNothing() throws {
+        // MAT is short 10 engineers, AUTO 1,000; both programmes add one engineer per 10 M VND.
+        // Half of 1 bn VND must go to MAT: 10 seats close its gap, the other 40 close nothing.
+        var builder = ScenarioBuilder()
+        builder.horizon = 2
+        builder.skills = [
+            Skill(id: "MAT", name: "Materials", weight: 1, attritionRate: 0),
+            Skill(id: "AUTO", name: "Automation", weight: 1, attritionRate: 0),
+        ]
+        builder.demand = ["MAT": ["HN": 1000], "AUTO": ["HN": 2000]]
+        builder.stock = ["MAT": ["HN": 990], "AUTO": ["HN": 1000]]
+        builder.budget = [2026: 1_000_000_000]
+        builder.addProgram("P-MAT", skill: "MAT", spare: 100, tuition: 10_000_000)
+        builder.addProgram("P-AUTO", institution: "INST-B", skill: "AUTO", spare: 100, tuition: 10_000_000)
+        builder.fairness = FairnessRules(skillMinimumShare: ["MAT": 0.5])
+        let plan = try AllocationPlanner.plan(scenario: builder.scenario, options: AllocationOptions(relax: true))
+        #expect(abs(plan.zeroEffectSpend - 400_000_000) < 1)
+        let item = try #require(plan.zeroEffectItems.first)
+        #expect(plan.zeroEffectItems.count == 1)
+        #expect(item.item == "P-MAT" && item.instrument == .scholarship && item.year == 2026)
+        #expect(abs(item.units - 40) < 1e-6)
+        #expect(item.rules == ["fair.skill-minimum[MAT]"])
+        #expect(plan.summary().contains("Spend that closes nothing: 0.40 bn VND (40.00 % of spend, 1 items"))
+    }
+}

@@ -65,6 +65,15 @@ struct CommandLineRunner {
         return copy
     }
 
+    /// Sets one field of a CSV file: `field` (0-based) of line `line` (0-based; 0 is the header).
+    static func setField(_ field: Int, ofLine line: Int, to value: String, in file: URL) throws {
+        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        var fields = lines[line].components(separatedBy: ",")
+        fields[field] = value
+        lines[line] = fields.joined(separator: ",")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+    }
+
     static func replace(_ old: String, with new: String, in file: URL) throws {
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.contains(old), "\(file.lastPathComponent) must contain \(old)")

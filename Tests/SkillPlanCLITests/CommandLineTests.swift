@@ -21,12 +21,7 @@ struct CommandLineTests {
     @Test func badInputExitsOneNamesFileAndLineAndWritesNothing() throws {
         let work = try CLI.workingDirectory()
         let scenario = try CLI.copyOfBundledScenario(into: work)
-        let postings = scenario.appendingPathComponent("postings.csv")
-        var lines = try String(contentsOf: postings, encoding: .utf8).components(separatedBy: "\n")
-        var fields = lines[3].components(separatedBy: ",")
-        fields[4] = "-2"
-        lines[3] = fields.joined(separator: ",")
-        try lines.joined(separator: "\n").write(to: postings, atomically: true, encoding: .utf8)
+        try CLI.setField(4, ofLine: 3, to: "-2", in: scenario.appendingPathComponent("postings.csv"))
 
         for command in [["validate"], ["import"], ["plan", "--exports", "out"], ["match"]] {
             let outcome = try CLI.run(command + [scenario.path], in: work)
@@ -117,6 +112,95 @@ struct CommandLineTests {
         #expect(tampered.standardOutput.contains("blocking"), "\(tampered.standardOutput)")
     }
 
+    @Test func regionalCapsSecondRoundAndVerifyFromTheCommandLine() throws {
+        let work = try CLI.workingDirectory()
+        let scenario = CLI.bundledScenario.path
+        try "region,cap\nBNI;HN,300\nHCM,150\n".write(to: work.appendingPathComponent("caps.csv"), atomically: true, encoding: .utf8)
+        let capped = try CLI.run(["match", scenario, "--region-caps", "caps.csv", "--out", "m1.csv", "--explain", "why.csv", "--json"], in: work)
+        #expect(capped.status == 0, "\(capped.standardError)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(capped.standardOutput.utf8)) as? [String: Any])
+        #expect(summary["mechanism"] as? String == "flexible_deferred_acceptance")
+        let caps = try #require(summary["regional_caps"] as? [[String: Any]])
+        #expect(caps.map { $0["placed"] as? Int ?? -1 } == [300, 150])
+        let reasons = try #require(summary["not_placed_above_result"] as? [String: Any])
+        #expect((reasons["region_at_cap"] as? Int ?? 0) > 0)
+        let why = try String(contentsOf: work.appendingPathComponent("why.csv"), encoding: .utf8)
+        #expect(why.hasPrefix("student,posting,student_rank,result_rank,reason,cap\n") && why.contains(",region_at_cap,BNI;HN\n"))
+
+        let verified = try CLI.run(["match", scenario, "--region-caps", "caps.csv", "--verify", "m1.csv"], in: work)
+        #expect(verified.status == 0, "\(verified.standardOutput)\(verified.standardError)")
+        #expect(verified.standardOutput.contains("caps respected"))
+        // Without the caps, the same file has blocking pairs that only the caps excuse.
+        let uncapped = try CLI.run(["match", scenario, "--verify", "m1.csv"], in: work)
+        #expect(uncapped.status == 1)
+        // A tampered funded column fails.
+        let file = work.appendingPathComponent("m1.csv")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let tamperedLines = text.split(separator: "\n").map { line in
+            line.hasSuffix(",false,0") && !line.contains(",,,,") ? line.replacingOccurrences(of: ",false,0", with: ",true,1") : String(line)
+        }
+        try (tamperedLines.joined(separator: "\n") + "\n").write(to: work.appendingPathComponent("m1-bad.csv"), atomically: true, encoding: .utf8)
+        let tampered = try CLI.run(["match", scenario, "--region-caps", "caps.csv", "--verify", "m1-bad.csv"], in: work)
+        #expect(tampered.status == 1)
+        #expect(tampered.standardOutput.contains("the fund policy gives funded=false, support_vnd=0"))
+
+        // Second round after the capped one: only the unmatched take part; the store links both rounds.
+        let second = try CLI.run(["match", scenario, "--region-caps", "caps.csv", "--round-of", "m1.csv", "--out", "m2.csv", "--json"], in: work)
+        #expect(second.status == 0, "\(second.standardError)")
+        let secondSummary = try #require(try JSONSerialization.jsonObject(with: Data(second.standardOutput.utf8)) as? [String: Any])
+        #expect(secondSummary["round"] as? Int == 2)
+        #expect(secondSummary["students"] as? Int == summary["unmatched"] as? Int)
+        let verifiedSecond = try CLI.run(["match", scenario, "--region-caps", "caps.csv", "--round-of", "m1.csv", "--verify", "m2.csv"], in: work)
+        #expect(verifiedSecond.status == 0, "\(verifiedSecond.standardOutput)")
+        let runs = try CLI.run(["runs", "--json"], in: work)
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(runs.standardOutput.utf8)) as? [[String: Any]])
+        #expect((listed.first?["summary"] as? String)?.hasPrefix("second round: ") == true)
+    }
+
+    @Test func minimumPlacesFromFundYAMLAreMetOrReportedAndVerified() throws {
+        let work = try CLI.workingDirectory()
+        let scenario = try CLI.copyOfBundledScenario(into: work)
+        let fund = scenario.appendingPathComponent("fund.yaml")
+        let original = try String(contentsOf: fund, encoding: .utf8)
+        func setMinimum(_ places: String) throws {
+            let line = "internships:\n  minimum_places: {group: domestic-sme, places: \(places), ownership: [domestic], sizes: [micro, small, medium]}\n"
+            try original.replacingOccurrences(of: "internships:\n", with: line).write(to: fund, atomically: true, encoding: .utf8)
+        }
+        func match(_ extra: [String] = []) throws -> (CLI.Outcome, [String: Any]) {
+            let outcome = try CLI.run(["match", scenario.path, "--out", "m.csv", "--json"] + extra, in: work)
+            let json = (try? JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8))) as? [String: Any]
+            return (outcome, json ?? [:])
+        }
+        try setMinimum("0")
+        let (_, plain) = try match()
+        let report0 = try #require(plain["minimum_places"] as? [String: Any])
+        let without = try #require(report0["placed_without_minimum"] as? Int)
+        #expect(report0["met"] as? Bool == true && report0["outside_cap"] == nil)
+
+        try setMinimum(String(without + 40))
+        let (bound, binding) = try match()
+        #expect(bound.status == 0, "\(bound.standardError)")
+        let report = try #require(binding["minimum_places"] as? [String: Any])
+        #expect(binding["mechanism"] as? String == "minimum_places")
+        if (report["reachable"] as? Int ?? 0) >= without + 40 {
+            #expect(report["met"] as? Bool == true && (report["placed"] as? Int ?? 0) >= without + 40 && report["outside_cap"] != nil)
+            #expect(((binding["not_placed_above_result"] as? [String: Any])?["held_for_minimum"] as? Int ?? 0) > 0)
+        }
+        let verified = try CLI.run(["match", scenario.path, "--verify", "m.csv"], in: work)
+        #expect(verified.status == 0, "\(verified.standardOutput)")
+
+        try setMinimum("1000000")
+        let (_, impossible) = try match()
+        let missed = try #require(impossible["minimum_places"] as? [String: Any])
+        #expect(missed["met"] as? Bool == false && (missed["attainable"] as? Int ?? .max) < 1_000_000)
+        #expect(impossible["matched"] as? Int == plain["matched"] as? Int)  // matched without the minimum
+
+        try setMinimum("-1")
+        let (bad, _) = try match()
+        #expect(bad.status == 1)
+        #expect(bad.standardError.contains("fund.yaml") && bad.standardError.contains("minimum_places.places"))
+    }
+
     @Test func planOnASyntheticScenarioWritesEveryWorkbookAndRecordsTheRun() throws {
         let work = try CLI.workingDirectory()
         let synth = try CLI.run(["synth", "--scale", "small", "--seed", "11", "--out", "small"], in: work)
@@ -151,7 +235,7 @@ struct CommandLineTests {
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
         let stages = try #require(report["stages"] as? [[String: Any]])
-        #expect(stages.compactMap { $0["stage"] as? String } == ["load", "forecast", "ranges", "build", "lp", "mip", "plan", "match", "workbooks"])
+        #expect(stages.compactMap { $0["stage"] as? String } == ["load", "students", "forecast", "ranges", "build", "lp", "mip", "plan", "match", "workbooks"])
         for stage in stages {
             let seconds = try #require(stage["seconds"] as? [Double])
             let median = try #require(stage["median_seconds"] as? Double)

@@ -3,7 +3,10 @@ import Foundation
 import Testing
 
 @Suite struct MigrationTests {
-    static let migrations = ["v1: datasets, entities, runs", "v2: forecast model (mobility, separations, completers)"]
+    static let migrations = [
+        "v1: datasets, entities, runs", "v2: interrupted runs, run process id",
+        "v3: forecast model (mobility, separations, completers)", "v4: match rounds",
+    ]
 
     @Test func migrationsCreateTheSchemaOnAnEmptyFileAndReopeningChangesNothing() throws {
         let folder = try TemporaryFolder()

@@ -144,6 +144,49 @@ struct BadInputTests {
                  expectedFile: "rankings.csv", line: 2, column: 3, field: "rank", phrase: "1 or more"),
         BadInput(name: "student listed twice", file: "students.csv", old: "STU-3,INST-A", new: "STU-2,INST-A",
                  expectedFile: "students.csv", line: 4, column: 1, field: "student", phrase: "unique"),
+        BadInput(name: "preferences separated by commas (extra fields)", file: "students.csv", old: "POST-2;POST-1",
+                 new: "POST-2,POST-1", expectedFile: "students.csv", line: 4, column: 8, field: nil,
+                 phrase: "this line has 8 (1 extra"),
+        // Issue 15, item 1: every text reaching a file is valid for it.
+        BadInput(name: "control character in a name", file: "institutions.csv", old: "INST-A,Đại học A",
+                 new: "INST-A,Đại học\u{01} A", expectedFile: "institutions.csv", line: 2, column: 2, field: "name",
+                 phrase: "character 8 is a control character (U+0001)"),
+        BadInput(name: "NUL in a name is an error, not a cut", file: "enterprises.csv", old: "ENT-2,FDI Two",
+                 new: "ENT-2,Nul\u{0}byte", expectedFile: "enterprises.csv", line: 3, column: 2, field: "name",
+                 phrase: "a NUL character (U+0000)"),
+        BadInput(name: "U+FFFE in a name", file: "enterprises.csv", old: "ENT-1,Công ty Một",
+                 new: "ENT-1,Công ty\u{FFFE} Một", expectedFile: "enterprises.csv", line: 2, column: 2, field: "name",
+                 phrase: "noncharacter (U+FFFE)"),
+        BadInput(name: "escape sequence in a YAML title", file: "scenario.yaml", old: "title: Tiny test scenario",
+                 new: "title: \"Tiny\\e[2J test\"", expectedFile: "scenario.yaml", line: 2, column: nil, field: "title",
+                 phrase: "control character (U+001B)"),
+        // Issue 15, item 4: every bound a later stage has is checked at validation.
+        BadInput(name: "id too long for a file name", file: "institutions.csv", old: "INST-B,Cao",
+                 new: "\(String(repeating: "I", count: 300)),Cao", expectedFile: "institutions.csv", line: 3, column: 1,
+                 field: "institution", phrase: "at most 64 characters"),
+        BadInput(name: "name longer than a cell can hold", file: "enterprises.csv", old: "ENT-2,FDI Two",
+                 new: "ENT-2,\(String(repeating: "x", count: 40_000))", expectedFile: "enterprises.csv", line: 3, column: 2,
+                 field: "name", phrase: "at most 4000 characters; it has 40000"),
+        BadInput(name: "tuition beyond exact doubles (2^53+1)", file: "programs.csv", old: "P-A-MAT,INST-A,MAT-BSC,50,70,20000000",
+                 new: "P-A-MAT,INST-A,MAT-BSC,50,70,9007199254740993", expectedFile: "programs.csv", line: 2, column: 6,
+                 field: "tuition_vnd_per_year", phrase: "at most 100,000,000,000,000"),
+        BadInput(name: "capacity of Int64.max", file: "programs.csv", old: "P-A-MAT,INST-A,MAT-BSC,50,70",
+                 new: "P-A-MAT,INST-A,MAT-BSC,50,9223372036854775807", expectedFile: "programs.csv", line: 2, column: 5,
+                 field: "capacity", phrase: "at most 1000000000"),
+        BadInput(name: "rank of 2^53+1", file: "rankings.csv", old: "POST-1,STU-1,1", new: "POST-1,STU-1,9007199254740993",
+                 expectedFile: "rankings.csv", line: 2, column: 3, field: "rank", phrase: "at most 1000000000"),
+        BadInput(name: "budget of Int64.max", file: "fund.yaml", old: "2027: 2000000000", new: "2027: 9223372036854775807",
+                 expectedFile: "fund.yaml", line: 2, column: nil, field: "budget_vnd.2027", phrase: "at most 100,000,000,000,000"),
+        BadInput(name: "living support of Int64.max (would overflow tuition + support)", file: "fund.yaml",
+                 old: "living_support_vnd_per_year: 12000000", new: "living_support_vnd_per_year: 9223372036854775807",
+                 expectedFile: "fund.yaml", line: 4, column: nil, field: "scholarships.living_support_vnd_per_year",
+                 phrase: "at most 100,000,000,000,000"),
+        BadInput(name: "id starting with '-' (a formula in CSV outputs)", file: "postings.csv", old: "POST-1,ENT-1",
+                 new: "-POST-1,ENT-1", expectedFile: "postings.csv", line: 2, column: 1, field: "posting",
+                 phrase: "starting with a letter or a digit"),
+        // Issue 15, item 10: a hexadecimal float is not a score.
+        BadInput(name: "hexadecimal score", file: "students.csv", old: "STU-1,INST-B,AUTO,2,80", new: "STU-1,INST-B,AUTO,2,0x1p6",
+                 expectedFile: "students.csv", line: 2, column: 5, field: "score", phrase: "a number from 0 to 100"),
     ]
 
     @Test(arguments: cases)
@@ -160,6 +203,7 @@ struct BadInputTests {
         if let column = bad.column { #expect(error.location.column == column, "\(error)") }
         if let field = bad.field { #expect(error.field == field, "\(error)") }
         #expect(error.description.contains(bad.phrase), "\(error)")
+        #expect(!error.description.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "printable: \(error)")
     }
 
     @Test func everyErrorIsReportedNotOnlyTheFirst() throws {
@@ -170,6 +214,27 @@ struct BadInputTests {
         let errors = try broken.loadErrors()
         let files = Set(errors.map { URL(fileURLWithPath: $0.location.file).lastPathComponent })
         #expect(files.isSuperset(of: ["postings.csv", "institutions.csv", "scenario.yaml"]), "\(errors)")
+    }
+
+    @Test func csvFromBytesValidatesUTF8OnceAndNamesTheLine() throws {
+        var bytes = Array("a,b\nx,y\nz,".utf8)
+        bytes += [0xC3, 0x28]  // a lead byte without its continuation
+        bytes += Array("\n".utf8)
+        let error = try #require(throws: InputErrors.self) { try CSVTable.parse(bytes: bytes, file: "t.csv") }
+        #expect(error.errors.first?.location.line == 3)
+        #expect(error.errors.first?.description.contains("byte 3 of this line is not UTF-8") == true, "\(error)")
+        for invalid: [UInt8] in [[0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0xFF]] {
+            #expect(throws: InputErrors.self) { try CSVTable.parse(bytes: Array("h\n".utf8) + invalid, file: "t.csv") }
+        }
+        let valid = try CSVTable.parse(bytes: [0xEF, 0xBB, 0xBF] + Array("h,k\r\nĐồng Nai,𝄞 ok\r\n".utf8), file: "t.csv")
+        #expect(valid.header == ["h", "k"])
+        #expect(valid.rows.map { $0.fields.map(\.text) } == [["Đồng Nai", "𝄞 ok"]])
+    }
+
+    @Test func csvLastLineEndingWithACommaIsKept() throws {
+        let table = try CSVTable.parse("a,b\n1,\n2,3,", file: "t.csv")
+        #expect(table.rows.map { $0.fields.map(\.text) } == [["1", ""], ["2", "3", ""]])
+        #expect(table.rows[1].fields[2].column == 3)
     }
 
     @Test func csvQuotingAndLinesAreExact() throws {

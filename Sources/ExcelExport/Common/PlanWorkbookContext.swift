@@ -11,12 +11,17 @@ public struct InternshipRound: Sendable {
     public var matching: Matching
     /// Which matched interns the fund supports; nil when no funding was applied.
     public var funding: FundedPlacement?
+    /// Why students are not at postings they ranked above their result, by posting (see
+    /// ``PlacementExplanations``).
+    public var notPlacedByPosting: [InternshipPosting.ID: [NotPlacedExplanation]]
 
-    /// A matching round.
-    public init(problem: MatchingProblem, matching: Matching, funding: FundedPlacement? = nil) {
+    /// A matching round; `explanations` default to those of a matching without caps or minimum.
+    public init(problem: MatchingProblem, matching: Matching, funding: FundedPlacement? = nil,
+                explanations: [NotPlacedExplanation]? = nil) {
         self.problem = problem
         self.matching = matching
         self.funding = funding
+        notPlacedByPosting = Dictionary(grouping: explanations ?? PlacementExplanations.explain(matching, problem: problem), by: \.posting)
     }
 }
 

@@ -12,9 +12,12 @@ import Workforce
 ///   support (a `SUMIFS` over the Interns sheet), and the internship support in the fund's plan.
 /// - **Fund plan support**: the fund plan's internship stipends at this enterprise, per posting
 ///   and year.
+/// - **Not placed here**: students who ranked one of the postings above the place they got (or
+///   were left unmatched), and why they are not here: the posting preferred the students it took,
+///   or its province was at its regional cap (or its places were held for a group's minimum).
 public enum InternsWorkbook {
     /// The sheet names, in tab order.
-    public static let sheetNames = ["Interns", "Postings", "Fund plan support"]
+    public static let sheetNames = ["Interns", "Postings", "Fund plan support", "Not placed here"]
 
     /// `interns-<enterprise>.xlsx`, with unsafe characters replaced by `-`.
     public static func fileName(enterprise: Enterprise.ID) -> String {
@@ -46,11 +49,34 @@ public enum InternsWorkbook {
         let internSheet = try workbook.addWorksheet(named: sheetNames[0])
         let postingSheet = try workbook.addWorksheet(named: sheetNames[1])
         let planSheet = try workbook.addWorksheet(named: sheetNames[2])
+        let notPlacedSheet = try workbook.addWorksheet(named: sheetNames[3])
         let postings = groups.postingsByEnterprise[id] ?? []
         let interns = try writeInterns(internSheet, name: name, id: id, postings: postings, groups: groups)
         let planned = try writePlanSupport(planSheet, awards: groups.planInternshipsByEnterprise[id] ?? [], groups: groups)
         try writePostings(postingSheet, postings: postings, groups: groups, interns: interns, planned: planned)
+        try writeNotPlaced(notPlacedSheet, postings: postings, round: context.internships)
         try workbook.close()
+    }
+
+    private static func writeNotPlaced(_ sheet: XLSXWorksheet, postings: [InternshipPosting], round: InternshipRound?) throws {
+        var table = try TableSheet(
+            sheet, title: "Students not placed here",
+            note: "Students who ranked a posting above the place they got (or got none), and why the posting did not take them.",
+            columns: [
+                TableColumn("Posting", width: 18), TableColumn("Student", width: 16),
+                TableColumn("Student's rank of the posting", width: 11, style: WorkbookStyles.integer),
+                TableColumn("Rank of the place they got (blank: none)", width: 13, style: WorkbookStyles.integer),
+                TableColumn("Why not here", width: 44), TableColumn("Cap or group", width: 16),
+            ])
+        for posting in postings {
+            for item in round?.notPlacedByPosting[posting.id] ?? [] {
+                try table.append([
+                    .string(posting.id.rawValue), .string(item.student.rawValue), .integer(item.studentRank),
+                    item.resultRank.map { .integer($0) } ?? .blank, .string(item.reason.description), .optionalText(item.cap),
+                ])
+            }
+        }
+        try table.addAutofilter()
     }
 
     struct InternCells {

@@ -4,9 +4,11 @@ internal import CXlsxWriter
 /// An `.xlsx` workbook being written, over libxlsxwriter.
 ///
 /// The file appears at ``destination`` only when ``close()`` succeeds: the library writes a
-/// temporary file in the same directory, which is then renamed into place (atomically). A run
-/// that fails or is interrupted leaves no half-written workbook at the destination; on error the
-/// temporary file is removed. A workbook that is never closed writes nothing.
+/// temporary file in a private folder inside the destination's directory (made with `mkdtemp`,
+/// so its name cannot be guessed and nobody else can plant a link in it), which is then renamed
+/// into place (atomically). A run that fails leaves no half-written workbook at the destination;
+/// on error, and when a workbook is never closed, the private folder is removed. A folder left by
+/// a process that was killed is removed by ``removeStaleScratch(in:)``.
 ///
 /// ```swift
 /// let workbook = try XLSXWorkbook(destination: url, properties: .init(title: "Fund plan"))
@@ -44,8 +46,9 @@ public final class XLSXWorkbook {
 
     /// Where the finished workbook is written.
     public let destination: URL
-    /// The temporary file libxlsxwriter writes, renamed to `destination` on success.
-    let temporaryURL: URL
+    /// The private folder (mode 0700, made by `mkdtemp` at ``close()``) that holds the file
+    /// libxlsxwriter writes, renamed to `destination` on success.
+    private(set) var scratchFolder: URL?
     /// `nil` once closed (libxlsxwriter frees the workbook in `workbook_close`).
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
@@ -66,8 +69,6 @@ public final class XLSXWorkbook {
         let destination = destination.standardizedFileURL
         self.destination = destination
         let directory = destination.deletingLastPathComponent()
-        self.temporaryURL = directory.appendingPathComponent(
-            ".\(destination.lastPathComponent).\(getpid())-\(TemporaryFileNumbers.next()).partial")
 
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
@@ -90,7 +91,9 @@ public final class XLSXWorkbook {
         lxwOptions.use_zip64 = options.useZip64 ? 1 : 0
         scratchDirectory = options.scratchDirectory.flatMap { strdup($0) }
         lxwOptions.tmpdir = scratchDirectory
-        guard let handle = workbook_new_opt(temporaryURL.path, &lxwOptions) else {
+        // The file name is a placeholder: ``close()`` points the library at a file in a private
+        // scratch folder made then, so nothing exists on disk before the workbook is written.
+        guard let handle = workbook_new_opt(destination.path, &lxwOptions) else {
             throw ExcelWriteError(
                 .library, "libxlsxwriter could not create a workbook (out of memory?)",
                 path: destination.path)
@@ -104,7 +107,52 @@ public final class XLSXWorkbook {
             // Never closed: free without writing anything.
             lxw_workbook_free(handle)
         }
+        if let scratchFolder { Self.removeScratch(scratchFolder) }
         free(scratchDirectory)
+    }
+
+    /// The prefix of scratch folders: `.skillplan-partial-PID-XXXXXX`.
+    static let scratchPrefix = ".skillplan-partial-"
+
+    /// A new private folder `.skillplan-partial-PID-XXXXXX` in `directory`, or nil (errno set).
+    private static func makeScratchFolder(in directory: URL) -> URL? {
+        var template = Array(directory.appendingPathComponent("\(scratchPrefix)\(getpid())-XXXXXX").path.utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            return mkdtemp(base) != nil
+        }
+        guard made else { return nil }
+        return URL(fileURLWithPath: String(cString: template), isDirectory: true)
+    }
+
+    /// Removes a scratch folder and whatever is in it; no error if it is gone.
+    private static func removeScratch(_ folder: URL) {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Removes the scratch folders (and the `.NAME.xlsx.PID-N.partial` files of earlier versions)
+    /// that processes which no longer run left in `directory` when they were killed. Scratch of a
+    /// process still running is left alone. Returns the names removed.
+    @discardableResult
+    public static func removeStaleScratch(in directory: URL) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+        var removed: [String] = []
+        for name in names {
+            let pidText: Substring
+            if name.hasPrefix(scratchPrefix) {
+                pidText = name.dropFirst(scratchPrefix.count).prefix { $0 != "-" }
+            } else if name.hasPrefix("."), name.hasSuffix(".partial"),
+                      let tail = name.dropLast(".partial".count).split(separator: ".").last {
+                pidText = tail.prefix { $0 != "-" }
+            } else {
+                continue
+            }
+            guard let pid = pid_t(pidText), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let url = directory.appendingPathComponent(name)
+            // Never follow a link planted under a scratch name: remove the link itself.
+            if (try? FileManager.default.removeItem(at: url)) != nil { removed.append(name) }
+        }
+        return removed
     }
 
     /// Whether ``close()`` has been called (successfully or not).
@@ -127,15 +175,15 @@ public final class XLSXWorkbook {
         let handle = try openHandle()
         let arena = CStringArena()
         var lxwProperties = lxw_doc_properties()
-        lxwProperties.title = arena.copy(properties.title)
-        lxwProperties.subject = arena.copy(properties.subject)
-        lxwProperties.author = arena.copy(properties.author)
-        lxwProperties.manager = arena.copy(properties.manager)
-        lxwProperties.company = arena.copy(properties.company)
-        lxwProperties.category = arena.copy(properties.category)
-        lxwProperties.keywords = arena.copy(properties.keywords)
-        lxwProperties.comments = arena.copy(properties.comments)
-        lxwProperties.status = arena.copy(properties.status)
+        lxwProperties.title = arena.copy(properties.title.map(XMLText.valid))
+        lxwProperties.subject = arena.copy(properties.subject.map(XMLText.valid))
+        lxwProperties.author = arena.copy(properties.author.map(XMLText.valid))
+        lxwProperties.manager = arena.copy(properties.manager.map(XMLText.valid))
+        lxwProperties.company = arena.copy(properties.company.map(XMLText.valid))
+        lxwProperties.category = arena.copy(properties.category.map(XMLText.valid))
+        lxwProperties.keywords = arena.copy(properties.keywords.map(XMLText.valid))
+        lxwProperties.comments = arena.copy(properties.comments.map(XMLText.valid))
+        lxwProperties.status = arena.copy(properties.status.map(XMLText.valid))
         if let created = properties.created {
             lxwProperties.created = time_t(created.timeIntervalSince1970.rounded(.down))
         }
@@ -268,31 +316,30 @@ public final class XLSXWorkbook {
         try showAVisibleSheet()
         self.handle = nil
         formats.removeAll()
+        let directory = destination.deletingLastPathComponent()
+        guard let scratchFolder = Self.makeScratchFolder(in: directory), let path = strdup(
+            scratchFolder.appendingPathComponent(destination.lastPathComponent).path)
+        else {
+            let reason = String(cString: strerror(errno))
+            lxw_workbook_free(handle)
+            throw ExcelWriteError(
+                .cannotCreateFile, "cannot create a private scratch folder in \(directory.path): \(reason)",
+                path: destination.path)
+        }
+        self.scratchFolder = scratchFolder
+        defer { Self.removeScratch(scratchFolder) }
+        let temporaryPath = String(cString: path)
+        // libxlsxwriter owns `filename` (it frees it with the workbook): swap in the scratch file.
+        free(handle.pointee.filename)
+        handle.pointee.filename = path
         let result = workbook_close(handle)
         guard result == LXW_NO_ERROR else {
-            try? FileManager.default.removeItem(at: temporaryURL)
             throw ExcelWriteError(library: result, "cannot write the workbook", path: destination.path)
         }
-        guard rename(temporaryURL.path, destination.path) == 0 else {
+        guard rename(temporaryPath, destination.path) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporaryURL)
             throw ExcelWriteError(
                 .fileSystem, "cannot move the finished workbook into place: \(reason)", path: destination.path)
-        }
-    }
-}
-
-/// Numbers the temporary files of this process's workbooks; with the process id they keep
-/// workbooks written at the same time apart. (A UUID per workbook did the same, and cost more
-/// than the rest of opening a workbook.)
-private enum TemporaryFileNumbers {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var last = 0
-
-    static func next() -> Int {
-        lock.withLock {
-            last += 1
-            return last
         }
     }
 }

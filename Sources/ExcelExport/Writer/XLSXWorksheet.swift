@@ -68,6 +68,7 @@ public final class XLSXWorksheet {
         var place: String { "cell \(cell.a1)" }
         switch content {
         case .string(let text):
+            try checkText(text, at: cell)
             try check(
                 worksheet_write_string(handle, row, column, text, try workbook.format(for: style)),
                 "cannot write the text at \(place)")
@@ -106,11 +107,14 @@ public final class XLSXWorksheet {
                     worksheet_write_formula_num(handle, row, column, formula.expression, format, value),
                     "cannot write the formula \(formula.expression) at \(place)")
             case .text(let value):
+                try checkText(value, at: cell)
                 try check(
                     worksheet_write_formula_str(handle, row, column, formula.expression, format, value),
                     "cannot write the formula \(formula.expression) at \(place)")
             }
         case .url(let url, let text):
+            try checkText(url, at: cell)
+            if let text { try checkText(text, at: cell) }
             try check(
                 worksheet_write_url_opt(handle, row, column, url, try workbook.format(for: style), text, nil),
                 "cannot write the link \(url) at \(place)")
@@ -144,11 +148,18 @@ public final class XLSXWorksheet {
         let (row, column) = try position(cell)
         let arena = CStringArena()
         var options = lxw_comment_options()
-        options.author = arena.copy(author)
+        options.author = arena.copy(author.map(XMLText.valid))
         let result = withExtendedLifetime(arena) {
-            worksheet_write_comment_opt(handle, row, column, text, &options)
+            worksheet_write_comment_opt(handle, row, column, XMLText.valid(text), &options)
         }
         try check(result, "cannot add the note at \(cell.a1)")
+    }
+
+    /// Throws `.invalidArgument` for a text a cell cannot hold as it is (see ``XMLText/cellProblem(_:)``).
+    private func checkText(_ text: String, at cell: CellAddress) throws {
+        if let problem = XMLText.cellProblem(text) {
+            throw error(.invalidArgument, "the text at cell \(cell.a1) \(problem)")
+        }
     }
 
     private func requireFinite(_ number: Double, at cell: CellAddress) throws {

@@ -67,7 +67,8 @@ struct FundFileReader {
     private func readInternships(_ node: YAMLValue) -> InternshipTerms? {
         guard let record = node.record(
             required: [],
-            optional: ["enabled", "entry_uplift", "matching_budget_vnd", "funded_ownership", "funded_sizes", "funded_skills"])
+            optional: ["enabled", "entry_uplift", "matching_budget_vnd", "funded_ownership", "funded_sizes", "funded_skills",
+                       "minimum_places"])
         else { return nil }
         let enabled = record["enabled"].map { $0.bool() } ?? true
         let uplift = record["entry_uplift"].map { $0.rate() } ?? 0.2
@@ -75,9 +76,23 @@ struct FundFileReader {
         let ownership = record["funded_ownership"].map { list($0) { $0.choice(Ownership.self) } } ?? []
         let sizes = record["funded_sizes"].map { list($0) { $0.choice(EnterpriseSize.self) } } ?? []
         let fundedSkills = record["funded_skills"].map { list($0) { known($0, in: skills, what: "a skill of scenario.yaml") } } ?? []
+        let minimum = record["minimum_places"].map { readMinimumPlaces($0) }
         guard let enabled, let uplift, let budget, let ownership, let sizes, let fundedSkills else { return nil }
+        if let minimum, minimum == nil { return nil }
         return InternshipTerms(enabled: enabled, entryUplift: uplift, fundedOwnership: ownership, fundedSizes: sizes,
-                               fundedSkills: fundedSkills, matchingBudget: budget)
+                               fundedSkills: fundedSkills, matchingBudget: budget, minimumPlaces: minimum ?? nil)
+    }
+
+    /// `minimum_places: {group: domestic-sme, places: 300, ownership: [domestic], sizes: [...], regions: [...]}`
+    private func readMinimumPlaces(_ node: YAMLValue) -> PostingGroupMinimum? {
+        guard let record = node.record(required: ["group", "places"], optional: ["ownership", "sizes", "regions"]) else { return nil }
+        let group = record["group"]?.string()
+        let places = record["places"]?.int(in: 0...10_000_000, meaning: "a whole number of interns")
+        let ownership = record["ownership"].map { list($0) { $0.choice(Ownership.self) } } ?? []
+        let sizes = record["sizes"].map { list($0) { $0.choice(EnterpriseSize.self) } } ?? []
+        let groupRegions = record["regions"].map { list($0) { known($0, in: regions, what: "a region of scenario.yaml") } } ?? []
+        guard let group, let places, let ownership, let sizes, let groupRegions else { return nil }
+        return PostingGroupMinimum(group: group, places: places, ownership: ownership, sizes: sizes, regions: groupRegions)
     }
 
     private func readOnsite(_ node: YAMLValue) -> OnsiteTrainingTerms? {

@@ -44,12 +44,13 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
         self.expected = expected
     }
 
-    /// `postings.csv:14:5: slots: '-3' — expected a whole number ≥ 1`
+    /// `postings.csv:14:5: slots: '-3' — expected a whole number ≥ 1`. Control characters
+    /// (from a value, a key, a file name) are shown escaped (`\u{1B}`), on one line.
     public var description: String {
         var text = "\(location): "
         if let field { text += "\(field): " }
         if let value { text += "'\(value)' — " }
-        return text + expected
+        return InputLimits.printable(text + expected)
     }
 }
 

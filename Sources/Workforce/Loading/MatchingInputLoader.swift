@@ -41,12 +41,7 @@ extension ScenarioLoader {
 extension SourceFiles {
     /// Any CSV file, by URL.
     mutating func csv(_ url: URL) -> CSVTable? {
-        guard let file = read(url, as: url.lastPathComponent) else { return nil }
-        do {
-            return try CSVTable.parse(file.text, file: file.displayPath)
-        } catch {
-            error.errors.forEach(diagnostics.report)
-            return nil
-        }
+        guard let file = readBytes(url, as: url.lastPathComponent) else { return nil }
+        return parse(file)
     }
 }

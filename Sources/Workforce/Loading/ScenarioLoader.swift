@@ -155,24 +155,31 @@ struct SourceFiles {
         root.appendingPathComponent(name).relativePath
     }
 
+    /// A file as text; its digest is recorded.
     mutating func read(_ url: URL, as displayPath: String, required: Bool = true) -> Text? {
-        guard let bytes = FileManager.default.contents(atPath: url.path) else {
+        guard let file = readBytes(url, as: displayPath, required: required) else { return nil }
+        guard let text = String(bytes: file.bytes, encoding: .utf8) else {
+            diagnostics.report(SourceLocation(file: url.relativePath), expected: "UTF-8 text")
+            return nil
+        }
+        return Text(text: text, displayPath: file.displayPath)
+    }
+
+    /// A file's bytes, for a parser that validates UTF-8 itself; its digest is recorded.
+    mutating func readBytes(_ url: URL, as displayPath: String, required: Bool = true) -> (bytes: Data, displayPath: String)? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
             if required {
                 diagnostics.report(SourceLocation(file: url.relativePath), expected: "this file, which is missing or unreadable")
             }
             return nil
         }
-        guard let text = String(bytes: bytes, encoding: .utf8) else {
-            diagnostics.report(SourceLocation(file: url.relativePath), expected: "UTF-8 text")
-            return nil
-        }
         let relative = url.path.hasPrefix(root.path + "/") ? String(url.path.dropFirst(root.path.count + 1)) : displayPath
-        digests.append(SourceFileDigest(path: relative, sha256: SHA256.hex(of: Array(bytes)), byteCount: bytes.count))
-        return Text(text: text, displayPath: url.relativePath)
+        digests.append(SourceFileDigest(path: relative, sha256: SHA256.hex(of: data), byteCount: data.count))
+        return (data, url.relativePath)
     }
 
     mutating func table(_ name: String) -> CSVTable? {
-        guard let file = read(name) else { return nil }
+        guard let file = readBytes(root.appendingPathComponent(name), as: displayName(name)) else { return nil }
         return parse(file)
     }
 
@@ -189,7 +196,7 @@ struct SourceFiles {
             return nil
         }
         if hasWorkbook { return spreadsheet(workbook, sheet: stem) }
-        guard hasCSV, let file = read(url, as: name) else { return nil }
+        guard hasCSV, let file = readBytes(url, as: name) else { return nil }
         return parse(file)
     }
 
@@ -199,7 +206,7 @@ struct SourceFiles {
             diagnostics.report(SourceLocation(file: url.relativePath), expected: "this file, which is missing or unreadable")
             return nil
         }
-        digests.append(SourceFileDigest(path: url.lastPathComponent, sha256: SHA256.hex(of: Array(bytes)), byteCount: bytes.count))
+        digests.append(SourceFileDigest(path: url.lastPathComponent, sha256: SHA256.hex(of: bytes), byteCount: bytes.count))
         do {
             return try SpreadsheetTable.read(url, displayPath: url.relativePath, sheetName: sheet)
         } catch {
@@ -208,9 +215,9 @@ struct SourceFiles {
         }
     }
 
-    private func parse(_ file: Text) -> CSVTable? {
+    func parse(_ file: (bytes: Data, displayPath: String)) -> CSVTable? {
         do {
-            return try CSVTable.parse(file.text, file: file.displayPath)
+            return try CSVTable.parse(data: file.bytes, file: file.displayPath)
         } catch {
             error.errors.forEach(diagnostics.report)
             return nil

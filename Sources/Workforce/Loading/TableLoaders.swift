@@ -31,8 +31,8 @@ struct TableLoaders {
 
     func institutions(_ table: CSVTable, regions: Set<Region.ID>) -> [Institution] {
         guard let reader = TableReader(table, columns: TableColumns.institutions, diagnostics: diagnostics) else { return [] }
-        var seen = Set<Institution.ID>()
-        return reader.rows.compactMap { row in
+        var seen = Set<Institution.ID>(minimumCapacity: table.rowCount)
+        return reader.compactMapRows { row in
             let id: Institution.ID? = row.code("institution")
             let name = row.required("name")
             let region = row.reference("region", in: regions, what: "a region of scenario.yaml")
@@ -45,8 +45,8 @@ struct TableLoaders {
 
     func enterprises(_ table: CSVTable, regions: Set<Region.ID>, sectors: Set<Sector.ID>) -> [Enterprise] {
         guard let reader = TableReader(table, columns: TableColumns.enterprises, diagnostics: diagnostics) else { return [] }
-        var seen = Set<Enterprise.ID>()
-        return reader.rows.compactMap { row in
+        var seen = Set<Enterprise.ID>(minimumCapacity: table.rowCount)
+        return reader.compactMapRows { row in
             let id: Enterprise.ID? = row.code("enterprise")
             let name = row.required("name")
             let region = row.reference("region", in: regions, what: "a region of scenario.yaml")
@@ -65,15 +65,15 @@ struct TableLoaders {
         guard let reader = TableReader(table, columns: TableColumns.programs, diagnostics: diagnostics) else { return [] }
         // Without curricula (already reported) no programme resolves; one error is enough.
         if curricula.isEmpty { return [] }
-        var seen = Set<Program.ID>()
+        var seen = Set<Program.ID>(minimumCapacity: table.rowCount)
         let knownInstitutions = Set(institutions.keys)
         let knownCurricula = Set(curricula.keys)
-        return reader.rows.compactMap { row in
+        return reader.compactMapRows { row in
             let id: Program.ID? = row.code("program")
             let institution = row.reference("institution", in: knownInstitutions, what: "an institution of institutions.csv")
             let curriculum = row.reference("curriculum", in: knownCurricula, what: "a curriculum in Curricula/")
-            let baseline = row.int("baseline_intake", in: 0...Int.max)
-            var capacity = row.int("capacity", in: 0...Int.max)
+            let baseline = row.int("baseline_intake", in: 0...InputLimits.maximumCount)
+            var capacity = row.int("capacity", in: 0...InputLimits.maximumCount)
             if let baseline, let value = capacity, value < baseline {
                 row.fail("capacity", "a capacity at least the baseline intake (\(baseline))")
                 capacity = nil
@@ -100,8 +100,8 @@ struct TableLoaders {
 
     func postings(_ table: CSVTable, enterprises: Set<Enterprise.ID>?, skills: Set<Skill.ID>?, regions: Set<Region.ID>?) -> [InternshipPosting] {
         guard let reader = TableReader(table, columns: TableColumns.postings, diagnostics: diagnostics) else { return [] }
-        var seen = Set<InternshipPosting.ID>()
-        return reader.rows.compactMap { row in
+        var seen = Set<InternshipPosting.ID>(minimumCapacity: table.rowCount)
+        return reader.compactMapRows { row in
             let id: InternshipPosting.ID? = row.code("posting")
             let enterprise = reference(row, "enterprise", enterprises, what: "an enterprise of enterprises.csv")
             let skill = reference(row, "skill", skills, what: "a skill of scenario.yaml")
@@ -120,8 +120,8 @@ struct TableLoaders {
     func students(_ table: CSVTable, institutions: Set<Institution.ID>?, skills: Set<Skill.ID>?, regions: Set<Region.ID>?,
                   postings: Set<InternshipPosting.ID>) -> [Student] {
         guard let reader = TableReader(table, columns: TableColumns.students, diagnostics: diagnostics) else { return [] }
-        var seen = Set<Student.ID>()
-        return reader.rows.compactMap { row in
+        var seen = Set<Student.ID>(minimumCapacity: table.rowCount)
+        return reader.compactMapRows { row in
             let id: Student.ID? = row.code("student")
             let institution = reference(row, "institution", institutions, what: "an institution of institutions.csv")
             let skill = reference(row, "skill", skills, what: "a skill of scenario.yaml")
@@ -129,14 +129,25 @@ struct TableLoaders {
             let score = row.double("score", in: 0...100)
             let home = reference(row, "home_region", regions, what: "a region of scenario.yaml")
             var preferences: [InternshipPosting.ID]? = []
-            var listed = Set<InternshipPosting.ID>()
-            for item in row.list("preferences") {
+            let items = row.list("preferences")
+            // Repeats: a scan of the few ids before (a set per student cost a tenth of loading
+            // 100,000 students); a set for a long list, so that no input makes this quadratic.
+            var listed: [InternshipPosting.ID] = []
+            listed.reserveCapacity(items.count)
+            var listedSet = items.count > 32 ? Set<InternshipPosting.ID>() : nil
+            func isRepeat(_ posting: InternshipPosting.ID) -> Bool {
+                if let inserted = listedSet?.insert(posting).inserted { return !inserted }
+                if listed.contains(posting) { return true }
+                listed.append(posting)
+                return false
+            }
+            for item in items {
                 let posting = InternshipPosting.ID(item)
                 if !postings.contains(posting) {
                     reader.diagnostics.report(row.location("preferences"), field: "preferences", value: item,
                                               expected: "the id of a posting in postings.csv")
                     preferences = nil
-                } else if !listed.insert(posting).inserted {
+                } else if isRepeat(posting) {
                     reader.diagnostics.report(row.location("preferences"), field: "preferences", value: item,
                                               expected: "each posting once in a student's preferences")
                     preferences = nil
@@ -159,10 +170,10 @@ struct TableLoaders {
         }
         var ranks: [Key: Int] = [:]
         var pairs: [Key: Int] = [:]
-        return reader.rows.compactMap { row in
+        return reader.compactMapRows { row in
             let posting = row.reference("posting", in: postings, what: "a posting of postings.csv")
             let student = row.reference("student", in: students, what: "a student of students.csv")
-            let rank = row.int("rank", in: 1...Int.max)
+            let rank = row.int("rank", in: 1...InputLimits.maximumCount)
             guard let posting, let student, let rank else { return nil }
             if let earlier = pairs.updateValue(row.line, forKey: Key(posting: posting, value: student.rawValue)) {
                 row.fail("student", "each student once per posting (also ranked on line \(earlier))")

@@ -1,9 +1,13 @@
 /// Reads the rows of a ``CSVTable`` against a fixed list of columns, reporting every problem.
-struct TableReader {
+/// A class: each of the (many) ``TableRow``s refers to it without copying the table.
+final class TableReader {
     let table: CSVTable
     let diagnostics: Diagnostics
     /// Column name → 0-based position in the header.
     let positions: [String: Int]
+    /// The same, as a list: for a handful of columns a scan with `==` (short names compare as
+    /// two words) costs less than hashing the name for every field of every row.
+    private let positionList: [(column: String, position: Int)]
 
     /// Checks the header: every column in `columns` present once, nothing else.
     /// Returns nil (after reporting) when the header is unusable.
@@ -32,10 +36,48 @@ struct TableReader {
         }
         if !usable { return nil }
         self.positions = positions
+        self.positionList = positions.map { (column: $0.key, position: $0.value) }
     }
 
-    /// The rows, each wrapped for typed reading.
-    var rows: [TableRow] { table.rows.map { TableRow(reader: self, row: $0) } }
+    /// The 0-based position of `column` in the header, if it is there.
+    func position(of column: String) -> Int? {
+        for entry in positionList where entry.column == column { return entry.position }
+        return nil
+    }
+
+    /// The rows, each wrapped for typed reading and passed to `transform`; the non-nil results.
+    /// Rows are read one at a time (a table read from bytes is never held whole). A row with
+    /// more fields than the header is reported (a list separated by `,` instead of `;` would
+    /// otherwise lose its tail silently) and still read, so its other problems are reported too.
+    func compactMapRows<Value>(_ transform: (TableRow) -> Value?) -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(table.rowCount)
+        let width = table.header.count
+        table.forEachRow { row in
+            if row.fields.count > width {
+                let extra = row.fields.count - width
+                diagnostics.report(
+                    SourceLocation(file: table.file, line: row.line, column: width + 1, sheet: table.sheet),
+                    value: row.fields[width].text,
+                    expected: "at most \(width) fields as in the header; this line has \(row.fields.count) "
+                        + "(\(extra) extra; separate the items of a list with `;`, and quote a text that contains `,`)")
+            }
+            for (offset, field) in row.fields.enumerated() where !field.text.isEmpty {
+                // A text has no more characters than bytes: count characters only when it may be long.
+                let problem = field.text.utf8.count > InputLimits.maximumTextLength
+                    && field.text.count > InputLimits.maximumTextLength
+                    ? "a text of at most \(InputLimits.maximumTextLength) characters; it has \(field.text.count)"
+                    : InputLimits.textProblem(field.text)
+                guard let problem else { continue }
+                diagnostics.report(
+                    SourceLocation(file: table.file, line: field.line, column: offset + 1, sheet: table.sheet),
+                    field: offset < width ? table.header[offset] : nil,
+                    value: String(field.text.prefix(80)), expected: problem)
+            }
+            if let value = transform(TableRow(reader: self, row: row)) { values.append(value) }
+        }
+        return values
+    }
 }
 
 /// One row of a table, read field by field; each accessor reports and returns nil on a bad value.
@@ -46,13 +88,13 @@ struct TableRow {
     var line: Int { row.line }
 
     func location(_ column: String) -> SourceLocation {
-        let position = reader.positions[column] ?? 0
+        let position = reader.position(of: column) ?? 0
         return SourceLocation(file: reader.table.file, line: row.line, column: position + 1, sheet: reader.table.sheet)
     }
 
     /// The trimmed text of a column; empty when the row is short.
     func text(_ column: String) -> String {
-        guard let position = reader.positions[column], position < row.fields.count else { return "" }
+        guard let position = reader.position(of: column), position < row.fields.count else { return "" }
         return row.fields[position].text.trimmingSpaces()
     }
 
@@ -75,6 +117,10 @@ struct TableRow {
             fail(column, "a code of letters, digits, `.`, `_` or `-`")
             return nil
         }
+        if let problem = InputLimits.codeProblem(value) {
+            fail(column, problem)
+            return nil
+        }
         return Code(value)
     }
 
@@ -91,10 +137,9 @@ struct TableRow {
     func int(_ column: String, in range: ClosedRange<Int>) -> Int? {
         guard let value = required(column) else { return nil }
         guard let number = Int(value), range.contains(number) else {
-            let upper = range.upperBound == Int.max ? "" : " to \(range.upperBound)"
-            fail(column, range.upperBound == Int.max
-                 ? "a whole number, \(range.lowerBound) or more"
-                 : "a whole number from \(range.lowerBound)\(upper)")
+            fail(column, range.upperBound >= InputLimits.maximumCount
+                 ? "a whole number, \(range.lowerBound) or more (at most \(range.upperBound))"
+                 : "a whole number from \(range.lowerBound) to \(range.upperBound)")
             return nil
         }
         return number
@@ -102,7 +147,7 @@ struct TableRow {
 
     func double(_ column: String, in range: ClosedRange<Double>) -> Double? {
         guard let value = required(column) else { return nil }
-        guard let number = Double(value), number.isFinite, range.contains(number) else {
+        guard InputLimits.isDecimal(value), let number = Double(value), number.isFinite, range.contains(number) else {
             fail(column, "a number from \(YAMLValue.format(range.lowerBound)) to \(YAMLValue.format(range.upperBound))")
             return nil
         }
@@ -116,7 +161,7 @@ struct TableRow {
         return .some(rate)
     }
 
-    func vnd(_ column: String, atMost limit: VND = 1_000_000_000_000_000) -> VND? {
+    func vnd(_ column: String, atMost limit: VND = InputLimits.maximumVND) -> VND? {
         guard let value = required(column) else { return nil }
         guard let amount = VND(value), amount >= 0, amount <= limit else {
             fail(column, "an amount in whole VND, 0 or more (digits only), at most \(NumberText.vnd(limit))")
@@ -137,7 +182,21 @@ struct TableRow {
 
     /// A `;`-separated list; empty items are dropped.
     func list(_ column: String) -> [String] {
-        text(column).split(separator: ";").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        var text = text(column)
+        guard !text.isEmpty else { return [] }
+        // Cut at the `;` bytes of the UTF-8 (never inside a multi-byte character).
+        return text.withUTF8 { bytes in
+            var items: [String] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ";") {
+                if index > start {
+                    let item = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self).trimmingSpaces()
+                    if !item.isEmpty { items.append(item) }
+                }
+                start = index + 1
+            }
+            return items
+        }
     }
 }
 

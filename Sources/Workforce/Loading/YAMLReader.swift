@@ -113,9 +113,19 @@ struct YAMLValue {
 
     // MARK: Scalars
 
+    /// A text: no control characters but line feeds and tabs, at most
+    /// ``InputLimits/maximumTextLength`` characters (texts reach Excel cells and document properties).
     func string() -> String? {
         guard let text = scalarText else {
             fail("a text value")
+            return nil
+        }
+        if text.count > InputLimits.maximumTextLength {
+            fail("a text of at most \(InputLimits.maximumTextLength) characters; it has \(text.count)", value: String(text.prefix(80)))
+            return nil
+        }
+        if let problem = InputLimits.textProblem(text, lineBreaks: true) {
+            fail(problem)
             return nil
         }
         return text
@@ -127,11 +137,16 @@ struct YAMLValue {
             fail("a code of letters, digits, `.`, `_` or `-`")
             return nil
         }
+        if let problem = InputLimits.codeProblem(text) {
+            fail(problem)
+            return nil
+        }
         return Code(text)
     }
 
     func double(in range: ClosedRange<Double>, meaning: String = "a number") -> Double? {
-        guard let text = scalarText, let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
+        guard let text = scalarText?.replacingOccurrences(of: "_", with: ""), InputLimits.isDecimal(text),
+              let value = Double(text), value.isFinite else {
             fail("\(meaning) between \(Self.format(range.lowerBound)) and \(Self.format(range.upperBound))")
             return nil
         }
@@ -153,10 +168,11 @@ struct YAMLValue {
         return value
     }
 
-    /// Whole VND, not negative.
+    /// Whole VND, not negative, at most ``InputLimits/maximumVND``.
     func vnd() -> VND? {
-        guard let text = scalarText, let value = VND(text.replacingOccurrences(of: "_", with: "")), value >= 0 else {
-            fail("an amount of money in whole VND, 0 or more (digits only, `_` allowed)")
+        guard let text = scalarText, let value = VND(text.replacingOccurrences(of: "_", with: "")), value >= 0,
+              value <= InputLimits.maximumVND else {
+            fail("an amount of money in whole VND, 0 or more (digits only, `_` allowed), at most \(NumberText.vnd(InputLimits.maximumVND))")
             return nil
         }
         return value

@@ -66,11 +66,16 @@ public struct InternshipTerms: Hashable, Sendable {
     public var fundedSkills: [Skill.ID]
     /// The budget for fund-backed places in one matching round, whole VND.
     public var matchingBudget: VND
+    /// At least this many interns placed at one group of postings in the matching
+    /// (`internships.minimum_places`); nil when the policy sets no minimum.
+    public var minimumPlaces: PostingGroupMinimum?
 
     public init(
         enabled: Bool, entryUplift: Double, fundedOwnership: [Ownership] = [],
-        fundedSizes: [EnterpriseSize] = [], fundedSkills: [Skill.ID] = [], matchingBudget: VND
+        fundedSizes: [EnterpriseSize] = [], fundedSkills: [Skill.ID] = [], matchingBudget: VND,
+        minimumPlaces: PostingGroupMinimum? = nil
     ) {
+        self.minimumPlaces = minimumPlaces
         self.enabled = enabled
         self.entryUplift = entryUplift
         self.fundedOwnership = fundedOwnership
@@ -84,6 +89,38 @@ public struct InternshipTerms: Hashable, Sendable {
         (fundedOwnership.isEmpty || fundedOwnership.contains(enterprise.ownership))
             && (fundedSizes.isEmpty || fundedSizes.contains(enterprise.size))
             && (fundedSkills.isEmpty || fundedSkills.contains(skill))
+    }
+}
+
+/// A minimum number of interns the matching places at one group of postings (`fund.yaml`:
+/// `internships.minimum_places`). A posting is in the group when its enterprise's ownership, its
+/// enterprise's size and the posting's region are each in the lists given (an empty list admits
+/// every value).
+public struct PostingGroupMinimum: Hashable, Sendable {
+    /// The group's name in reports, e.g. `domestic-sme`.
+    public var group: String
+    /// At least this many interns at the group's postings together.
+    public var places: Int
+    /// The enterprises' ownerships admitted; empty: every ownership.
+    public var ownership: [Ownership]
+    /// The enterprises' sizes admitted; empty: every size.
+    public var sizes: [EnterpriseSize]
+    /// The postings' regions admitted; empty: every region.
+    public var regions: [Region.ID]
+
+    public init(group: String, places: Int, ownership: [Ownership] = [], sizes: [EnterpriseSize] = [], regions: [Region.ID] = []) {
+        self.group = group
+        self.places = places
+        self.ownership = ownership
+        self.sizes = sizes
+        self.regions = regions
+    }
+
+    /// Whether a posting of this enterprise is in the group.
+    public func contains(_ posting: InternshipPosting, of enterprise: Enterprise?) -> Bool {
+        (regions.isEmpty || regions.contains(posting.region))
+            && (ownership.isEmpty || enterprise.map { ownership.contains($0.ownership) } ?? false)
+            && (sizes.isEmpty || enterprise.map { sizes.contains($0.size) } ?? false)
     }
 }
 

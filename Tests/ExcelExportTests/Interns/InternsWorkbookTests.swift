@@ -64,6 +64,31 @@ struct InternsWorkbookTests {
             }
         }
         #expect(supportSeen == Double(funding.totalSupport))
+        try notPlacedSheetListsEveryExplanation(context: context, directory: directory)
         #expect(matchedSeen == round.matching.matchedCount)
+    }
+
+    /// The "Not placed here" sheets of all enterprises together hold every explanation once, here
+    /// of a round with BN capped at 1 intern (so students are turned away by the cap too).
+    private func notPlacedSheetListsEveryExplanation(context original: PlanWorkbookContext, directory: ScratchDirectory) throws {
+        var context = original
+        let problem = try #require(context.internships).problem
+        let outcome = try MatchingRules(caps: try RegionalCaps([RegionalCap(regions: ["BN"], cap: 1)])).match(problem)
+        let expected = outcome.explanations(in: problem)
+        context.internships = InternshipRound(problem: problem, matching: outcome.matching, explanations: expected)
+        #expect(expected.contains { $0.reason == .regionAtCap })
+        var seen: [String] = []
+        for enterprise in Set(context.scenario.postings.map(\.enterprise)).sorted() {
+            let url = directory.file(InternsWorkbook.fileName(enterprise: enterprise))
+            try InternsWorkbook.write(enterprise: enterprise, context: context, to: url)
+            let sheet = try XLSXDocument(contentsOf: url).sheet(named: "Not placed here")
+            for row in Set(sheet.cells.filter { $0.row >= 5 && $0.column == 2 }.map(\.row)) {
+                let posting = sheet.value(row: row, column: 1).stringValue ?? ""
+                let student = sheet.value(row: row, column: 2).stringValue ?? ""
+                let why = sheet.value(row: row, column: 5).stringValue ?? ""
+                seen.append("\(student) \(posting) \(why)")
+            }
+        }
+        #expect(seen.sorted() == expected.map { "\($0.student) \($0.posting) \($0.reason.description)" }.sorted())
     }
 }
