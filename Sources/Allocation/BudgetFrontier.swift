@@ -21,9 +21,16 @@ public struct FrontierPoint: Hashable, Sendable, Codable {
     public var objective: Double
     /// How the solve ended.
     public var status: PlanStatus
+    /// Whether the point is an LP relaxation (fractional seats) rather than an integer plan.
+    public var relaxed: Bool
+    /// The smaller multiple whose plan this point shows, when that plan, still feasible at this
+    /// budget, leaves less shortage than the point's own solve (integer sweep only); nil when
+    /// the point shows its own solve.
+    public var planFromMultiplier: Double?
 
     enum CodingKeys: String, CodingKey {
-        case multiplier, budget, spend
+        case multiplier, budget, spend, relaxed
+        case planFromMultiplier = "plan_from_multiplier"
         case shortageBefore = "shortage_before"
         case shortageAfter = "shortage_after"
         case shortageClosed = "shortage_closed"
@@ -34,46 +41,78 @@ public struct FrontierPoint: Hashable, Sendable, Codable {
 
 extension AllocationPlanner {
     /// Plans at each multiple of the budget (e.g. `[0, 0.25, 0.5, 1, 1.5, 2]`), with the other
-    /// options as given (binding rules are not priced).
+    /// options as given (binding rules are not priced). Points come in increasing multiple.
     ///
     /// With the LP relaxation the objective is non-increasing in the budget (a larger budget
-    /// only loosens the budget rows); integer plans stopped at a gap may wobble within that gap.
+    /// only loosens the budget rows). An integer plan is optimal only within the relative gap,
+    /// so a larger budget's own solve can leave more shortage than a smaller one's; the integer
+    /// sweep therefore carries the best plan so far: a plan feasible at a smaller budget is
+    /// feasible at a larger one (the budget rows and the caps, shares of the budget, only
+    /// loosen; floors are shares of spend, which the budget does not change; it is checked by
+    /// evaluating the plan in the larger budget's model), and when it leaves less
+    /// shortage than the point's own solve the point shows it, scored in the larger budget's
+    /// model, with ``FrontierPoint/planFromMultiplier`` naming where it comes from. Shortage
+    /// after is then non-increasing in the budget.
     /// - Throws: ``AllocationError`` from the first multiple that cannot be planned; a negative
     ///   multiple is ``AllocationError/invalidOption(_:)``.
-    /// - Complexity: one plan per multiple.
+    /// - Complexity: one plan per multiple, plus one fixed-column LP per integer point after the first.
     public static func frontier(
         scenario: Scenario, forecast: Forecast, multiples: [Double], options: AllocationOptions = AllocationOptions()
     ) throws(AllocationError) -> [FrontierPoint] {
+        for multiple in multiples where !(multiple.isFinite && multiple >= 0) {
+            throw .invalidOption("budget multiplier \(multiple): give a number ≥ 0, e.g. 1.5")
+        }
         var points: [FrontierPoint] = []
+        // The plan with the least shortage so far and the multiple it was solved at.
+        var carried: (plan: AllocationPlan, multiplier: Double)?
         // Each point is solved from scratch. Warm-starting from the last point's basis cut the
         // national frontier from 18.6 s to 8.3 s, but it ended at vertices optimal only within
         // CLP's tolerance, which the spend tie-break is below: on the bundled scenario the plan
         // at 2× the budget spent 1,108 instead of 1,054 bn VND for the same shortage.
-        for multiple in multiples {
+        for multiple in multiples.sorted() {
             var pointOptions = options
             pointOptions.budgetMultiplier = multiple
             pointOptions.priceBindingRules = false
             let plan = try plan(scenario: scenario, forecast: forecast, options: pointOptions)
-            points.append(FrontierPoint(
+            var point = FrontierPoint(
                 multiplier: multiple, budget: plan.totalBudget, spend: plan.totalSpend,
                 shortageBefore: plan.shortageBefore, shortageAfter: plan.shortageAfter,
                 shortageClosed: plan.shortageClosed, costPerEngineerYearClosed: plan.costPerEngineerYearClosed,
-                objective: plan.objective, status: plan.status))
+                objective: plan.objective, status: plan.status, relaxed: options.relax, planFromMultiplier: nil)
+            if !options.relax, let best = carried,
+                plan.shortageAfter > best.plan.shortageAfter + 1e-9 * max(1, plan.shortageBefore)
+            {
+                let scored = try evaluate(best.plan, scenario: scenario, forecast: forecast, budgetMultiplier: multiple, options: options)
+                if scored.isFeasible, scored.shortageAfter < plan.shortageAfter {
+                    point = FrontierPoint(
+                        multiplier: multiple, budget: scored.totalBudget, spend: scored.totalSpend,
+                        shortageBefore: scored.shortageBefore, shortageAfter: scored.shortageAfter,
+                        shortageClosed: scored.shortageClosed, costPerEngineerYearClosed: scored.costPerEngineerYearClosed,
+                        objective: scored.objective, status: best.plan.status, relaxed: false,
+                        planFromMultiplier: best.multiplier)
+                }
+            }
+            if point.planFromMultiplier == nil, carried.map({ plan.shortageAfter <= $0.plan.shortageAfter }) ?? true {
+                carried = (plan, multiple)
+            }
+            points.append(point)
         }
         return points
     }
 }
 
 extension FrontierPoint {
-    /// `frontier.csv`: one row per multiple.
+    /// `frontier.csv`: one row per multiple; `relaxed` is `true` for LP points,
+    /// `plan_from_multiplier` is empty unless the point shows a smaller budget's plan.
     public static func csv(_ points: [FrontierPoint]) -> String {
-        var out = "multiplier,budget_vnd,spend_vnd,shortage_before,shortage_after,shortage_closed,cost_per_engineer_year_closed_vnd,objective,status\n"
+        var out = "multiplier,budget_vnd,spend_vnd,shortage_before,shortage_after,shortage_closed,cost_per_engineer_year_closed_vnd,objective,status,relaxed,plan_from_multiplier\n"
         for point in points {
             out += [
                 CSVText.number(point.multiplier), CSVText.money(point.budget), CSVText.money(point.spend),
                 CSVText.number(point.shortageBefore), CSVText.number(point.shortageAfter),
                 CSVText.number(point.shortageClosed), point.costPerEngineerYearClosed.map(CSVText.money) ?? "",
-                CSVText.number(point.objective), point.status.rawValue,
+                CSVText.number(point.objective), point.status.rawValue, point.relaxed ? "true" : "false",
+                point.planFromMultiplier.map(CSVText.number) ?? "",
             ].joined(separator: ",") + "\n"
         }
         return out

@@ -24,6 +24,12 @@ struct Allocate: ParsableCommand {
         rules; caps are shares of the budget. The summary and --json report the spend that closes
         nothing (zero_effect_spend_vnd, zero_effect_items), the shortage no instrument can reach
         (unreachable_shortage) and the engineer-years added after the horizon (terminal_engineer_years).
+
+        The integer sweep (--sweep without --relax) is monotone: a point whose own solve leaves more shortage than a smaller budget's plan shows that plan. Each `frontier` point has `relaxed` (true for LP points) and, when it shows a smaller budget's plan, `plan_from_multiplier`.
+
+        --robust plans once for the baseline and every variant of scenario.yaml. The seats, interns, on-site seats, budget and fairness rows are shared; each variant has its own forecast (with --mobility) and shortage. By default it minimises the worst-case regret (a plan's objective under a variant minus that variant's own optimum); --robust-weights NAME=W,... minimises the expected objective with those weights instead (normalised; unnamed variants weigh 0). --json prints the plan (variant `robust`, shortage under the baseline) with `robust`: `criterion`, `weights`, `worst_case_regret`, `worst_variant`, `source`, `variants` (per variant: `objective`, `own_objective`, `regret`, `shortage_before`, `shortage_after`, `shortage_closed`, `own_shortage_after`, `own_spend`, `own_status`, `weight`) and `comparison` (the robust plan and each variant's own plan scored under every variant). See docs/FORMATS.md.
+
+        --evaluate PLAN.json scores a plan printed by `allocate --json` or `allocate --robust --json` under --variant (default baseline), at the plan's budget multiple. --json prints `objective` (that variant's model objective at the plan), `shortage_before`, `shortage_after`, `shortage_closed`, `total_spend`, `total_budget`, `cost_per_engineer_year_closed`, `shortage_by_skill`, `shortage_by_region`, and what the plan breaks there: `overspent_years`, `broken_rules`, `capacity_exceeded`.
         """)
 
     @OptionGroup var scenario: ScenarioOptions
@@ -43,12 +49,32 @@ struct Allocate: ParsableCommand {
     var gap: Double = 0.005
     @Flag(name: .customLong("solver-log"), help: "Show the solver's log on standard error.")
     var solverLog = false
+    @Flag(help: "Plan once for the baseline and every variant of scenario.yaml (minimax regret unless --robust-weights).")
+    var robust = false
+    @Option(name: .customLong("robust-weights"), help: "With --robust: minimise the expected objective with these variant weights, e.g. baseline=0.5,slow-localisation=0.25 (unnamed variants weigh 0).")
+    var robustWeights: String?
+    @Option(help: "Score this plan (the JSON allocate --json or --robust --json printed) under --variant (default baseline).", completion: .file())
+    var evaluate: String?
     @OptionGroup var labourMarket: MobilityOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if let sweep { _ = try Self.multiples(sweep) }
+        if let robustWeights {
+            guard robust else { throw ValidationError("--robust-weights needs --robust") }
+            _ = try Self.weights(robustWeights)
+        }
+        if robust {
+            if variant != nil { throw ValidationError("--robust plans for every variant: leave out --variant") }
+            if sweep != nil { throw ValidationError("--robust takes no --sweep: sweep one variant's plan instead") }
+            if evaluate != nil { throw ValidationError("--robust and --evaluate do not go together: evaluate the robust plan's JSON afterwards") }
+        }
+        if evaluate != nil {
+            for (given, name) in [(sweep != nil, "--sweep"), (writeMPS != nil, "--write-mps"), (csv != nil, "--csv"), (relax, "--relax")] where given {
+                throw ValidationError("--evaluate scores a fixed plan: \(name) does not apply")
+            }
+        }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap >= 0 else { throw ValidationError("--gap must be 0 or more") }
     }
@@ -75,8 +101,11 @@ struct Allocate: ParsableCommand {
         let (loaded, planned) = try scenario.load(variant: variant)
         let recorded = try RecordedRun.begin(
             kind: .allocate, store: store, loaded: loaded,
-            parameters: AllocateParameters(variant: planned.variantName, relax: relax, sweep: sweep, timeLimit: timeLimit, gap: gap,
-                                           mobility: labourMarket.mobility))
+            parameters: AllocateParameters(
+                variant: robust ? "robust" : planned.variantName, relax: relax, sweep: sweep, timeLimit: timeLimit, gap: gap,
+                mobility: labourMarket.mobility, robust: robust ? true : nil, robustWeights: robustWeights, evaluate: evaluate))
+        if robust { return try recorded.record { try runRobust(loaded.scenario) } }
+        if let evaluate { return try recorded.record { try runEvaluation(of: evaluate, under: planned) } }
         try recorded.record {
             let progress = StageProgress(stages: sweep == nil ? 2 : 3, quiet: false)
             let forecast = try progress.stage("Forecasting demand, supply and gap") {
@@ -169,16 +198,21 @@ struct Allocate: ParsableCommand {
     }
 
     static func frontierTable(_ points: [FrontierPoint]) -> String {
-        var table = TextTable(headers: ["budget ×", "budget (bn VND)", "spent (bn VND)", "shortage after", "closed", "VND per engineer-year", "status"])
+        var table = TextTable(headers: [
+            "budget ×", "budget (bn VND)", "spent (bn VND)", "shortage after", "closed", "VND per engineer-year", "status", "plan of",
+        ])
         for point in points {
             table.append([
                 NumberText.grouped(point.multiplier, decimals: 2), NumberText.grouped(point.budget / 1e9, decimals: 1),
                 NumberText.grouped(point.spend / 1e9, decimals: 1), NumberText.grouped(point.shortageAfter),
                 NumberText.grouped(point.shortageClosed), point.costPerEngineerYearClosed.map { NumberText.grouped($0) } ?? "–",
-                point.status.rawValue,
+                point.status.rawValue, point.planFromMultiplier.map { NumberText.grouped($0, decimals: 2) + "×" } ?? "",
             ])
         }
-        return "Budget frontier (engineer-years of shortage over the horizon)\n" + table.render()
+        let kind = points.contains { $0.relaxed }
+            ? "LP relaxations"
+            : "integer plans; 'plan of' names a smaller budget whose plan leaves less shortage than the point's own solve"
+        return "Budget frontier (engineer-years of shortage over the horizon; \(kind))\n" + table.render()
     }
 }
 
@@ -189,8 +223,11 @@ struct AllocateParameters: Encodable {
     let timeLimit: Double
     let gap: Double
     let mobility: MobilityMode
+    let robust: Bool?
+    let robustWeights: String?
+    let evaluate: String?
 
     enum CodingKeys: String, CodingKey {
-        case variant, relax, sweep, timeLimit = "time_limit", gap, mobility
+        case variant, relax, sweep, timeLimit = "time_limit", gap, mobility, robust, robustWeights = "robust_weights", evaluate
     }
 }

@@ -17,6 +17,8 @@ struct PlanCommand: ParsableCommand {
         workbook per enterprise with postings, and matches.csv. The budget frontier of the fund plan
         is solved as LP relaxations (fast at every scale). Nothing is written when an input is wrong
         or the fund policy is infeasible. The run is recorded in the SQLite store.
+
+        With --robust the fund plan is the robust plan over the baseline and every variant of scenario.yaml (see `skillplan help allocate`); its workbook, fund-plan-<scenario>-robust.xlsx, adds a Robustness sheet that scores it and each single-variant plan under every variant, and no budget frontier is solved.
         """)
 
     @OptionGroup var scenario: ScenarioOptions
@@ -30,6 +32,10 @@ struct PlanCommand: ParsableCommand {
     var sweep: String = "0,0.25,0.5,1,1.5,2"
     @Option(name: .customLong("time-limit"), help: "Seconds the integer solve may take.")
     var timeLimit: Double = 60
+    @Flag(help: "Write the robust plan over every variant of scenario.yaml (minimax regret unless --robust-weights).")
+    var robust = false
+    @Option(name: .customLong("robust-weights"), help: "With --robust: minimise the expected objective with these variant weights, e.g. baseline=0.5,slow-localisation=0.25.")
+    var robustWeights: String?
     @Option(help: "The lottery seed of the matching.")
     var seed: UInt64 = Lottery.defaultSeed
     @OptionGroup var labourMarket: MobilityOptions
@@ -42,6 +48,11 @@ struct PlanCommand: ParsableCommand {
 
     func validate() throws {
         if !sweep.isEmpty { _ = try Allocate.multiples(sweep) }
+        if let robustWeights {
+            guard robust else { throw ValidationError("--robust-weights needs --robust") }
+            _ = try Allocate.weights(robustWeights)
+        }
+        if robust, variant != nil { throw ValidationError("--robust plans for every variant: leave out --variant") }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard (0...1_000_000).contains(draws) else { throw ValidationError("--draws takes a number from 0 to 1000000") }
     }
@@ -57,8 +68,8 @@ struct PlanCommand: ParsableCommand {
         hasStudents = !planned.students.isEmpty && !planned.postings.isEmpty
         let recorded = try RecordedRun.begin(
             kind: .plan, store: store, loaded: loaded,
-            parameters: PlanParameters(variant: planned.variantName, relax: relax, sweep: sweep, timeLimit: timeLimit,
-                                       seed: seed, exports: exports, mobility: labourMarket.mobility))
+            parameters: PlanParameters(variant: robust ? "robust" : planned.variantName, relax: relax, sweep: sweep, timeLimit: timeLimit,
+                                       seed: seed, exports: exports, mobility: labourMarket.mobility, robustWeights: robustWeights))
         try recorded.record {
             let (forecast, breakdown, ranges) = try progress.stage("Forecasting demand, supply and the gap") {
                 let ranges: ForecastRanges?
@@ -72,11 +83,20 @@ struct PlanCommand: ParsableCommand {
                         ranges)
             }
             let options = AllocationOptions(relax: relax, timeLimit: timeLimit)
-            let plan = try progress.stage("Allocating the fund (\(relax ? "LP relaxation" : "integer seats"))") {
+            let robustPlan: RobustPlan? = try robust ? progress.stage("Allocating the fund robustly over every variant") {
+                let criterion: RobustCriterion = try robustWeights.map { .expectedObjective(weights: try Allocate.weights($0)) } ?? .minimaxRegret
+                do {
+                    return try RobustPlanner.plan(
+                        scenario: planned, criterion: criterion, mobility: labourMarket.mobility, options: options)
+                } catch {
+                    throw UserFailure(message: "error: \(error)")
+                }
+            } : nil
+            let plan = try robustPlan?.plan ?? progress.stage("Allocating the fund (\(relax ? "LP relaxation" : "integer seats"))") {
                 try Allocate.plan(planned, forecast: forecast, options: options)
             }
             let frontier: [FrontierPoint]? = try progress.stage("Budget frontier") {
-                guard !sweep.isEmpty else { return nil }
+                guard !sweep.isEmpty, !robust else { return nil }
                 var frontierOptions = options
                 frontierOptions.relax = true
                 return try Allocate.frontier(planned, forecast: forecast, multiples: try Allocate.multiples(sweep), options: frontierOptions)
@@ -99,7 +119,7 @@ struct PlanCommand: ParsableCommand {
             let audit = AuditFacts(runID: String(recorded.run.rawValue), datasetHash: loaded.contentHash,
                                    softwareVersion: SkillPlan.version, created: started)
             let context = PlanWorkbookContext(scenario: planned, forecast: forecast, plan: plan, frontier: frontier,
-                                              internships: round, audit: audit, ranges: ranges)
+                                              internships: round, audit: audit, ranges: ranges, robust: robustPlan)
             var written = try progress.stage("Writing workbooks to \(exports)") {
                 do {
                     return try PlanWorkbooks.write(into: directory, context: context)
@@ -115,7 +135,7 @@ struct PlanCommand: ParsableCommand {
                 matchSummary = MatchingSummary(round.matching, problem: round.problem, funding: round.funding)
             }
             let report = PlanReport(
-                scenario: planned.settings.name, variant: planned.variantName, run: recorded.run.rawValue,
+                scenario: planned.settings.name, variant: plan.variant, run: recorded.run.rawValue,
                 contentHash: loaded.contentHash, status: plan.status.rawValue, objective: plan.objective,
                 shortageBefore: plan.shortageBefore, shortageAfter: plan.shortageAfter, spendVND: plan.totalSpend,
                 budgetVND: plan.totalBudget, matched: matchSummary?.matched, students: matchSummary?.students,
@@ -127,7 +147,13 @@ struct PlanCommand: ParsableCommand {
             } else {
                 Terminal.output(report.render(plan: plan, forecast: forecast, matching: matchSummary))
             }
-            return (report.headline, [RunResult(name: "plan.json", format: .json, content: try Allocate.json(of: plan, frontier: frontier)),
+            let planJSON: String
+            if let robustPlan {
+                do { planJSON = try robustPlan.json() } catch { throw UserFailure(message: "error: \(error)") }
+            } else {
+                planJSON = try Allocate.json(of: plan, frontier: frontier)
+            }
+            return (report.headline, [RunResult(name: "plan.json", format: .json, content: planJSON),
                                       RunResult(name: "report.json", format: .json, content: try jsonText(report))])
         }
     }
@@ -141,9 +167,10 @@ struct PlanParameters: Encodable {
     let seed: UInt64
     let exports: String
     let mobility: MobilityMode
+    let robustWeights: String?
 
     enum CodingKeys: String, CodingKey {
-        case variant, relax, sweep, timeLimit = "time_limit", seed, exports, mobility
+        case variant, relax, sweep, timeLimit = "time_limit", seed, exports, mobility, robustWeights = "robust_weights"
     }
 }
 

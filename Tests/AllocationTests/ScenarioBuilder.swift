@@ -113,5 +113,21 @@ struct ScenarioBuilder {
         builder.addProgram("P2", institution: "INST-B", spare: 50, tuition: 20_000_000)
         return builder
     }
-}
 
+    /// Two skills in one region HN, MAT and PM, with no attrition: their weights, demand and stock
+    /// (constant, so each year's gap is demand − stock), money only as given.
+    static func twoSkills(
+        weights: (mat: Double, pm: Double), demand: (mat: Double, pm: Double), stock: (mat: Double, pm: Double),
+        budget: [Int: VND]
+    ) -> ScenarioBuilder {
+        var builder = ScenarioBuilder()
+        builder.skills = [
+            Skill(id: "MAT", name: "Materials", weight: weights.mat, attritionRate: 0),
+            Skill(id: "PM", name: "Production management", weight: weights.pm, attritionRate: 0),
+        ]
+        builder.demand = ["MAT": ["HN": demand.mat], "PM": ["HN": demand.pm]]
+        builder.stock = ["MAT": ["HN": stock.mat], "PM": ["HN": stock.pm]]
+        builder.budget = budget
+        return builder
+    }
+}

@@ -41,13 +41,18 @@ public struct PlanWorkbookContext: Sendable {
     public var audit: AuditFacts
     /// Monte Carlo ranges of the forecast, when drawn (P10/P50/P90 columns of the Gap sheet).
     public var ranges: ForecastRanges?
+    /// The robust plan's comparison with each single-variant plan, when ``plan`` is a robust
+    /// plan (adds the Robustness sheet to the fund plan).
+    public var robust: RobustPlan?
 
     /// A context; see the properties.
     public init(
         scenario: Scenario, forecast: Forecast, plan: AllocationPlan, frontier: [FrontierPoint]? = nil,
-        internships: InternshipRound? = nil, audit: AuditFacts, ranges: ForecastRanges? = nil
+        internships: InternshipRound? = nil, audit: AuditFacts, ranges: ForecastRanges? = nil,
+        robust: RobustPlan? = nil
     ) {
         self.ranges = ranges
+        self.robust = robust
         self.scenario = scenario
         self.forecast = forecast
         self.plan = plan

@@ -1,4 +1,5 @@
 import Allocation
+import Workforce
 
 extension FundPlanSheets {
     /// Fairness: each rule row with its target and achieved share; then the binding rules' cost.
@@ -49,14 +50,20 @@ extension FundPlanSheets {
         }
     }
 
-    /// Frontier: the budget sweep with a chart, or a note that none was run.
+    /// Frontier: the budget sweep with a chart (a scatter with lines: the budget multiple on a
+    /// numeric axis), saying whether its points are LP relaxations or integer plans, or a note
+    /// that none was run.
     func writeFrontier(_ sheet: XLSXWorksheet) throws {
         let points = context.frontier ?? []
+        let relaxed = points.contains { $0.relaxed }
+        let kind = relaxed
+            ? "LP relaxations (fractional seats): the shortage is a lower bound for whole seats."
+            : "Integer plans (whole seats); a point whose own solve left more shortage than a smaller budget's plan shows that plan (column K)."
         var table = try TableSheet(
             sheet, title: "Budget frontier — shortage closed at other budgets",
             note: points.isEmpty
                 ? "No budget sweep was run with this plan (skillplan allocate --sweep 0,0.5,1,1.5,2)."
-                : "The plan re-solved at multiples of every year's budget.",
+                : "The plan re-solved at multiples of every year's budget. Points: \(kind)",
             columns: [
                 TableColumn("Budget multiple", width: 10, style: CellStyle(numberFormat: "0.00\"×\"")),
                 TableColumn("Budget (VND)", width: 19, style: WorkbookStyles.vnd),
@@ -66,6 +73,8 @@ extension FundPlanSheets {
                 TableColumn("Shortage closed", width: 12, style: WorkbookStyles.engineers),
                 TableColumn("Cost per engineer-year closed (VND)", width: 18, style: WorkbookStyles.vnd),
                 TableColumn("Objective", width: 12, style: WorkbookStyles.decimal), TableColumn("Status", width: 10),
+                TableColumn("Points", width: 10),
+                TableColumn("Plan of the multiple", width: 12, style: CellStyle(numberFormat: "0.00\"×\"")),
             ])
         for point in points {
             let row = table.nextRow
@@ -74,6 +83,7 @@ extension FundPlanSheets {
                 .number(point.shortageAfter),
                 .formula(Formula("D\(row)-E\(row)", value: point.shortageBefore - point.shortageAfter)),
                 .optionalNumber(point.costPerEngineerYearClosed), .number(point.objective), .string(point.status.rawValue),
+                .string(point.relaxed ? "LP" : "integer"), .optionalNumber(point.planFromMultiplier),
             ])
         }
         guard !points.isEmpty else { return }
@@ -81,7 +91,8 @@ extension FundPlanSheets {
         let rows = TableSheet.firstDataRow...table.lastDataRow
         let categories = SheetRange(sheet: sheet.name, range: CellRange(rows: rows, columns: 1...1))
         let chart = Chart(
-            .line, title: "Shortage left and closed against the budget", categoryAxisTitle: "Multiple of the budget",
+            .scatter, title: "Shortage left and closed against the budget (\(relaxed ? "LP" : "integer") points)",
+            categoryAxisTitle: "Multiple of the budget (1× = \(NumberText.billions(points.first { $0.multiplier > 0 }.map { $0.budget / $0.multiplier } ?? 0)) VND)",
             valueAxisTitle: "engineer-years", valueAxisNumberFormat: "#,##0", legendPosition: .bottom,
             series: [
                 Chart.Series(

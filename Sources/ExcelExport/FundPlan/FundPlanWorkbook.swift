@@ -16,6 +16,8 @@ import Workforce
 ///   the item sheets, with a chart.
 /// - **Fairness**: each rule row, its target and achieved share.
 /// - **Frontier**: the budget sweep with a chart, when one was run.
+/// - **Robustness** (a robust plan only, after Frontier): the robust plan and each variant's
+///   own plan scored under every variant, with regrets and each plan's worst-case regret.
 /// - **Assumptions**: every parameter the plan used.
 /// - **Audit**: run id, dataset hash, software, solver and libxlsxwriter versions, time.
 ///
@@ -26,6 +28,9 @@ public enum FundPlanWorkbook {
         "Summary", "Gap", "Scholarships", "Internship support", "On-site training", "Budget", "Fairness",
         "Frontier", "Assumptions", "Audit",
     ]
+
+    /// The sheet a robust plan's workbook adds after Frontier.
+    public static let robustnessSheetName = "Robustness"
 
     /// `fund-plan-<scenario>-<variant>.xlsx`, with unsafe characters replaced by `-`.
     public static func fileName(scenario: String, variant: String) -> String {
@@ -60,6 +65,7 @@ public enum FundPlanWorkbook {
         let budgetSheet = try workbook.addWorksheet(named: sheetNames[5])
         let fairness = try workbook.addWorksheet(named: sheetNames[6])
         let frontier = try workbook.addWorksheet(named: sheetNames[7])
+        let robustness = try context.robust.map { _ in try workbook.addWorksheet(named: robustnessSheetName) }
         let assumptions = try workbook.addWorksheet(named: sheetNames[8])
         let audit = try workbook.addWorksheet(named: sheetNames[9])
 
@@ -74,6 +80,7 @@ public enum FundPlanWorkbook {
         try builder.writeSummary(summary, gap: gap, budget: budget)
         try builder.writeFairness(fairness)
         try builder.writeFrontier(frontier)
+        if let robustness, let robust = context.robust { try builder.writeRobustness(robustness, robust: robust) }
         try builder.writeAssumptions(assumptions)
         try builder.writeAudit(audit)
         try summary.activate()

@@ -16,6 +16,9 @@ public struct Chart: Hashable, Sendable {
         case line
         /// Clustered vertical columns.
         case column
+        /// Points joined by straight lines on two numeric axes: each series' ``Series/categories``
+        /// are its x values (so unevenly spaced x values keep their distances).
+        case scatter
     }
 
     /// Where the legend goes.
@@ -36,7 +39,7 @@ public struct Chart: Hashable, Sendable {
     public struct Series: Hashable, Sendable {
         /// Legend text.
         public var name: String
-        /// The category (x-axis) labels, e.g. the years.
+        /// The category (x-axis) labels, e.g. the years; the x values of a scatter chart.
         public var categories: SheetRange
         /// The values, as many as categories.
         public var values: SheetRange
@@ -121,7 +124,12 @@ extension XLSXWorksheet {
             }
         }
 
-        let type: lxw_chart_type = chart.kind == .line ? LXW_CHART_LINE : LXW_CHART_COLUMN
+        let type: lxw_chart_type
+        switch chart.kind {
+        case .line: type = LXW_CHART_LINE
+        case .column: type = LXW_CHART_COLUMN
+        case .scatter: type = LXW_CHART_SCATTER_STRAIGHT_WITH_MARKERS
+        }
         guard let lxwChart = workbook_add_chart(try workbook.openHandle(sheet: name), UInt8(type.rawValue)) else {
             throw error(.library, "libxlsxwriter could not create the chart")
         }
@@ -142,7 +150,7 @@ extension XLSXWorksheet {
             chart_series_set_name(lxwSeries, series.name)
             if let color = series.color {
                 switch chart.kind {
-                case .line:
+                case .line, .scatter:
                     var line = lxw_chart_line()
                     line.color = lxw_color_t(color.rgb)
                     line.width = 2.25

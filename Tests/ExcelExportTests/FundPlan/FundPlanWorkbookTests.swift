@@ -146,7 +146,10 @@ struct FundPlanWorkbookTests {
         for (offset, point) in points.enumerated() {
             #expect(frontier.value(row: 5 + offset, column: 1).numberValue == point.multiplier)
             #expect(Self.close(frontier.value(row: 5 + offset, column: 5).numberValue ?? -1, point.shortageAfter))
+            #expect(frontier.value(row: 5 + offset, column: 10) == .string("integer"))
+            #expect(frontier.value(row: 5 + offset, column: 11).numberValue == point.planFromMultiplier)
         }
+        #expect(frontier.cells.contains { $0.value.stringValue?.contains("Points: Integer plans") == true })
         let assumptions = try document.sheet(named: "Assumptions")
         for text in ["Công nghệ khuôn mẫu", "Bắc Ninh", "Ô tô và linh kiện", "regional-floor", "domestic-sme-internships"] {
             #expect(assumptions.cells.contains { $0.value == .string(text) }, "\(text)")

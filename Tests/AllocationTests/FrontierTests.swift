@@ -1,0 +1,69 @@
+import Allocation
+import Forecast
+import Testing
+import Workforce
+
+/// The integer budget frontier never shows less shortage for less money.
+@Suite("Integer frontier: monotone in the budget")
+struct FrontierTests {
+    /// MAT (weight 1) and PM (weight 10), one region, gaps 100 and 50 a year in 2026–2029, money
+    /// only in 2027. P1 (MAT, 10 M VND, 5 spare seats) closes 2 engineer-years per seat; P2 (PM,
+    /// 60 M VND, completion 0.5) closes 1 engineer-year per seat, worth 10. At 50 M VND the plan
+    /// is 5 P1 seats (10 closed); at 100 M VND the optimum is 1 P2 + 4 P1 seats (objective 18
+    /// better, but 9 closed): the plain sweep leaves more shortage for more money.
+    static func weightedCase() -> ScenarioBuilder {
+        var builder = ScenarioBuilder.twoSkills(
+            weights: (1, 10), demand: (1000, 500), stock: (900, 450), budget: [2027: 50_000_000])
+        builder.addProgram("P1", institution: "INST-A", skill: "MAT", spare: 5, tuition: 10_000_000)
+        builder.addProgram("P2", institution: "INST-B", skill: "PM", spare: 3, tuition: 60_000_000, completion: 0.5)
+        return builder
+    }
+
+    @Test func thePlainSolveAtTwiceTheBudgetLeavesMoreShortage() throws {
+        let builder = Self.weightedCase()
+        let once = try AllocationPlanner.plan(scenario: builder.scenario, forecast: builder.forecast, options: .init(relativeGap: 0))
+        let twice = try AllocationPlanner.plan(
+            scenario: builder.scenario, forecast: builder.forecast, options: .init(relativeGap: 0, budgetMultiplier: 2))
+        #expect(abs(once.shortageClosed - 10) < 1e-6)
+        #expect(abs(twice.shortageClosed - 9) < 1e-6)
+        #expect(twice.objective < once.objective)
+    }
+
+    @Test func theIntegerFrontierCarriesTheSmallerBudgetsPlan() throws {
+        let builder = Self.weightedCase()
+        let points = try AllocationPlanner.frontier(
+            scenario: builder.scenario, forecast: builder.forecast, multiples: [2, 0, 1], options: .init(relativeGap: 0))
+        #expect(points.map(\.multiplier) == [0, 1, 2])
+        #expect(points.allSatisfy { !$0.relaxed })
+        #expect(points.map(\.planFromMultiplier) == [nil, nil, 1])
+        #expect(abs(points[2].shortageClosed - 10) < 1e-6)
+        #expect(abs(points[2].spend - 50_000_000) < 1e-3)
+        #expect(abs(points[2].budget - 100_000_000) < 1e-3)
+        for (earlier, later) in zip(points, points.dropFirst()) {
+            #expect(later.shortageAfter <= earlier.shortageAfter + 1e-9)
+        }
+        let csv = FrontierPoint.csv(points)
+        #expect(csv.hasPrefix("multiplier,budget_vnd"))
+        #expect(csv.split(separator: "\n").last?.hasSuffix(",false,1") == true)
+    }
+
+    @Test func theRelaxedFrontierShowsItsOwnSolves() throws {
+        let builder = Self.weightedCase()
+        let points = try AllocationPlanner.frontier(
+            scenario: builder.scenario, forecast: builder.forecast, multiples: [0, 1, 2], options: .init(relax: true))
+        #expect(points.allSatisfy { $0.relaxed && $0.planFromMultiplier == nil })
+    }
+
+    @Test(arguments: 0..<4 as Range<UInt64>)
+    func integerFrontierOfRandomScenariosIsMonotone(seed: UInt64) throws {
+        var builder = PropertyTests.randomScenario(seed: seed)
+        builder.fairness = FairnessRules()
+        let points = try AllocationPlanner.frontier(
+            scenario: builder.scenario, forecast: builder.forecast, multiples: [0, 0.5, 1, 1.5, 2, 4],
+            options: .init(relativeGap: 0.05))
+        for (earlier, later) in zip(points, points.dropFirst()) {
+            #expect(later.shortageAfter <= earlier.shortageAfter + 1e-9, "seed \(seed) at \(later.multiplier)×")
+            #expect(later.spend <= later.budget + 1)
+        }
+    }
+}
