@@ -101,7 +101,7 @@ extension AllocationModel {
                     enterprise: program.hostEnterprise, sme: false)
             }
         }
-        var internPools: [(columns: [Variable], year: Int, students: Int, label: String)] = []
+        var internPools: [(columns: [Int], year: Int, students: Int, label: String)] = []
         if fund.internships.enabled {
             // Postings alike in everything the model sees (skill, region, domestic-SME flag and
             // stipend per intern) share one column per year, `interns[first posting,t]` with the
@@ -149,7 +149,7 @@ extension AllocationModel {
                 }
                 if !cells.isEmpty { skillPool[student.skill, default: 0] += 1 }
             }
-            var poolColumns: [Cell: [Int: [Variable]]] = [:]
+            var poolColumns: [Cell: [Int: [Int]]] = [:]
             for key in classOrder {
                 let indices = members[key] ?? []
                 guard let first = indices.first else { continue }
@@ -169,12 +169,12 @@ extension AllocationModel {
                         .internship, source: first, code: posting.id.rawValue, year: year, upper: upper,
                         cost: .once(in: year, amount: key.cost), effect: effect,
                         institution: nil, enterprise: posting.enterprise, sme: key.sme, members: indices)
-                    poolColumns[cell, default: [:]][year, default: []].append(columns[columns.count - 1].variable)
+                    poolColumns[cell, default: [:]][year, default: []].append(columns.count - 1)
                 }
             }
             if !scenario.students.isEmpty {
                 // A student interns once a year: per province and per skill nationally.
-                var bySkill: [Skill.ID: [Int: [Variable]]] = [:]
+                var bySkill: [Skill.ID: [Int: [Int]]] = [:]
                 for cell in poolColumns.keys.sorted(by: { ($0.skill, $0.region) < ($1.skill, $1.region) }) {
                     for (year, variables) in (poolColumns[cell] ?? [:]).sorted(by: { $0.key < $1.key }) {
                         bySkill[cell.skill, default: [:]][year, default: []] += variables
@@ -190,8 +190,8 @@ extension AllocationModel {
             }
         }
         for pool in internPools {
-            model.addConstraint(LinearExpression.sum(pool.columns), .lessOrEqual, Double(pool.students),
-                                name: "interns.pool[\(pool.label)]")
+            model.addConstraint(LinearExpression.sum(pool.columns.map { columns[$0].variable }), .lessOrEqual,
+                                Double(pool.students), name: "interns.pool[\(pool.label)]")
         }
 
         // Shortage rows are per skill, labour market and year (a market is a province, or the
@@ -462,7 +462,8 @@ extension AllocationModel {
             scenario: scenario, forecast: forecast, weights: weights, discounts: discounts, columns: columns,
             spendVariables: spendVariables, budgetRows: budgetRows, requirementRows: requirementRows,
             slackVariables: slackVariables, minimumSpendRow: minimumSpendRow,
-            regionsWithInstruments: regionsWithInstruments, terminalYears: tailYears)
+            regionsWithInstruments: regionsWithInstruments, terminalYears: tailYears,
+            internPools: internPools.map { (columns: $0.columns, students: $0.students) })
     }
 
     /// The years after the horizon whose shortage counts: `terminal_years` of `fund.yaml`, else

@@ -134,6 +134,9 @@ public struct AllocationModel: Sendable {
     let regionsWithInstruments: [Region.ID]
     /// Years after the horizon whose shortage the objective counts (the terminal value).
     public let terminalYears: Int
+    /// The `interns.pool` rows: internship columns (positions in `columns`) and the eligible
+    /// students they may not exceed in a year, for the rounding repair.
+    let internPools: [(columns: [Int], students: Int)]
 
     /// The size of the model.
     public var size: ModelSize {

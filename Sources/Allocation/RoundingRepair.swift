@@ -61,6 +61,17 @@ enum RoundingRepair {
         for index in columns.indices where values[index] > 0 {
             for charge in charges[index] { spend[charge.year] += values[index] * charge.amount }
         }
+        var poolsOf = Array(repeating: [Int](), count: columns.count)
+        for (pool, entry) in model.internPools.enumerated() {
+            for index in entry.columns { poolsOf[index].append(pool) }
+        }
+        // Interns may not exceed the eligible students of their pools (`interns.pool` rows).
+        func poolsFit(_ index: Int) -> Bool {
+            guard columns[index].kind == .internship else { return true }
+            return poolsOf[index].allSatisfy { pool in
+                model.internPools[pool].columns.reduce(0.0) { $0 + values[$1] } <= Double(model.internPools[pool].students) + 1e-9
+            }
+        }
         func spendFits() -> Bool {
             var cumulativeSpend = 0.0, cumulativeBudget = 0.0
             for b in spend.indices {
@@ -139,7 +150,7 @@ enum RoundingRepair {
                     var count = wanted
                     while count >= 1 {
                         change(add, by: count)
-                        if spendFits() && violations() < before { added = true; break }
+                        if spendFits() && poolsFit(add) && violations() < before { added = true; break }
                         change(add, by: -count)
                         count = count > 1 ? (count / 2).rounded(.down) : 0
                     }
