@@ -41,6 +41,14 @@ struct PropertyTests {
                 slots: Int.random(in: 1...10, using: &random), months: Int.random(in: 2...6, using: &random),
                 stipend: VND(Int.random(in: 2...5, using: &random)) * 1_000_000)
         }
+        // Students who ranked postings of their skill: their number caps the funded interns.
+        for index in 0..<Int.random(in: 0...8, using: &random) {
+            let skill = skills[index % 2]
+            let ranked = builder.postings.filter { $0.skill == skill }.map(\.id)
+            builder.students.append(Student(
+                id: Student.ID("S\(index)"), institution: "INST-0", skill: skill, year: Int.random(in: 3...4, using: &random),
+                score: 50, homeRegion: "HN", preferences: ranked))
+        }
         builder.budget = [
             2027: VND(Int.random(in: 0...400, using: &random)) * 1_000_000,
             2028: VND(Int.random(in: 0...400, using: &random)) * 1_000_000,
@@ -88,6 +96,16 @@ struct PropertyTests {
             for award in plan.internships {
                 let posting = try #require(scenario.postings.first { $0.id == award.posting })
                 #expect(award.interns <= Double(posting.slots) + 1e-9)
+            }
+            // Funded interns per skill and year stay within the eligible students who ranked them.
+            if !scenario.students.isEmpty {
+                for skill in ["MAT", "PM"] as [Skill.ID] {
+                    let eligible = scenario.students.filter { $0.skill == skill }.count
+                    for year in Set(plan.internships.map(\.year)) {
+                        let interns = plan.internships.filter { $0.skill == skill && $0.year == year }.reduce(0) { $0 + $1.interns }
+                        #expect(interns <= Double(eligible) + 1e-6, "\(skill) \(year): \(interns) interns, \(eligible) students")
+                    }
+                }
             }
             #expect(plan.shortageAfter <= plan.shortageBefore + 1e-9)
             for outcome in plan.fairness where outcome.baseAmount > 0 {

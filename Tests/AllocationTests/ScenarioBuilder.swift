@@ -17,6 +17,8 @@ struct ScenarioBuilder {
     var programs: [Program] = []
     var enterprises: [Enterprise] = []
     var postings: [InternshipPosting] = []
+    /// Students who ranked postings (the eligible pools of the internship stipends).
+    var students: [Student] = []
     var budget: [Int: VND] = [2027: 400_000_000]
     var carryOver = false
     var livingSupport: VND = 0
@@ -96,7 +98,7 @@ struct ScenarioBuilder {
                 discountRate: discountRate, mobility: mobility),
             skills: skills, regions: regions, sectors: sectors, initialStock: stock, variants: [], curricula: [],
             institutions: institutions, programs: programs, enterprises: enterprises, postings: postings,
-            students: [], rankings: [], fund: fund)
+            students: students, rankings: [], fund: fund)
     }
 
     var forecast: Forecast {
