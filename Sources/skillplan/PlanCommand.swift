@@ -216,6 +216,8 @@ struct PlanReport: Encodable {
         table.append(["  if nobody moved", "\(NumberText.grouped(mobilityBreakdown.none)) (graduates never leave their province)"])
         table.append(["Shortage after the plan", "\(NumberText.grouped(shortageAfter)) engineer-years (\(NumberText.percent(shortageBefore > 0 ? 1 - shortageAfter / shortageBefore : 0)) closed)"])
         table.append(["Fund spend", "\(NumberText.billions(spendVND)) of \(NumberText.billions(budgetVND)) VND"])
+        table.append(["Spend that closes nothing", "\(NumberText.billions(plan.zeroEffectSpend)) VND (\(NumberText.percent(spendVND > 0 ? plan.zeroEffectSpend / spendVND : 0)) of spend)"])
+        table.append(["Beyond any instrument", "\(NumberText.grouped(plan.unreachableShortage)) engineer-years (left with every seat, intern and course bought)"])
         if let cost = plan.costPerEngineerYearClosed {
             table.append(["Cost per engineer-year closed", "\(NumberText.vnd(VND(cost.rounded()))) VND"])
         }
