@@ -1,6 +1,8 @@
 import Allocation
 import Foundation
+import Forecast
 import Testing
+import Workforce
 import XLSXReading
 
 @testable import ExcelExport
@@ -131,6 +133,36 @@ struct FundPlanWorkbookTests {
         #expect(gap.value(row: 5, column: 2) == .string("Kỹ thuật vật liệu"))
         #expect(gap.conditionalFormats.contains { $0.type == "cellIs" && $0.operatorName == "greaterThan" })
         #expect(context.plan.shortageAfter < context.plan.shortageBefore)
+    }
+
+    @Test("Gap sheet: P10/P50/P90 of the shortage per row when the ranges were drawn")
+    func gapSheetRanges() throws {
+        var context = try PlanFixture.makeContext(withStudents: false)
+        var scenario = context.scenario
+        scenario.settings.uncertainty = ForecastUncertainty(
+            productivityGrowth: .uniform(low: 0, high: 0.05), attritionScale: .uniform(low: 0.5, high: 1.5))
+        let ranges = try ForecastModel.ranges(scenario, draws: 50, seed: 3)
+        context.ranges = ranges
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let url = directory.file(FundPlanWorkbook.fileName(for: context))
+        try FundPlanWorkbook.write(context, to: url)
+        let gap = try XLSXDocument(contentsOf: url).sheet(named: "Gap")
+        #expect(gap.value(row: 4, column: 12) == .string("Shortage before P10"))
+        #expect(gap.value(row: 4, column: 14) == .string("Shortage before P90"))
+        let rows = context.forecast.skills.count * context.forecast.regions.count * context.forecast.years.count
+        var spread = 0.0
+        for row in 5..<(5 + rows) {
+            let p10 = gap.value(row: row, column: 12).numberValue ?? -1
+            let p50 = gap.value(row: row, column: 13).numberValue ?? -1
+            let p90 = gap.value(row: row, column: 14).numberValue ?? -1
+            #expect(0 <= p10 && p10 <= p50 && p50 <= p90, "row \(row)")
+            spread += p90 - p10
+        }
+        #expect(spread > 0)
+        // The first row is the first skill, market and year of the ranges.
+        let first = try #require(ranges.marketShortage(skill: 0, market: 0, year: 0))
+        #expect(Self.close(gap.value(row: 5, column: 13).numberValue ?? -1, first.p50))
     }
 
     @Test("Fairness, Frontier, Assumptions and Audit")
