@@ -42,11 +42,12 @@ public enum Solver {
         return Solution(model: model, outcome: outcome, seconds: seconds)
     }
 
-    private static let solveLock = SolveLock()
+    /// Internal so that tests calling CBC directly take the same lock.
+    static let solveLock = SolveLock()
 }
 
-/// The one lock around every call into CBC and CLP.
-private final class SolveLock: Sendable {
+/// The one lock around every call into CBC and CLP (neither library is thread-safe).
+final class SolveLock: Sendable {
     private let lock = NSLock()
 
     func withLock<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {

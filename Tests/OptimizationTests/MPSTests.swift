@@ -1,6 +1,6 @@
 internal import CCoinOR
 import Foundation
-import Optimization
+@testable import Optimization
 import Testing
 
 @Suite("MPS export")
@@ -8,6 +8,13 @@ struct MPSTests {
     /// Reads the file with CBC's own reader (CoinMpsIO), solves it, and returns
     /// (objective, column names, row names).
     static func solveWithCBC(mps text: String) throws -> (objective: Double, columns: [String], rows: [String]) {
+        // CBC is not thread-safe: other tests solve at the same time through `Solver`'s lock.
+        try Solver.solveLock.withLock { () throws -> (objective: Double, columns: [String], rows: [String]) in
+            try solveUnlocked(mps: text)
+        }
+    }
+
+    private static func solveUnlocked(mps text: String) throws -> (objective: Double, columns: [String], rows: [String]) {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("optimization-\(UUID().uuidString).mps")
         try text.write(to: url, atomically: true, encoding: .utf8)
