@@ -1,21 +1,22 @@
+import Forecast
 import Workforce
 
-/// What one unit of an instrument adds to the engineer stock of its skill and region, year by year.
+/// What one unit of an instrument adds to the engineer stock where it is trained, year by year.
 ///
-/// One unit adds ``engineersPerUnit`` engineers in ``landingYear``; afterwards they leave with the
-/// skill's attrition like the rest of the stock: `k · (1 − a_s)^(τ − landingYear)` in year `τ ≥
-/// landingYear`, nothing before.
+/// One unit adds ``engineersPerUnit`` engineers in ``landingYear`` in ``region`` (the origin);
+/// the forecast's mobility then spreads them over provinces and they leave with the skill's
+/// attrition like the rest of the stock (``Forecast/addCohort(_:skill:origin:landingYear:upskilledStaff:into:)``
+/// does both): `k · (1 − a_s)^(τ − landingYear)` in year `τ ≥ landingYear`, nothing before.
 ///
-/// - Scholarship seat (intake `t`, duration `d`, completion `c`, entry `e`): `k = c·e`, landing
-///   at `t + d` (`d = 0`: the same year), as the forecast counts graduates.
-/// - Internship stipend in year `t`: `k = entry uplift`, landing at `t + 1`. The policy's uplift is
-///   the added probability that the funded intern takes a job in the supporting industries in
-///   the posting's region; the intern finishes studying and enters the stock the year after the
-///   internship (one year is the usual gap between a final-year internship and a first job).
-/// - On-site training seat in year `t`: `k = c·e` of the course, landing at `t + d` (courses are
-///   short: `d = 0`, the same year).
+/// - Scholarship seat (intake `t`, duration `d`, completion `c`, entry `e`, effective-supply
+///   factor `f`): `k = additionality · c·e·f`, landing at `t + d` (`d = 0`: the same year).
+/// - Internship stipend in year `t`: `k = entry uplift`, the added probability that the intern
+///   joins the supporting industries, landing when the intern graduates: `t` plus the years left
+///   in the programmes of the eligible students who ranked the posting's province (at least 1).
+/// - On-site training seat in year `t`: `k = c·e·f` of the course, landing at `t + d` (courses are
+///   short: `d = 0`, the same year), where the upskilled staff already work.
 ///
-/// Supply that lands after the horizon closes no shortage in the model.
+/// Supply that lands after the horizon and its terminal years closes no shortage in the model.
 public struct EffectSchedule: Hashable, Sendable, Codable {
     /// The skill of the engineers added.
     public var skill: Skill.ID
@@ -41,12 +42,9 @@ public struct EffectSchedule: Hashable, Sendable, Codable {
         return engineersPerUnit * Self.survival(attritionRate: attritionRate, years: year - landingYear)
     }
 
-    /// `(1 − a)^years`, 1 for `years ≤ 0`.
+    /// `(1 − a)^years`, 1 for `years ≤ 0` (the forecast's ``Forecast/survivalFactor(attritionRate:years:)``).
     public static func survival(attritionRate: Double, years: Int) -> Double {
-        guard years > 0 else { return 1 }
-        var factor = 1.0
-        for _ in 0..<years { factor *= 1 - attritionRate }
-        return factor
+        Forecast.survivalFactor(attritionRate: attritionRate, years: years)
     }
 
     /// Whether the unit adds anything inside the horizon ending in `lastYear`.

@@ -89,7 +89,8 @@ enum PlanExtraction {
 
         let accounting = ShortageAccounting(model: model)
         let counts = model.columns.indices.map(units)
-        let cells = accounting.horizonCells(counts)
+        let added = accounting.addedSupply(counts)
+        let cells = accounting.horizonCells(added: added)
         var before = 0.0, after = 0.0
         var bySkill: [Skill.ID: (Double, Double)] = [:]
         var byRegion: [Region.ID: (Double, Double)] = [:]
@@ -125,7 +126,7 @@ enum PlanExtraction {
         for (r, outcome) in fairness.enumerated() where outcome.binding {
             for index in subjects.members[r] { bindingRules[index].append(outcome.row) }
         }
-        let zeroEffect = accounting.zeroEffectUnits(counts).map { index, units in
+        let zeroEffect = accounting.zeroEffectUnits(counts, added: added).map { index, units in
             let column = model.columns[index]
             return ZeroEffectSpend(
                 instrument: column.kind, item: column.code, year: column.year, units: units,
@@ -153,7 +154,7 @@ enum PlanExtraction {
         plan.zeroEffectSpend = zeroEffect.reduce(0) { $0 + $1.spend }
         plan.unreachableShortage = accounting.horizonCells(upperBounds).reduce(0) { $0 + $1.after }
         plan.terminalYears = model.terminalYears
-        plan.terminalEngineerYears = accounting.terminalEngineerYears(counts)
+        plan.terminalEngineerYears = accounting.terminalEngineerYears(added: added)
         return plan
     }
 }

@@ -64,8 +64,10 @@ struct ShortageAccounting {
     }
 
     /// The shortage cells of the horizon (markets with a gap), before and after the plan.
-    func horizonCells(_ values: [Double]) -> [ShortageCell] {
-        let added = addedSupply(values)
+    func horizonCells(_ values: [Double]) -> [ShortageCell] { horizonCells(added: addedSupply(values)) }
+
+    /// The shortage cells of the horizon given the plan's ``addedSupply(_:)``.
+    func horizonCells(added: ForecastGrid) -> [ShortageCell] {
         let forecast = model.forecast
         var cells: [ShortageCell] = []
         for s in forecast.skills.indices {
@@ -83,10 +85,10 @@ struct ShortageAccounting {
         return cells
     }
 
-    /// Engineers the plan adds over the terminal years (engineer-years after the horizon).
-    func terminalEngineerYears(_ values: [Double]) -> Double {
+    /// Engineers the plan adds over the terminal years (engineer-years after the horizon), given
+    /// its ``addedSupply(_:)``.
+    func terminalEngineerYears(added: ForecastGrid) -> Double {
         guard model.terminalYears > 0 else { return 0 }
-        let added = addedSupply(values)
         var total = 0.0
         for s in 0..<added.skillCount {
             for r in 0..<added.regionCount {
@@ -100,9 +102,8 @@ struct ShortageAccounting {
     /// any row of the horizon or the terminal years: the units of zero effect. A unit's removal
     /// is free in a row where the plan's supply exceeds the gap by at least its contribution.
     /// - Complexity: O(columns with units × destinations × row years).
-    func zeroEffectUnits(_ values: [Double]) -> [(column: Int, units: Double)] {
+    func zeroEffectUnits(_ values: [Double], added: ForecastGrid) -> [(column: Int, units: Double)] {
         let forecast = model.forecast
-        let added = addedSupply(values)
         let years = rowYearCount
         // Surplus of supply over the gap per market row (∞ where no row: no gap to close).
         var surplus = Array(repeating: Double.infinity, count: forecast.skills.count * forecast.marketCount * years)
