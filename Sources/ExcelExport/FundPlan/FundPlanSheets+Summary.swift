@@ -78,10 +78,8 @@ extension FundPlanSheets {
         try figure("On-site training seats", .number(plan.onsite.reduce(0) { $0 + $1.seats }), seatStyle)
         try figure("Spend that closes nothing (VND)", .number(plan.zeroEffectSpend), WorkbookStyles.vnd)
         try figure(
-            "Shortage no instrument can reach (engineer-years)", .number(plan.unreachableShortage), WorkbookStyles.engineers)
-        try figure(
-            "Engineer-years added after the horizon (\(plan.terminalYears) terminal years)",
-            .number(plan.terminalEngineerYears), WorkbookStyles.engineers)
+            "Beyond any instrument (engineer-years)", .number(plan.unreachableShortage), WorkbookStyles.engineers)
+        try figure("Added after the horizon (engineer-years)", .number(plan.terminalEngineerYears), WorkbookStyles.engineers)
         let binding = plan.explanation.bindingRules.map(\.rule.rawValue)
         try figure("Binding fairness rules", .string(binding.isEmpty ? "none" : binding.joined(separator: ", ")))
 
