@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "Matching", targets: ["Matching"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "ExcelExport", targets: ["ExcelExport"]),
+        .library(name: "Texts", targets: ["Texts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,6 +40,9 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+
+        // Every text a person reads, one catalogue per language.
+        .target(name: "Texts", swiftSettings: swiftSettings),
 
         // The data flow, one stage a target.
         .target(
@@ -78,7 +82,7 @@ let package = Package(
         ),
         .target(
             name: "ExcelExport",
-            dependencies: ["CXlsxWriter", "Workforce", "Forecast", "Optimization", "Allocation", "Matching"],
+            dependencies: ["CXlsxWriter", "Texts", "Workforce", "Forecast", "Optimization", "Allocation", "Matching"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -86,11 +90,12 @@ let package = Package(
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "Workforce", "Forecast", "Optimization", "Allocation", "Matching", "Storage",
-                "ExcelExport", "ScenarioSynthesis",
+                "ExcelExport", "ScenarioSynthesis", "Texts",
             ],
             swiftSettings: swiftSettings
         ),
 
+        .testTarget(name: "TextsTests", dependencies: ["Texts"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkforceTests", dependencies: ["Workforce"], swiftSettings: swiftSettings),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], swiftSettings: swiftSettings),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization", "CCoinOR"], swiftSettings: swiftSettings),
