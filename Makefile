@@ -27,9 +27,10 @@ build: deps
 plan: build
 	swift run skillplan plan $(SCENARIO) --exports $(EXPORTS) --db $(DB)
 
-## The tests.
+## The tests: Swift Testing, then the Python tests that read the outputs back (Tests/Python/run).
 test: deps
 	swift test
+	Tests/Python/run
 
 ## Stage timings and peak memory on a synthetic scenario (release build).
 bench: deps
