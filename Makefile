@@ -6,9 +6,12 @@ EXPORTS  ?= Exports
 DB       ?= skillplan.sqlite
 SCALE    ?= national
 APT_PACKAGES = libsqlite3-dev libxlsxwriter-dev coinor-libcbc-dev pkg-config
+# The browser the portal's end-to-end test drives, and the load generator of `make loadtest`.
+TEST_PACKAGES = chromium chromium-driver wrk
+PORT     ?= 8080
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build plan test bench reference clean
+.PHONY: deps test-deps build plan serve test bench loadtest reference clean
 
 ## Install the system libraries SkillPlan links against, if any is missing.
 deps:
@@ -20,6 +23,10 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
+## The browser and load generator of the tests (Debian's packages; nothing downloads a browser).
+test-deps:
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(TEST_PACKAGES)"
+
 build: deps
 	swift build
 
@@ -27,8 +34,13 @@ build: deps
 plan: build
 	swift run skillplan plan $(SCENARIO) --exports $(EXPORTS) --db $(DB)
 
-## The tests: Swift Testing, then the Python tests that read the outputs back (Tests/Python/run).
-test: deps
+## The planning portal on http://127.0.0.1:$(PORT)/ with a demo round and demo accounts (printed).
+serve: build
+	swift run skillplan serve --demo --db portal-demo.sqlite --port $(PORT)
+
+## The tests: Swift Testing, then the Python tests that read the outputs back and drive the
+## portal in chromium (Tests/Python/run).
+test: deps test-deps
 	swift test
 	Tests/Python/run
 
@@ -37,10 +49,15 @@ bench: deps
 	swift build -c release
 	.build/release/skillplan bench --scale $(SCALE)
 
+## Page latency of the portal under 50 concurrent users while a national-scale plan runs (wrk, bounded).
+loadtest: deps test-deps
+	swift build -c release
+	Benchmarks/portal-load.sh .build/release/skillplan
+
 ## The comparison with the Python reference implementations (creates a virtual environment).
 reference: deps
 	swift build -c release
 	Benchmarks/run-reference.sh
 
 clean:
-	rm -rf .build $(EXPORTS)/*.xlsx $(DB)
+	rm -rf .build $(EXPORTS)/*.xlsx $(DB) portal-demo.sqlite

@@ -27,6 +27,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The portal only (the Portal target, the executable and their tests).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System libraries (Debian packages), wrapped as GRDB wraps SQLite.
@@ -85,12 +89,25 @@ let package = Package(
             dependencies: ["CXlsxWriter", "Texts", "Workforce", "Forecast", "Optimization", "Allocation", "Matching"],
             swiftSettings: swiftSettings
         ),
+        // The planning portal: a Hummingbird 2 application over the store (`skillplan serve`).
+        .target(
+            name: "Portal",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "Storage", "Workforce", "ExcelExport", "Texts",
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "skillplan",
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "Workforce", "Forecast", "Optimization", "Allocation", "Matching", "Storage",
-                "ExcelExport", "ScenarioSynthesis", "Texts",
+                "ExcelExport", "ScenarioSynthesis", "Texts", "Portal",
             ],
             swiftSettings: swiftSettings
         ),
@@ -111,6 +128,16 @@ let package = Package(
         ),
         .testTarget(name: "MatchingTests", dependencies: ["Matching"], swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PortalTests",
+            dependencies: [
+                "Portal", "Storage", "Workforce", "ExcelExport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SkillPlanCLITests",
             dependencies: ["skillplan"],

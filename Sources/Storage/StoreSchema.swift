@@ -22,6 +22,9 @@ enum StoreSchema {
         migrator.registerMigration("v4: match rounds") { db in
             for statement in matchRounds { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v5: portal") { db in
+            for statement in portal { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

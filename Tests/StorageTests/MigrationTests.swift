@@ -5,7 +5,7 @@ import Testing
 @Suite struct MigrationTests {
     static let migrations = [
         "v1: datasets, entities, runs", "v2: interrupted runs, run process id",
-        "v3: forecast model (mobility, separations, completers)", "v4: match rounds",
+        "v3: forecast model (mobility, separations, completers)", "v4: match rounds", "v5: portal",
     ]
 
     @Test func migrationsCreateTheSchemaOnAnEmptyFileAndReopeningChangesNothing() throws {
