@@ -76,7 +76,7 @@ struct PageKit {
     /// A table with a header row.
     func table(_ headerKeys: [String], _ rows: [[HTML]], id: String? = nil) -> HTML {
         let identifier: HTML = id.map { HTML(markup: " id=\"\(HTML.escape($0))\"") } ?? ""
-        let head = HTML.join(headerKeys.map { "<th>\(self[$0])</th>" })
+        let head = HTML.join(headerKeys.map { $0.isEmpty ? "<th></th>" : "<th>\(self[$0])</th>" })
         let body = HTML.join(rows.map { row in "<tr>\(HTML.join(row.map { "<td>\($0)</td>" }))</tr>" })
         return "<table\(identifier)><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table>"
     }

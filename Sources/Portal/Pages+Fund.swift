@@ -260,7 +260,7 @@ extension PortalApp {
         var body: HTML = """
             <p id="job-status" data-status="\(job.status.rawValue)">\(kit["portal.job.status.\(job.status.rawValue)"])</p>
             <progress id="job-progress" max="100" value="\(Int(job.fraction * 100))"></progress>
-            <p id="job-stage">\(stage)</p>
+            <p id="job-stage">\(job.status == .running ? stage : "")</p>
             """
         var head: HTML = ""
         switch job.status {
@@ -317,12 +317,13 @@ extension PortalApp {
         let previousHeader = previous.map { kit.format("portal.figure.previous", ["job": String($0.id)]) } ?? kit["portal.figure.no-previous"]
         func bar(_ share: Double, _ label: String) -> HTML {
             let width = Int((min(1, max(0, share)) * 100).rounded())
-            return "<p>\(label)</p><div style=\"background:#ddd;width:30rem\"><div class=\"bar\" style=\"width:\(HTML(markup: String(width)))%\"></div></div>"
+            let caption: HTML = label.isEmpty ? "" : "<p>\(label)</p>"
+            return "\(caption)<div style=\"background:#ddd;width:30rem\"><div class=\"bar\" style=\"width:\(HTML(markup: String(width)))%\"></div></div>"
         }
         return """
             <h2>\(kit["portal.figure.title"])</h2>
             <p class="figure" id="shortage-closed">\(kit.format("portal.figure.closed", ["share": kit.numbers.percent(closed)]))</p>
-            \(bar(closed, kit.format("portal.figure.closed", ["share": kit.numbers.percent(closed)])))
+            \(bar(closed, ""))
             \(bar(spendShare, kit.format("portal.figure.spent", ["share": kit.numbers.percent(spendShare)])))
             <table id="figures"><thead><tr><th></th><th>\(kit["portal.figure.this"])</th><th>\(previousHeader)</th></tr></thead>
             <tbody>\(HTML.join(rows.map { "<tr>\(HTML.join($0.map { "<td>\($0)</td>" }))</tr>" }))</tbody></table>

@@ -8,7 +8,7 @@ import Workforce
 extension PortalApp {
     /// The message of a field's error, as the CLI says it (the value and what was expected).
     func fieldMessage(_ error: InputError, _ kit: PageKit) -> String {
-        kit.format("portal.field.expected", ["value": error.value ?? "", "expected": error.expected])
+        kit.format("portal.field.expected", ["value": error.value ?? "", "expected": ValidatorWords.say(error.expected, kit)])
     }
 
     /// An upload's errors, one line each with where it is (sheet, row, column).

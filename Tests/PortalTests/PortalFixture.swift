@@ -110,9 +110,21 @@ struct PortalFixture {
         let exports = folder.appendingPathComponent("published-exports")
         try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
         let job = try #require(try store.beginPlanJob(roundID: published.id, exportsFolder: exports.path, by: fund))
-        let result = try quickRunner(PlanJobInput(scenarioDirectory: scenario, curriculaDirectory: curricula, exportsFolder: exports,
-                                                  storePath: store.path), { _, _ in })
-        try store.finishPlanJob(id: job.id, status: .succeeded, files: result.files, summary: result.figures)
+        // The stand-in's files, from the scenario's rows (loading it again would take seconds).
+        var files = ["fund-plan.xlsx"]
+        for enterprise in Set(base.postings.compactMap { $0["enterprise"] }) {
+            let file = InternsWorkbook.fileName(enterprise: .init(enterprise))
+            let interns = base.postings.filter { $0["enterprise"] == enterprise }.compactMap { $0["posting"] }
+            try Data(("workbook " + file + "\n" + interns.joined(separator: "\n")).utf8).write(to: exports.appendingPathComponent(file))
+            files.append(file)
+        }
+        for institution in Set(base.programs.compactMap { $0["institution"] }) {
+            let file = IntakeWorkbook.fileName(institution: .init(institution))
+            try Data("workbook \(file)".utf8).write(to: exports.appendingPathComponent(file))
+            files.append(file)
+        }
+        try Data("fund plan".utf8).write(to: exports.appendingPathComponent("fund-plan.xlsx"))
+        try store.finishPlanJob(id: job.id, status: .succeeded, files: files.sorted(), summary: ["spend_vnd": 1])
         try store.changeRoundStatus(roundID: published.id, from: .closed, to: .published, publishedJobID: job.id, by: fund)
         return PortalFixture(folder: folder, store: store, portal: portal, openRound: openRound,
                              publishedRound: try #require(try store.round(id: published.id)),
