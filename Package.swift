@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "ExcelExport", targets: ["ExcelExport"]),
         .library(name: "Texts", targets: ["Texts"]),
+        .library(name: "Planning", targets: ["Planning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -85,12 +86,19 @@ let package = Package(
             dependencies: ["CXlsxWriter", "Texts", "Workforce", "Forecast", "Optimization", "Allocation", "Matching"],
             swiftSettings: swiftSettings
         ),
+        // The main job (load → forecast → allocate → frontier → match → workbooks) that the CLI and
+        // the portal both run.
+        .target(
+            name: "Planning",
+            dependencies: ["Workforce", "Forecast", "Allocation", "Matching", "Storage", "ExcelExport", "Texts"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "skillplan",
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "Workforce", "Forecast", "Optimization", "Allocation", "Matching", "Storage",
-                "ExcelExport", "ScenarioSynthesis", "Texts",
+                "ExcelExport", "ScenarioSynthesis", "Texts", "Planning",
             ],
             swiftSettings: swiftSettings
         ),
