@@ -103,6 +103,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Storage", "Workforce"], swiftSettings: swiftSettings),
         .testTarget(name: "TextsTests", dependencies: ["Texts"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkforceTests", dependencies: ["Workforce"], swiftSettings: swiftSettings),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], swiftSettings: swiftSettings),
