@@ -70,7 +70,12 @@ extension AllocationModel {
             effect: EffectSchedule, institution: Institution.ID?, enterprise: Enterprise.ID?, sme: Bool,
             members: [Int]? = nil
         ) {
-            let prefix = kind == .scholarship ? "seats" : kind == .internship ? "interns" : "onsite"
+            let prefix = switch kind {
+            case .scholarship: "seats"
+            case .internship: "interns"
+            case .onsite: "onsite"
+            case .capacity: "expand"
+            }
             let variable = model.addVariable(
                 "\(prefix)[\(code),\(year)]", lowerBound: 0, upperBound: Double(upper), isInteger: true)
             columns.append(InstrumentColumn(
@@ -81,10 +86,37 @@ extension AllocationModel {
                 institution: institution, enterprise: enterprise, isDomesticSME: sme, flowRow: nil,
                 members: members ?? [source]))
         }
-        for (index, program) in scenario.programs.enumerated() where program.spareCapacity > 0 {
+        // With capacity expansion, a degree programme may take scholarship seats beyond its spare
+        // capacity from the first budget year an expansion bought can reach (`lead_years` later).
+        let expansion = fund.capacityExpansion
+        let lead = expansion?.leadYears ?? 0
+        let lastBudgetYear = budgetYears.last ?? t0
+        var capacityLimits: [CapacityLimit] = []
+        var expansionMaxima: [(columns: [Int], maximum: Int, label: String)] = []
+        for (index, program) in scenario.programs.enumerated() {
             let onsite = program.isOnsiteTraining
             guard onsite ? fund.onsiteTraining.enabled : fund.scholarships.enabled else { continue }
+            let extra = onsite || !fund.scholarships.enabled ? 0 : (expansion?.maximumSeats(capacity: program.capacity) ?? 0)
+            guard program.spareCapacity > 0 || extra > 0 else { continue }
+            var expansions: [(year: Int, column: Int)] = []
+            if extra > 0, let expansion {
+                for year in budgetYears where year + lead <= lastBudgetYear {
+                    // No effect of its own: engineers come from the seats that fill it.
+                    addColumn(
+                        .capacity, source: index, code: program.id.rawValue, year: year, upper: extra,
+                        cost: .once(in: year, amount: expansion.costPerSeat),
+                        effect: EffectSchedule(skill: program.skill, region: program.region, landingYear: year, engineersPerUnit: 0),
+                        institution: program.institution, enterprise: nil, sme: false)
+                    expansions.append((year, columns.count - 1))
+                }
+                if !expansions.isEmpty {
+                    expansionMaxima.append((expansions.map(\.column), extra, program.id.rawValue))
+                }
+            }
             for year in budgetYears {
+                let arrived = expansions.filter { $0.year + lead <= year }.map(\.column)
+                let upper = program.spareCapacity + (arrived.isEmpty ? 0 : extra)
+                guard upper > 0 else { continue }
                 let cost: CostSchedule =
                     onsite
                     ? .once(in: year, amount: program.tuitionPerYear)
@@ -97,8 +129,11 @@ extension AllocationModel {
                     engineersPerUnit: program.engineersPerSeat * (onsite ? 1 : fund.scholarships.additionality))
                 addColumn(
                     onsite ? .onsite : .scholarship, source: index, code: program.id.rawValue, year: year,
-                    upper: program.spareCapacity, cost: cost, effect: effect, institution: program.institution,
+                    upper: upper, cost: cost, effect: effect, institution: program.institution,
                     enterprise: program.hostEnterprise, sme: false)
+                if !arrived.isEmpty {
+                    capacityLimits.append(CapacityLimit(seats: columns.count - 1, expansions: arrived, spare: program.spareCapacity))
+                }
             }
         }
         var internPools: [(columns: [Int], year: Int, students: Int, label: String)] = []
@@ -188,6 +223,16 @@ extension AllocationModel {
                     }
                 }
             }
+        }
+        for limit in capacityLimits {
+            let seats = columns[limit.seats]
+            var expression = LinearExpression(seats.variable)
+            for expansion in limit.expansions { expression.add(-1, columns[expansion].variable) }
+            model.addConstraint(expression, .lessOrEqual, Double(limit.spare), name: "capacity[\(seats.code),\(seats.year)]")
+        }
+        for maximum in expansionMaxima {
+            model.addConstraint(LinearExpression.sum(maximum.columns.map { columns[$0].variable }), .lessOrEqual,
+                                Double(maximum.maximum), name: "expand.max[\(maximum.label)]")
         }
         for pool in internPools {
             model.addConstraint(LinearExpression.sum(pool.columns.map { columns[$0].variable }), .lessOrEqual,
@@ -463,7 +508,8 @@ extension AllocationModel {
             spendVariables: spendVariables, budgetRows: budgetRows, requirementRows: requirementRows,
             slackVariables: slackVariables, minimumSpendRow: minimumSpendRow,
             regionsWithInstruments: regionsWithInstruments, terminalYears: tailYears,
-            internPools: internPools.map { (columns: $0.columns, students: $0.students) })
+            internPools: internPools.map { (columns: $0.columns, students: $0.students) },
+            capacityLimits: capacityLimits)
     }
 
     /// The years after the horizon whose shortage counts: `terminal_years` of `fund.yaml`, else
@@ -472,7 +518,8 @@ extension AllocationModel {
     static func terminalYears(scenario: Scenario, columns: [InstrumentColumn]) -> Int {
         if let years = scenario.fund.terminalYears { return years }
         return columns.reduce(0) { longest, column in
-            column.kind == .internship ? longest : max(longest, scenario.programs[column.source].durationYears)
+            column.kind == .internship || column.kind == .capacity
+                ? longest : max(longest, scenario.programs[column.source].durationYears)
         }
     }
 }

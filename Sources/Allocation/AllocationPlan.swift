@@ -129,6 +129,36 @@ public struct OnsiteAward: Hashable, Sendable, Codable {
     }
 }
 
+/// Seats of yearly intake added to one degree programme in one year (`capacity_expansion`).
+public struct CapacityExpansionAward: Hashable, Sendable, Codable {
+    /// The programme.
+    public var program: Program.ID
+    /// The institution teaching it.
+    public var institution: Institution.ID
+    /// The region of the institution.
+    public var region: Region.ID
+    /// The skill the programme teaches.
+    public var skill: Skill.ID
+    /// The year the seats are bought (and paid).
+    public var year: Int
+    /// The first intake year the seats can take students.
+    public var firstIntakeYear: Int
+    /// Seats of yearly intake added.
+    public var seats: Double
+    /// The one-off cost per seat, VND.
+    public var unitCost: Double
+    /// VND.
+    public var cost: Double
+
+    enum CodingKeys: String, CodingKey {
+        case program, institution, region, skill, year
+        case firstIntakeYear = "first_intake_year"
+        case seats
+        case unitCost = "unit_cost"
+        case cost
+    }
+}
+
 /// Money charged to one budget year, by instrument, against its budget.
 public struct YearSpend: Hashable, Sendable, Codable {
     /// The year.
@@ -141,6 +171,8 @@ public struct YearSpend: Hashable, Sendable, Codable {
     public var internships: Double
     /// On-site training charged to the year, VND.
     public var onsite: Double
+    /// Capacity expansion charged to the year, VND; nil when the policy has none.
+    public var capacity: Double?
     /// All instruments, VND.
     public var total: Double
     /// `Σ budget − Σ spend` up to and including this year: what carries over (with carry-over)
@@ -148,7 +180,7 @@ public struct YearSpend: Hashable, Sendable, Codable {
     public var unspentToDate: Double
 
     enum CodingKeys: String, CodingKey {
-        case year, budget, scholarships, internships, onsite, total
+        case year, budget, scholarships, internships, onsite, capacity, total
         case unspentToDate = "unspent_to_date"
     }
 }
@@ -255,6 +287,9 @@ public struct AllocationPlan: Sendable, Codable {
     public var internships: [InternshipAward]
     /// On-site training seats, by course and year.
     public var onsite: [OnsiteAward]
+    /// Seats added to programmes, by programme and year; nil when the policy has no
+    /// `capacity_expansion` (and in plans written before it existed).
+    public var capacityExpansions: [CapacityExpansionAward]?
     /// Money charged to each budget year.
     public var spendByYear: [YearSpend]
     /// Total spend, VND.
@@ -320,6 +355,7 @@ public struct AllocationPlan: Sendable, Codable {
         case budgetMultiplier = "budget_multiplier"
         case carryOver = "carry_over"
         case scholarships, internships, onsite
+        case capacityExpansions = "capacity_expansions"
         case spendByYear = "spend_by_year"
         case totalSpend = "total_spend"
         case totalBudget = "total_budget"
@@ -343,7 +379,7 @@ public struct AllocationPlan: Sendable, Codable {
 /// Spend on one item that adds nothing to the objective: units whose removal would not raise the
 /// shortage in any year (their supply lands where the shortage is already closed, or nowhere short).
 public struct ZeroEffectSpend: Hashable, Sendable, Codable {
-    /// `scholarship`, `internship` or `onsite`.
+    /// `scholarship`, `internship`, `onsite` or `capacity`.
     public var instrument: InstrumentKind
     /// The programme or posting.
     public var item: String

@@ -1,4 +1,4 @@
-/// What the fund buys: the three instruments of the allocation model.
+/// What the fund buys: the instruments of the allocation model.
 public enum InstrumentKind: String, CaseIterable, Hashable, Sendable, Codable, CustomStringConvertible {
     /// `x[p,t]`: scholarship seats, extra intake in a degree programme.
     case scholarship
@@ -6,7 +6,10 @@ public enum InstrumentKind: String, CaseIterable, Hashable, Sendable, Codable, C
     case internship
     /// `z[o,t]`: seats in an on-site (upskilling) training course.
     case onsite
+    /// `expand[p,t]`: seats of yearly intake added to a degree programme (`capacity_expansion`),
+    /// usable by scholarship seats from `t + lead_years`; they add no engineer by themselves.
+    case capacity
 
-    /// `scholarship`, `internship` or `onsite`.
+    /// `scholarship`, `internship`, `onsite` or `capacity`.
     public var description: String { rawValue }
 }

@@ -164,6 +164,9 @@ enum PlanFixing {
             plan.scholarships.map { (Key(kind: .scholarship, code: $0.program.rawValue, year: $0.intakeYear), $0.seats, "scholarship") }
             + plan.internships.map { (Key(kind: .internship, code: $0.posting.rawValue, year: $0.year), $0.interns, "internship") }
             + plan.onsite.map { (Key(kind: .onsite, code: $0.program.rawValue, year: $0.year), $0.seats, "on-site training") }
+            + (plan.capacityExpansions ?? []).map {
+                (Key(kind: .capacity, code: $0.program.rawValue, year: $0.year), $0.seats, "capacity expansion")
+            }
         for (key, count, label) in units where count > 0 {
             guard let index = columnOf[key] else {
                 throw .invalidValue(

@@ -21,7 +21,8 @@ enum PlanExtraction {
         var scholarships: [ScholarshipAward] = []
         var internships: [InternshipAward] = []
         var onsite: [OnsiteAward] = []
-        var byYear: [Int: (scholarships: Double, internships: Double, onsite: Double)] = [:]
+        var expansions: [CapacityExpansionAward] = []
+        var byYear: [Int: (scholarships: Double, internships: Double, onsite: Double, capacity: Double)] = [:]
         var spendOf: [Double] = []
         spendOf.reserveCapacity(model.columns.count)
         for (index, column) in model.columns.enumerated() {
@@ -29,12 +30,13 @@ enum PlanExtraction {
             spendOf.append(count * Double(column.cost.total))
             guard count > 0 else { continue }
             for charge in column.charges {
-                var entry = byYear[charge.year] ?? (0, 0, 0)
+                var entry = byYear[charge.year] ?? (0, 0, 0, 0)
                 let amount = count * Double(charge.amount)
                 switch column.kind {
                 case .scholarship: entry.scholarships += amount
                 case .internship: entry.internships += amount
                 case .onsite: entry.onsite += amount
+                case .capacity: entry.capacity += amount
                 }
                 byYear[charge.year] = entry
             }
@@ -70,19 +72,26 @@ enum PlanExtraction {
                     region: program.region, skill: program.skill, year: column.year, seats: count,
                     unitCost: Double(column.cost.total), cost: count * Double(column.cost.total),
                     engineersAdded: engineers))
+            case .capacity:
+                let program = scenario.programs[column.source]
+                expansions.append(CapacityExpansionAward(
+                    program: program.id, institution: program.institution, region: program.region, skill: program.skill,
+                    year: column.year, firstIntakeYear: column.year + (fund.capacityExpansion?.leadYears ?? 0), seats: count,
+                    unitCost: Double(column.cost.total), cost: count * Double(column.cost.total)))
             }
         }
 
         var spendByYear: [YearSpend] = []
         var cumulativeBudget = 0.0, cumulativeSpend = 0.0
         for (b, year) in model.budgetYears.enumerated() {
-            let entry = byYear[year] ?? (0, 0, 0)
-            let total = entry.scholarships + entry.internships + entry.onsite
+            let entry = byYear[year] ?? (0, 0, 0, 0)
+            let total = entry.scholarships + entry.internships + entry.onsite + entry.capacity
             cumulativeBudget += model.budget[b]
             cumulativeSpend += total
             spendByYear.append(YearSpend(
                 year: year, budget: model.budget[b], scholarships: entry.scholarships,
-                internships: entry.internships, onsite: entry.onsite, total: total,
+                internships: entry.internships, onsite: entry.onsite,
+                capacity: fund.capacityExpansion?.enabled == true ? entry.capacity : nil, total: total,
                 unspentToDate: cumulativeBudget - cumulativeSpend))
         }
         let totalSpend = spendOf.reduce(0, +)
@@ -150,6 +159,7 @@ enum PlanExtraction {
             costPerEngineerYearClosed: closed > 1e-9 ? totalSpend / closed : nil, fairness: fairness,
             explanation: explanation, size: model.size, buildSeconds: model.buildSeconds, solveSeconds: outcome.seconds,
             solvedModel: solvedModel)
+        if fund.capacityExpansion?.enabled == true { plan.capacityExpansions = expansions }
         plan.zeroEffectItems = zeroEffect
         plan.zeroEffectSpend = zeroEffect.reduce(0) { $0 + $1.spend }
         plan.unreachableShortage = accounting.horizonCells(upperBounds).reduce(0) { $0 + $1.after }

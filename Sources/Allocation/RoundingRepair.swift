@@ -43,6 +43,12 @@ enum RoundingRepair {
         let columns = model.columns
         let unit = AllocationModel.moneyUnit
         var values = columns.map { max(0, (lp.value(of: $0.variable) + 1e-6).rounded(.down)) }
+        // Rounded-down expansions may no longer hold the rounded-down seats: cut the seats to fit.
+        var limitOf: [Int: CapacityLimit] = [:]
+        for limit in model.capacityLimits {
+            limitOf[limit.seats] = limit
+            values[limit.seats] = min(values[limit.seats], room(limit, values))
+        }
         let cost = columns.map { Double($0.cost.total) }
         let benefit = columns.map { column -> Double in
             guard let row = column.flowRow, let dual = lp.dual(of: row) else { return 0 }
@@ -71,6 +77,11 @@ enum RoundingRepair {
             return poolsOf[index].allSatisfy { pool in
                 model.internPools[pool].columns.reduce(0.0) { $0 + values[$1] } <= Double(model.internPools[pool].students) + 1e-9
             }
+        }
+        // Scholarship seats may not exceed spare capacity plus the expansions arrived (`capacity` rows).
+        func capacityFits(_ index: Int) -> Bool {
+            guard let limit = limitOf[index] else { return true }
+            return values[index] <= room(limit, values) + 1e-9
         }
         func spendFits() -> Bool {
             var cumulativeSpend = 0.0, cumulativeBudget = 0.0
@@ -150,7 +161,7 @@ enum RoundingRepair {
                     var count = wanted
                     while count >= 1 {
                         change(add, by: count)
-                        if spendFits() && poolsFit(add) && violations() < before { added = true; break }
+                        if spendFits() && poolsFit(add) && capacityFits(add) && violations() < before { added = true; break }
                         change(add, by: -count)
                         count = count > 1 ? (count / 2).rounded(.down) : 0
                     }
@@ -158,8 +169,10 @@ enum RoundingRepair {
                 }
                 if added { continue }
                 let onlyInternships = requirement.base == .internshipSpend
+                // Expansions are never cut here: the seats that fill them would break their rows.
                 let outside = leastEffectiveFirst.lazy.filter {
                     values[$0] >= 1 && !inSubject(r, $0) && (!onlyInternships || isInternship[$0])
+                        && columns[$0].kind != .capacity
                 }
                 // Cut the least effective units outside the subject whose cut breaks nothing else
                 // (cutting where another floor is tight would only move the problem).
@@ -185,7 +198,23 @@ enum RoundingRepair {
             }
         }
         if violated() != nil { values = values.map { _ in 0 } }
+        // Expansion seats no scholarship seat uses buy nothing: drop them, latest first.
+        var limitsOfExpansion: [Int: [CapacityLimit]] = [:]
+        for limit in model.capacityLimits {
+            for expansion in limit.expansions { limitsOfExpansion[expansion, default: []].append(limit) }
+        }
+        for index in columns.indices.reversed() where columns[index].kind == .capacity && values[index] > 0 {
+            let free = (limitsOfExpansion[index] ?? []).reduce(values[index]) { least, limit in
+                min(least, room(limit, values) - values[limit.seats])
+            }
+            values[index] -= max(0, free.rounded(.down))
+        }
         return ColumnValues(values: values, objective: objective(model, values), solver: "LP rounding")
+    }
+
+    /// The seats a `capacity[p,τ]` row lets its scholarship column take at these values.
+    static func room(_ limit: CapacityLimit, _ values: [Double]) -> Double {
+        Double(limit.spare) + limit.expansions.reduce(0.0) { $0 + values[$1] }
     }
 
     /// The full model's objective at these column values: weighted discounted shortage plus the

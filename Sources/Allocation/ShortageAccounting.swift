@@ -118,7 +118,7 @@ struct ShortageAccounting {
         }
         var result: [(column: Int, units: Double)] = []
         let first = model.years.first ?? forecast.baseYear
-        for (index, column) in model.columns.enumerated() where values[index] > 0 {
+        for (index, column) in model.columns.enumerated() where values[index] > 0 && column.kind != .capacity {
             // One unit's engineers per market in its landing year (the mobility of
             // `Forecast.addCohort`), then decaying with the skill's attrition.
             let s = column.skillPosition, o = column.regionPosition
@@ -137,6 +137,23 @@ struct ShortageAccounting {
             }
             let units = values[index] == values[index].rounded() ? removable.rounded(.down) : removable
             if units > 1e-9 { result.append((index, min(units, values[index]))) }
+        }
+        return (result + unusedExpansion(values)).sorted { $0.column < $1.column }
+    }
+
+    /// Per capacity-expansion column with units, how many no scholarship seat uses: the least
+    /// room over the `capacity[p,τ]` rows it serves (every row would still hold without them).
+    func unusedExpansion(_ values: [Double]) -> [(column: Int, units: Double)] {
+        var room: [Int: Double] = [:]
+        for limit in model.capacityLimits {
+            let available = Double(limit.spare) + limit.expansions.reduce(0.0) { $0 + values[$1] } - values[limit.seats]
+            for expansion in limit.expansions { room[expansion] = min(room[expansion] ?? .infinity, max(0, available)) }
+        }
+        var result: [(column: Int, units: Double)] = []
+        for (index, column) in model.columns.enumerated() where column.kind == .capacity && values[index] > 0 {
+            let free = min(values[index], room[index] ?? values[index])
+            let units = values[index] == values[index].rounded() ? (free + 1e-9).rounded(.down) : free
+            if units > 1e-9 { result.append((index, units)) }
         }
         return result
     }

@@ -9,7 +9,8 @@ struct FundFileReader {
         guard let root = YAMLValue.parse(text, file: file, diagnostics: diagnostics),
               let record = root.record(
                 required: ["name", "budget_vnd"],
-                optional: ["carry_over", "scholarships", "internships", "onsite_training", "fairness", "terminal_years"])
+                optional: ["carry_over", "scholarships", "internships", "onsite_training", "fairness", "terminal_years",
+                           "capacity_expansion"])
         else { return nil }
         let name = record["name"]?.string()
         let budget = record["budget_vnd"].flatMap(readBudget)
@@ -20,11 +21,28 @@ struct FundFileReader {
         let onsite = record["onsite_training"].map(readOnsite) ?? OnsiteTrainingTerms(enabled: false)
         let fairness = record["fairness"].map(readFairness) ?? FairnessRules()
         let terminalYears = record["terminal_years"].map { $0.int(in: 0...20, meaning: "a number of years after the horizon") }
+        let expansion = record["capacity_expansion"].map(readCapacityExpansion)
         guard let name, let budget, let carryOver, let scholarships, let internships, let onsite, let fairness else { return nil }
         if case .some(.none) = terminalYears { return nil }
-        return FundPolicy(name: name, budgetByYear: budget, carryOver: carryOver, scholarships: scholarships,
-                          internships: internships, onsiteTraining: onsite, fairness: fairness,
-                          terminalYears: terminalYears ?? nil)
+        if case .some(.none) = expansion { return nil }
+        var policy = FundPolicy(name: name, budgetByYear: budget, carryOver: carryOver, scholarships: scholarships,
+                                internships: internships, onsiteTraining: onsite, fairness: fairness,
+                                terminalYears: terminalYears ?? nil)
+        policy.capacityExpansion = expansion ?? nil
+        return policy
+    }
+
+    /// `capacity_expansion: {enabled, cost_vnd_per_seat, lead_years, max_share_of_capacity}`.
+    private func readCapacityExpansion(_ node: YAMLValue) -> CapacityExpansionTerms? {
+        guard let record = node.record(
+            required: ["cost_vnd_per_seat", "max_share_of_capacity"], optional: ["enabled", "lead_years"])
+        else { return nil }
+        let enabled = record["enabled"].map { $0.bool() } ?? true
+        let cost = record["cost_vnd_per_seat"]?.vnd()
+        let lead = record["lead_years"].map { $0.int(in: 0...10, meaning: "years between buying a seat and its first intake") } ?? 1
+        let share = record["max_share_of_capacity"]?.rate()
+        guard let enabled, let cost, let lead, let share else { return nil }
+        return CapacityExpansionTerms(enabled: enabled, costPerSeat: cost, leadYears: lead, maximumShareOfCapacity: share)
     }
 
     private func readBudget(_ node: YAMLValue) -> [Int: VND]? {

@@ -13,6 +13,8 @@ public struct FundPolicy: Hashable, Sendable {
     /// Years after the horizon whose shortage still counts in the objective (the terminal value,
     /// `terminal_years`); nil: the longest programme's duration.
     public var terminalYears: Int?
+    /// Seats the fund may add to degree programmes (`capacity_expansion`); nil: none.
+    public var capacityExpansion: CapacityExpansionTerms?
 
     public init(
         name: String, budgetByYear: [Int: VND], carryOver: Bool, scholarships: ScholarshipTerms,
@@ -121,6 +123,32 @@ public struct PostingGroupMinimum: Hashable, Sendable {
         (regions.isEmpty || regions.contains(posting.region))
             && (ownership.isEmpty || enterprise.map { ownership.contains($0.ownership) } ?? false)
             && (sizes.isEmpty || enterprise.map { sizes.contains($0.size) } ?? false)
+    }
+}
+
+/// Terms of capacity expansion (`fund.yaml`: `capacity_expansion`): the fund pays once for a seat
+/// added to a degree programme's yearly intake (lecturers, laboratory places), available
+/// `leadYears` after it is bought; the added seats are filled with scholarship seats, so a seat
+/// only adds engineers when the fund also funds a student in it.
+public struct CapacityExpansionTerms: Hashable, Sendable {
+    public var enabled: Bool
+    /// The one-off cost of one seat of yearly intake, whole VND.
+    public var costPerSeat: VND
+    /// Years between buying a seat and its first intake.
+    public var leadYears: Int
+    /// At most this share of a programme's capacity may be added, over the whole plan.
+    public var maximumShareOfCapacity: Double
+
+    public init(enabled: Bool, costPerSeat: VND, leadYears: Int, maximumShareOfCapacity: Double) {
+        self.enabled = enabled
+        self.costPerSeat = costPerSeat
+        self.leadYears = leadYears
+        self.maximumShareOfCapacity = maximumShareOfCapacity
+    }
+
+    /// The most seats a programme may gain: `⌊share × capacity⌋`.
+    public func maximumSeats(capacity: Int) -> Int {
+        enabled ? max(0, Int((maximumShareOfCapacity * Double(capacity) + 1e-9).rounded(.down))) : 0
     }
 }
 
