@@ -75,6 +75,7 @@ extension AllocationModel {
             case .internship: "interns"
             case .onsite: "onsite"
             case .capacity: "expand"
+            case .relocation: "relocate"
             }
             let variable = model.addVariable(
                 "\(prefix)[\(code),\(year)]", lowerBound: 0, upperBound: Double(upper), isInteger: true)
@@ -263,6 +264,65 @@ extension AllocationModel {
             forecast.mobility == .national ? "national" : forecast.regions[m].rawValue
         }
 
+        // Relocation stipends (provinces only: under national mobility every graduate is already
+        // in the one market). A graduate may leave a province whose supply exceeds demand in every
+        // row year from the move on, for one short of the skill at or after it; at most a share of
+        // the province's new entrants that year; arrivals equal departures per skill and year.
+        var relocationBalances: [(arrivals: [Int], departures: [Int])] = []
+        if let relocation = fund.relocation, relocation.enabled, forecast.mobility != .national, marketCount > 1 {
+            for s in 0..<skillCount {
+                let skill = forecast.skills[s]
+                var departuresOf: [Int: [Int]] = [:]  // market → its `relocate.out` columns
+                for year in budgetYears {
+                    guard let y = forecast.yearPosition(year) else { continue }
+                    let destinations = (0..<marketCount).filter { lastShortage[s * marketCount + $0] >= year }
+                    var origins: [(market: Int, upper: Int)] = []
+                    for m in 0..<marketCount {
+                        let surplusEveryYear = (y..<rowYears.count).allSatisfy { marketGap[(s * marketCount + m) * rowYears.count + $0] < 0 }
+                        let upper = Int((relocation.maximumShareOfEntrants * forecast.entrants[s, m, y] + 1e-9).rounded(.down))
+                        if surplusEveryYear, upper > 0 { origins.append((m, upper)) }
+                    }
+                    guard !destinations.isEmpty, !origins.isEmpty else { continue }
+                    var balance = LinearExpression()
+                    var entry: (arrivals: [Int], departures: [Int]) = ([], [])
+                    for (m, upper) in origins {
+                        addColumn(
+                            .relocation, source: m, code: "\(skill):\(forecast.regions[m]):out", year: year, upper: upper,
+                            cost: CostSchedule(payments: []),
+                            effect: EffectSchedule(skill: skill, region: forecast.regions[m], landingYear: year, engineersPerUnit: -1),
+                            institution: nil, enterprise: nil, sme: false)
+                        departuresOf[m, default: []].append(columns.count - 1)
+                        entry.departures.append(columns.count - 1)
+                        balance.add(-1, columns[columns.count - 1].variable)
+                    }
+                    let pool = origins.reduce(0) { $0 + $1.upper }
+                    for m in destinations {
+                        addColumn(
+                            .relocation, source: m, code: "\(skill):\(forecast.regions[m]):in", year: year, upper: pool,
+                            cost: .once(in: year, amount: relocation.stipendPerGraduate),
+                            effect: EffectSchedule(skill: skill, region: forecast.regions[m], landingYear: year, engineersPerUnit: 1),
+                            institution: nil, enterprise: nil, sme: false)
+                        balance.add(1, columns[columns.count - 1].variable)
+                        entry.arrivals.append(columns.count - 1)
+                    }
+                    relocationBalances.append(entry)
+                    model.addConstraint(balance, .equal, 0, name: "relocate.balance[\(skill),\(year)]")
+                }
+                // What leaves a province, less attrition, stays within its surplus in every later year.
+                for (m, departures) in departuresOf.sorted(by: { $0.key < $1.key }) {
+                    let first = departures.map { columns[$0].year }.min() ?? lastYear
+                    for (y, year) in rowYears.enumerated() where year >= first {
+                        var left = LinearExpression()
+                        for index in departures where columns[index].year <= year {
+                            left.add(forecast.survivalFactor(skill: s, years: year - columns[index].year), columns[index].variable)
+                        }
+                        model.addConstraint(left, .lessOrEqual, -marketGap[(s * marketCount + m) * rowYears.count + y],
+                                            name: "relocate.surplus[\(skill),\(forecast.regions[m]),\(year)]")
+                    }
+                }
+            }
+        }
+
         // Landed supply by origin: one column and row per (s, o, L) that some instrument feeds and
         // whose graduates reach a market with a shortage row at or after L.
         let matrix = forecast.mobilityMatrix
@@ -282,7 +342,8 @@ extension AllocationModel {
             let effect = column.effect
             guard effect.landsBy(lastRowYear) else { continue }
             let s = column.skillPosition
-            let stays = column.kind == .onsite
+            // On-site trainees and relocated graduates work where the column says.
+            let stays = column.kind == .onsite || column.kind == .relocation
             let shares = stays
                 ? [(market: forecast.marketOfRegion[column.regionPosition], share: 1.0)]
                 : marketShares[s][column.regionPosition]
@@ -509,7 +570,7 @@ extension AllocationModel {
             slackVariables: slackVariables, minimumSpendRow: minimumSpendRow,
             regionsWithInstruments: regionsWithInstruments, terminalYears: tailYears,
             internPools: internPools.map { (columns: $0.columns, students: $0.students) },
-            capacityLimits: capacityLimits)
+            capacityLimits: capacityLimits, relocationBalances: relocationBalances)
     }
 
     /// The years after the horizon whose shortage counts: `terminal_years` of `fund.yaml`, else
@@ -518,8 +579,8 @@ extension AllocationModel {
     static func terminalYears(scenario: Scenario, columns: [InstrumentColumn]) -> Int {
         if let years = scenario.fund.terminalYears { return years }
         return columns.reduce(0) { longest, column in
-            column.kind == .internship || column.kind == .capacity
-                ? longest : max(longest, scenario.programs[column.source].durationYears)
+            column.kind == .scholarship || column.kind == .onsite
+                ? max(longest, scenario.programs[column.source].durationYears) : longest
         }
     }
 }

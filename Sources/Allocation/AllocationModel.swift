@@ -154,6 +154,9 @@ public struct AllocationModel: Sendable {
     /// The `capacity[p,τ]` rows: a scholarship column (position in `columns`) may not exceed the
     /// programme's spare capacity plus the expansion columns that have arrived by its year.
     let capacityLimits: [CapacityLimit]
+    /// The `relocate.balance[s,t]` rows: arrival and departure columns (positions in `columns`)
+    /// whose sums are equal.
+    let relocationBalances: [(arrivals: [Int], departures: [Int])]
 
     /// The size of the model.
     public var size: ModelSize {

@@ -159,6 +159,33 @@ public struct CapacityExpansionAward: Hashable, Sendable, Codable {
     }
 }
 
+/// Graduates of one skill paid to move in one year, seen from one province: arriving where the
+/// skill is short, or leaving where it is in surplus (`relocation`). Arrivals and departures of
+/// a skill and year are equal; only arrivals are paid.
+public struct RelocationAward: Hashable, Sendable, Codable {
+    /// Whether graduates arrive in or leave ``region``.
+    public enum Direction: String, Hashable, Sendable, Codable {
+        case arriving, leaving
+    }
+
+    public var skill: Skill.ID
+    public var region: Region.ID
+    public var year: Int
+    public var direction: Direction
+    /// Graduates (whole numbers unless the plan is an LP relaxation).
+    public var graduates: Double
+    /// The stipend per arriving graduate, VND (0 for departures).
+    public var unitCost: Double
+    /// VND.
+    public var cost: Double
+
+    enum CodingKeys: String, CodingKey {
+        case skill, region, year, direction, graduates
+        case unitCost = "unit_cost"
+        case cost
+    }
+}
+
 /// Money charged to one budget year, by instrument, against its budget.
 public struct YearSpend: Hashable, Sendable, Codable {
     /// The year.
@@ -173,6 +200,8 @@ public struct YearSpend: Hashable, Sendable, Codable {
     public var onsite: Double
     /// Capacity expansion charged to the year, VND; nil when the policy has none.
     public var capacity: Double?
+    /// Relocation stipends charged to the year, VND; nil when the policy has none.
+    public var relocation: Double?
     /// All instruments, VND.
     public var total: Double
     /// `Σ budget − Σ spend` up to and including this year: what carries over (with carry-over)
@@ -180,7 +209,7 @@ public struct YearSpend: Hashable, Sendable, Codable {
     public var unspentToDate: Double
 
     enum CodingKeys: String, CodingKey {
-        case year, budget, scholarships, internships, onsite, capacity, total
+        case year, budget, scholarships, internships, onsite, capacity, relocation, total
         case unspentToDate = "unspent_to_date"
     }
 }
@@ -290,6 +319,9 @@ public struct AllocationPlan: Sendable, Codable {
     /// Seats added to programmes, by programme and year; nil when the policy has no
     /// `capacity_expansion` (and in plans written before it existed).
     public var capacityExpansions: [CapacityExpansionAward]?
+    /// Graduates moved by relocation stipends, by skill, province, year and direction; nil when
+    /// the policy has no `relocation`.
+    public var relocations: [RelocationAward]?
     /// Money charged to each budget year.
     public var spendByYear: [YearSpend]
     /// Total spend, VND.
@@ -356,6 +388,7 @@ public struct AllocationPlan: Sendable, Codable {
         case carryOver = "carry_over"
         case scholarships, internships, onsite
         case capacityExpansions = "capacity_expansions"
+        case relocations
         case spendByYear = "spend_by_year"
         case totalSpend = "total_spend"
         case totalBudget = "total_budget"
@@ -379,7 +412,7 @@ public struct AllocationPlan: Sendable, Codable {
 /// Spend on one item that adds nothing to the objective: units whose removal would not raise the
 /// shortage in any year (their supply lands where the shortage is already closed, or nowhere short).
 public struct ZeroEffectSpend: Hashable, Sendable, Codable {
-    /// `scholarship`, `internship`, `onsite` or `capacity`.
+    /// `scholarship`, `internship`, `onsite`, `capacity` or `relocation`.
     public var instrument: InstrumentKind
     /// The programme or posting.
     public var item: String

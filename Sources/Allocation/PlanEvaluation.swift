@@ -167,6 +167,10 @@ enum PlanFixing {
             + (plan.capacityExpansions ?? []).map {
                 (Key(kind: .capacity, code: $0.program.rawValue, year: $0.year), $0.seats, "capacity expansion")
             }
+            + (plan.relocations ?? []).map {
+                (Key(kind: .relocation, code: "\($0.skill):\($0.region):\($0.direction == .arriving ? "in" : "out")", year: $0.year),
+                 $0.graduates, "relocation")
+            }
         for (key, count, label) in units where count > 0 {
             guard let index = columnOf[key] else {
                 throw .invalidValue(

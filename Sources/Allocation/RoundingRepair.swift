@@ -43,6 +43,7 @@ enum RoundingRepair {
         let columns = model.columns
         let unit = AllocationModel.moneyUnit
         var values = columns.map { max(0, (lp.value(of: $0.variable) + 1e-6).rounded(.down)) }
+        balanceRelocations(model, &values)
         // Rounded-down expansions may no longer hold the rounded-down seats: cut the seats to fit.
         var limitOf: [Int: CapacityLimit] = [:]
         for limit in model.capacityLimits {
@@ -155,7 +156,10 @@ enum RoundingRepair {
                 // Add units of the subject when the budget allows and fewer rows end up broken.
                 let before = violations()
                 var added = false
-                let candidates = membersMostEffectiveFirst[r].lazy.filter { values[$0] < Double(columns[$0].upperBound) }
+                // Arrivals of relocated graduates need departures: the repair leaves them as rounded.
+                let candidates = membersMostEffectiveFirst[r].lazy.filter {
+                    values[$0] < Double(columns[$0].upperBound) && columns[$0].kind != .relocation
+                }
                 for add in candidates.prefix(20) {
                     let wanted = min(Double(columns[add].upperBound) - values[add], units(deficit, (1 - share) * cost[add]))
                     var count = wanted
@@ -172,7 +176,7 @@ enum RoundingRepair {
                 // Expansions are never cut here: the seats that fill them would break their rows.
                 let outside = leastEffectiveFirst.lazy.filter {
                     values[$0] >= 1 && !inSubject(r, $0) && (!onlyInternships || isInternship[$0])
-                        && columns[$0].kind != .capacity
+                        && columns[$0].kind != .capacity && columns[$0].kind != .relocation
                 }
                 // Cut the least effective units outside the subject whose cut breaks nothing else
                 // (cutting where another floor is tight would only move the problem).
@@ -198,6 +202,7 @@ enum RoundingRepair {
             }
         }
         if violated() != nil { values = values.map { _ in 0 } }
+        balanceRelocations(model, &values)
         // Expansion seats no scholarship seat uses buy nothing: drop them, latest first.
         var limitsOfExpansion: [Int: [CapacityLimit]] = [:]
         for limit in model.capacityLimits {
@@ -210,6 +215,20 @@ enum RoundingRepair {
             values[index] -= max(0, free.rounded(.down))
         }
         return ColumnValues(values: values, objective: objective(model, values), solver: "LP rounding")
+    }
+
+    /// Makes arrivals equal departures in every `relocate.balance` row after rounding down, by
+    /// cutting the larger side (the last columns first). Cutting departures only widens the
+    /// surplus rows; cutting arrivals only lowers spend.
+    static func balanceRelocations(_ model: AllocationModel, _ values: inout [Double]) {
+        for (arrivals, departures) in model.relocationBalances {
+            var excess = arrivals.reduce(0.0) { $0 + values[$1] } - departures.reduce(0.0) { $0 + values[$1] }
+            for index in (excess > 0 ? arrivals : departures).reversed() where abs(excess) > 1e-9 {
+                let cut = min(values[index], abs(excess))
+                values[index] -= cut
+                excess += excess > 0 ? -cut : cut
+            }
+        }
     }
 
     /// The seats a `capacity[p,τ]` row lets its scholarship column take at these values.

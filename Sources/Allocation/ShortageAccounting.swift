@@ -23,7 +23,8 @@ struct ShortageAccounting {
             let effect = column.effect
             forecast.addCohort(
                 values[index] * effect.engineersPerUnit, skill: column.skillPosition, origin: column.regionPosition,
-                landingYear: effect.landingYear, upskilledStaff: column.kind == .onsite, into: &added)
+                landingYear: effect.landingYear, upskilledStaff: column.kind == .onsite || column.kind == .relocation,
+                into: &added)
         }
         return added
     }
@@ -118,11 +119,13 @@ struct ShortageAccounting {
         }
         var result: [(column: Int, units: Double)] = []
         let first = model.years.first ?? forecast.baseYear
-        for (index, column) in model.columns.enumerated() where values[index] > 0 && column.kind != .capacity {
+        // Departures (negative effect, no cost) are not spend; expansions are counted below.
+        for (index, column) in model.columns.enumerated()
+        where values[index] > 0 && column.kind != .capacity && !(column.kind == .relocation && column.effect.engineersPerUnit < 0) {
             // One unit's engineers per market in its landing year (the mobility of
             // `Forecast.addCohort`), then decaying with the skill's attrition.
             let s = column.skillPosition, o = column.regionPosition
-            let destinations = column.kind == .onsite
+            let destinations = column.kind == .onsite || column.kind == .relocation
                 ? [(position: o, share: 1.0)] : forecast.mobilityMatrix.destinations(skill: s, origin: o)
             var byMarket: [Int: Double] = [:]
             for (d, share) in destinations { byMarket[forecast.marketOfRegion[d], default: 0] += share * column.effect.engineersPerUnit }

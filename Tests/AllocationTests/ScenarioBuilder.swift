@@ -33,6 +33,8 @@ struct ScenarioBuilder {
     var mobility: GraduateMobility = .stayInProvince
     /// Seats the fund may add to programmes (none unless a test says so).
     var capacityExpansion: CapacityExpansionTerms?
+    /// Stipends for graduates who move (none unless a test says so).
+    var relocation: RelocationTerms?
 
     /// Adds a programme (and its institution if new): one engineer per seat by default.
     mutating func addProgram(
@@ -95,6 +97,7 @@ struct ScenarioBuilder {
             onsiteTraining: OnsiteTrainingTerms(enabled: onsiteEnabled), fairness: fairness,
             terminalYears: terminalYears)
         fund.capacityExpansion = capacityExpansion
+        fund.relocation = relocation
         return Scenario(
             settings: ScenarioSettings(
                 name: "test", title: "Test", baseYear: baseYear, horizonYears: horizon, productivityGrowth: 0,

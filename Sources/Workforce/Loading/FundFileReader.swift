@@ -10,7 +10,7 @@ struct FundFileReader {
               let record = root.record(
                 required: ["name", "budget_vnd"],
                 optional: ["carry_over", "scholarships", "internships", "onsite_training", "fairness", "terminal_years",
-                           "capacity_expansion"])
+                           "capacity_expansion", "relocation"])
         else { return nil }
         let name = record["name"]?.string()
         let budget = record["budget_vnd"].flatMap(readBudget)
@@ -22,14 +22,27 @@ struct FundFileReader {
         let fairness = record["fairness"].map(readFairness) ?? FairnessRules()
         let terminalYears = record["terminal_years"].map { $0.int(in: 0...20, meaning: "a number of years after the horizon") }
         let expansion = record["capacity_expansion"].map(readCapacityExpansion)
+        let relocation = record["relocation"].map(readRelocation)
         guard let name, let budget, let carryOver, let scholarships, let internships, let onsite, let fairness else { return nil }
         if case .some(.none) = terminalYears { return nil }
         if case .some(.none) = expansion { return nil }
+        if case .some(.none) = relocation { return nil }
         var policy = FundPolicy(name: name, budgetByYear: budget, carryOver: carryOver, scholarships: scholarships,
                                 internships: internships, onsiteTraining: onsite, fairness: fairness,
                                 terminalYears: terminalYears ?? nil)
         policy.capacityExpansion = expansion ?? nil
+        policy.relocation = relocation ?? nil
         return policy
+    }
+
+    /// `relocation: {enabled, stipend_vnd, max_share_of_entrants}`.
+    private func readRelocation(_ node: YAMLValue) -> RelocationTerms? {
+        guard let record = node.record(required: ["stipend_vnd", "max_share_of_entrants"], optional: ["enabled"]) else { return nil }
+        let enabled = record["enabled"].map { $0.bool() } ?? true
+        let stipend = record["stipend_vnd"]?.vnd()
+        let share = record["max_share_of_entrants"]?.rate()
+        guard let enabled, let stipend, let share else { return nil }
+        return RelocationTerms(enabled: enabled, stipendPerGraduate: stipend, maximumShareOfEntrants: share)
     }
 
     /// `capacity_expansion: {enabled, cost_vnd_per_seat, lead_years, max_share_of_capacity}`.

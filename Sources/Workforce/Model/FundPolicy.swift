@@ -15,6 +15,8 @@ public struct FundPolicy: Hashable, Sendable {
     public var terminalYears: Int?
     /// Seats the fund may add to degree programmes (`capacity_expansion`); nil: none.
     public var capacityExpansion: CapacityExpansionTerms?
+    /// Stipends for graduates who move to a province short of their skill (`relocation`); nil: none.
+    public var relocation: RelocationTerms?
 
     public init(
         name: String, budgetByYear: [Int: VND], carryOver: Bool, scholarships: ScholarshipTerms,
@@ -149,6 +151,23 @@ public struct CapacityExpansionTerms: Hashable, Sendable {
     /// The most seats a programme may gain: `⌊share × capacity⌋`.
     public func maximumSeats(capacity: Int) -> Int {
         enabled ? max(0, Int((maximumShareOfCapacity * Double(capacity) + 1e-9).rounded(.down))) : 0
+    }
+}
+
+/// Terms of graduate-relocation stipends (`fund.yaml`: `relocation`): a one-off stipend for a new
+/// graduate who takes a job in a province short of their skill, leaving a province with a surplus of
+/// it in every later year (so the move opens no shortage where they leave).
+public struct RelocationTerms: Hashable, Sendable {
+    public var enabled: Bool
+    /// The one-off stipend per relocated graduate, whole VND.
+    public var stipendPerGraduate: VND
+    /// At most this share of a province's new entrants of a skill in a year may be relocated.
+    public var maximumShareOfEntrants: Double
+
+    public init(enabled: Bool, stipendPerGraduate: VND, maximumShareOfEntrants: Double) {
+        self.enabled = enabled
+        self.stipendPerGraduate = stipendPerGraduate
+        self.maximumShareOfEntrants = maximumShareOfEntrants
     }
 }
 
