@@ -471,7 +471,11 @@ extension AllocationModel {
         }
         let requirements = FairnessRequirement.requirements(
             rules: fund.fairness, institutions: institutionOrder, regions: regionsWithInstruments,
-            needShares: needShares, hasInternships: columns.contains { $0.kind == .internship })
+            needShares: needShares, hasInternships: columns.contains { $0.kind == .internship }, budgetYears: budgetYears)
+        // Rows meant per year sum their columns directly (the spend classes add up every year).
+        let yearlySubjects = requirements.contains { $0.year != nil }
+            ? RuleSubjects(columns: columns, forecast: forecast, requirements: requirements, budgetYears: budgetYears, budget: budget)
+            : nil
 
         // Spend classes: one column per (skill, region, group) that some column falls in, with
         // group programmes / internships elsewhere / internships at domestic SMEs, defined by
@@ -482,7 +486,7 @@ extension AllocationModel {
         var classOf: [Int: Variable] = [:]
         var needsInstitutions = false
         var needsClasses = false
-        for requirement in requirements {
+        for requirement in requirements where requirement.year == nil {
             if case .institution = requirement.subject { needsInstitutions = true } else { needsClasses = true }
         }
         if needsClasses {
@@ -525,8 +529,33 @@ extension AllocationModel {
         let budgetBillions = budget.reduce(0, +) / unit
         var requirementRows: [Constraint] = []
         var slackVariables: [Variable] = []
-        for requirement in requirements {
+        func yearSpend(_ indices: [Int], year: Int) -> LinearExpression {
+            var expression = LinearExpression()
+            for index in indices where columns[index].year == year {
+                expression.add(Double(columns[index].cost.total) / unit, columns[index].variable)
+            }
+            return expression
+        }
+        for (r, requirement) in requirements.enumerated() {
             var expression: LinearExpression
+            if let year = requirement.year, let yearlySubjects {
+                expression = yearSpend(yearlySubjects.members[r], year: year)
+                var rightHandSide = 0.0
+                switch requirement.base {
+                case .budget: rightHandSide = requirement.share * (yearlySubjects.budgetByYear[year] ?? 0) / unit
+                case .effectiveSpend: expression.add(yearSpend(yearlySubjects.effective, year: year), times: -requirement.share)
+                case .internshipSpend: expression.add(yearSpend(yearlySubjects.internships, year: year), times: -requirement.share)
+                }
+                if configuration.elastic {
+                    let slack = model.addVariable("slack[\(requirement.name)]", lowerBound: 0)
+                    expression.add(requirement.bound == .atLeast ? 1 : -1, slack)
+                    slackVariables.append(slack)
+                }
+                requirementRows.append(model.addConstraint(
+                    expression, requirement.bound == .atLeast ? .greaterOrEqual : .lessOrEqual, rightHandSide,
+                    name: requirement.name))
+                continue
+            }
             switch requirement.subject {
             case .institution(let id): expression = institutionSpend[id] ?? LinearExpression()
             case .region(let id):

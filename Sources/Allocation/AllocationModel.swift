@@ -213,11 +213,18 @@ public struct AllocationModel: Sendable {
     /// shares of the whole budget, so each cap row adds `share ×` its shadow price.
     func budgetShadowPrices(_ solution: Solution) -> [Double]? {
         var capPrice = 0.0
+        var capPriceByYear: [Int: Double] = [:]
         for (requirement, row) in zip(requirements, requirementRows) where requirement.base == .budget {
             guard let price = solution.shadowPrice(of: row) else { return nil }
-            capPrice += requirement.share * price
+            if let year = requirement.year {
+                capPriceByYear[year, default: 0] += requirement.share * price
+            } else {
+                capPrice += requirement.share * price
+            }
         }
-        return budgetRowPrices(solution)?.map { $0 + capPrice }
+        return budgetRowPrices(solution).map { prices in
+            zip(budgetYears, prices).map { year, price in price + capPrice + (capPriceByYear[year] ?? 0) }
+        }
     }
 
     /// The budget rows' own shadow prices, per budget year.

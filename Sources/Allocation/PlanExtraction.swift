@@ -127,10 +127,10 @@ enum PlanExtraction {
         let subjects = RuleSubjects(model)
         if !model.requirements.isEmpty {
             func spend(_ indices: [Int]) -> Double { indices.reduce(0.0) { $0 + spendOf[$1] } }
-            let effective = spend(subjects.effective), internshipSpend = spend(subjects.internships)
+            let ruleSpend = subjects.spend { spendOf[$0] }
             for (r, (requirement, row)) in zip(model.requirements, model.requirementRows).enumerated() {
                 let amount = spend(subjects.members[r])
-                let base = subjects.base(requirement, effectiveSpend: effective, internshipSpend: internshipSpend)
+                let base = subjects.base(requirement, ruleSpend)
                 let dual = lp.dual(of: row) ?? 0
                 fairness.append(FairnessOutcome(
                     rule: requirement.rule, row: requirement.name, subject: requirement.subjectCode,

@@ -110,19 +110,16 @@ enum RoundingRepair {
         // Each requirement's subject, most effective first (ties in column order).
         let membersMostEffectiveFirst = members.map { subject in subject.sorted { efficiency[$0] > efficiency[$1] } }
         var measure = requirements.indices.map { r in members[r].reduce(0.0) { $0 + values[$1] * cost[$1] } }
-        // A rule's base is the budget, the effective spend or the effective internship spend: two
-        // running sums serve all.
-        var effectiveSpend = subjects.effective.reduce(0.0) { $0 + values[$1] * cost[$1] }
-        var internshipSpend = subjects.internships.reduce(0.0) { $0 + values[$1] * cost[$1] }
-        func base(_ r: Int) -> Double {
-            subjects.base(requirements[r], effectiveSpend: effectiveSpend, internshipSpend: internshipSpend)
-        }
+        // A rule's base is the budget, the effective spend or the effective internship spend (of
+        // its year for a rule meant per year): running sums serve all.
+        var ruleSpend = subjects.spend { values[$0] * cost[$0] }
+        func base(_ r: Int) -> Double { subjects.base(requirements[r], ruleSpend) }
         func change(_ index: Int, by delta: Double) {
             values[index] += delta
             for charge in charges[index] { spend[charge.year] += delta * charge.amount }
             for r in measuresOf[index] { measure[r] += delta * cost[index] }
-            if isEffective[index] { effectiveSpend += delta * cost[index] }
-            if isInternship[index] { internshipSpend += delta * cost[index] }
+            subjects.record(delta * cost[index], column: index, isEffective: isEffective[index],
+                            isInternship: isInternship[index], in: &ruleSpend)
         }
         func violated() -> Int? {
             requirements.indices.first { r in

@@ -135,11 +135,21 @@ struct FundFileReader {
     private func readFairness(_ node: YAMLValue) -> FairnessRules? {
         guard let record = node.record(
             required: [],
-            optional: ["institution_share_cap", "regional_floor", "need_proportional_tolerance",
-                       "domestic_sme_internship_share", "skill_minimum_share"])
+            optional: FairnessRules.ruleKeys + ["per_year"])
         else { return nil }
         var rules = FairnessRules()
         var valid = true
+        if let perYear = record["per_year"] {
+            let keys = list(perYear) { item -> String? in
+                guard let key = item.string() else { return nil }
+                guard FairnessRules.ruleKeys.contains(key) else {
+                    item.fail("one of the fairness rules: " + FairnessRules.ruleKeys.joined(separator: ", "), value: key)
+                    return nil
+                }
+                return key
+            }
+            if let keys { rules.perYear = Set(keys) } else { valid = false }
+        }
         func share(_ key: String) -> Double? {
             guard let value = record[key] else { return nil }
             guard let share = value.rate() else {

@@ -193,6 +193,16 @@ public struct FairnessRules: Hashable, Sendable {
     public var domesticSMEInternshipShare: Double?
     /// `skill-minimum`: at least this share of total spend goes to each listed skill.
     public var skillMinimumShare: [Skill.ID: Double]
+    /// The rules that hold in every budget year (`per_year`, by their `fund.yaml` keys, e.g.
+    /// `domestic_sme_internship_share`) instead of over the whole plan: a floor cannot then be
+    /// met by buying late, nor a cap by spending early.
+    public var perYear: Set<String> = []
+
+    /// The keys of the rules that `per_year` may list.
+    public static let ruleKeys = [
+        "institution_share_cap", "regional_floor", "need_proportional_tolerance", "domestic_sme_internship_share",
+        "skill_minimum_share",
+    ]
 
     public init(
         institutionShareCap: Double? = nil, regionalFloor: RegionalFloor? = nil,
