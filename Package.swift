@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "ExcelExport", targets: ["ExcelExport"]),
         .library(name: "Texts", targets: ["Texts"]),
+        .library(name: "Planning", targets: ["Planning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -89,6 +90,13 @@ let package = Package(
             dependencies: ["CXlsxWriter", "Texts", "Workforce", "Forecast", "Optimization", "Allocation", "Matching"],
             swiftSettings: swiftSettings
         ),
+        // The main job (load → forecast → allocate → frontier → match → workbooks) that the CLI and
+        // the portal both run.
+        .target(
+            name: "Planning",
+            dependencies: ["Workforce", "Forecast", "Allocation", "Matching", "Storage", "ExcelExport", "Texts"],
+            swiftSettings: swiftSettings
+        ),
         // The planning portal: a Hummingbird 2 application over the store (`skillplan serve`).
         .target(
             name: "Portal",
@@ -107,11 +115,12 @@ let package = Package(
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "Workforce", "Forecast", "Optimization", "Allocation", "Matching", "Storage",
-                "ExcelExport", "ScenarioSynthesis", "Texts", "Portal",
+                "ExcelExport", "ScenarioSynthesis", "Texts", "Planning", "Portal",
             ],
             swiftSettings: swiftSettings
         ),
 
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Storage", "Workforce"], swiftSettings: swiftSettings),
         .testTarget(name: "TextsTests", dependencies: ["Texts"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkforceTests", dependencies: ["Workforce"], swiftSettings: swiftSettings),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], swiftSettings: swiftSettings),

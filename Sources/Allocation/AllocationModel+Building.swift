@@ -70,7 +70,13 @@ extension AllocationModel {
             effect: EffectSchedule, institution: Institution.ID?, enterprise: Enterprise.ID?, sme: Bool,
             members: [Int]? = nil
         ) {
-            let prefix = kind == .scholarship ? "seats" : kind == .internship ? "interns" : "onsite"
+            let prefix = switch kind {
+            case .scholarship: "seats"
+            case .internship: "interns"
+            case .onsite: "onsite"
+            case .capacity: "expand"
+            case .relocation: "relocate"
+            }
             let variable = model.addVariable(
                 "\(prefix)[\(code),\(year)]", lowerBound: 0, upperBound: Double(upper), isInteger: true)
             columns.append(InstrumentColumn(
@@ -81,10 +87,37 @@ extension AllocationModel {
                 institution: institution, enterprise: enterprise, isDomesticSME: sme, flowRow: nil,
                 members: members ?? [source]))
         }
-        for (index, program) in scenario.programs.enumerated() where program.spareCapacity > 0 {
+        // With capacity expansion, a degree programme may take scholarship seats beyond its spare
+        // capacity from the first budget year an expansion bought can reach (`lead_years` later).
+        let expansion = fund.capacityExpansion
+        let lead = expansion?.leadYears ?? 0
+        let lastBudgetYear = budgetYears.last ?? t0
+        var capacityLimits: [CapacityLimit] = []
+        var expansionMaxima: [(columns: [Int], maximum: Int, label: String)] = []
+        for (index, program) in scenario.programs.enumerated() {
             let onsite = program.isOnsiteTraining
             guard onsite ? fund.onsiteTraining.enabled : fund.scholarships.enabled else { continue }
+            let extra = onsite || !fund.scholarships.enabled ? 0 : (expansion?.maximumSeats(capacity: program.capacity) ?? 0)
+            guard program.spareCapacity > 0 || extra > 0 else { continue }
+            var expansions: [(year: Int, column: Int)] = []
+            if extra > 0, let expansion {
+                for year in budgetYears where year + lead <= lastBudgetYear {
+                    // No effect of its own: engineers come from the seats that fill it.
+                    addColumn(
+                        .capacity, source: index, code: program.id.rawValue, year: year, upper: extra,
+                        cost: .once(in: year, amount: expansion.costPerSeat),
+                        effect: EffectSchedule(skill: program.skill, region: program.region, landingYear: year, engineersPerUnit: 0),
+                        institution: program.institution, enterprise: nil, sme: false)
+                    expansions.append((year, columns.count - 1))
+                }
+                if !expansions.isEmpty {
+                    expansionMaxima.append((expansions.map(\.column), extra, program.id.rawValue))
+                }
+            }
             for year in budgetYears {
+                let arrived = expansions.filter { $0.year + lead <= year }.map(\.column)
+                let upper = program.spareCapacity + (arrived.isEmpty ? 0 : extra)
+                guard upper > 0 else { continue }
                 let cost: CostSchedule =
                     onsite
                     ? .once(in: year, amount: program.tuitionPerYear)
@@ -97,8 +130,11 @@ extension AllocationModel {
                     engineersPerUnit: program.engineersPerSeat * (onsite ? 1 : fund.scholarships.additionality))
                 addColumn(
                     onsite ? .onsite : .scholarship, source: index, code: program.id.rawValue, year: year,
-                    upper: program.spareCapacity, cost: cost, effect: effect, institution: program.institution,
+                    upper: upper, cost: cost, effect: effect, institution: program.institution,
                     enterprise: program.hostEnterprise, sme: false)
+                if !arrived.isEmpty {
+                    capacityLimits.append(CapacityLimit(seats: columns.count - 1, expansions: arrived, spare: program.spareCapacity))
+                }
             }
         }
         var internPools: [(columns: [Int], year: Int, students: Int, label: String)] = []
@@ -189,6 +225,16 @@ extension AllocationModel {
                 }
             }
         }
+        for limit in capacityLimits {
+            let seats = columns[limit.seats]
+            var expression = LinearExpression(seats.variable)
+            for expansion in limit.expansions { expression.add(-1, columns[expansion].variable) }
+            model.addConstraint(expression, .lessOrEqual, Double(limit.spare), name: "capacity[\(seats.code),\(seats.year)]")
+        }
+        for maximum in expansionMaxima {
+            model.addConstraint(LinearExpression.sum(maximum.columns.map { columns[$0].variable }), .lessOrEqual,
+                                Double(maximum.maximum), name: "expand.max[\(maximum.label)]")
+        }
         for pool in internPools {
             model.addConstraint(LinearExpression.sum(pool.columns.map { columns[$0].variable }), .lessOrEqual,
                                 Double(pool.students), name: "interns.pool[\(pool.label)]")
@@ -218,6 +264,65 @@ extension AllocationModel {
             forecast.mobility == .national ? "national" : forecast.regions[m].rawValue
         }
 
+        // Relocation stipends (provinces only: under national mobility every graduate is already
+        // in the one market). A graduate may leave a province whose supply exceeds demand in every
+        // row year from the move on, for one short of the skill at or after it; at most a share of
+        // the province's new entrants that year; arrivals equal departures per skill and year.
+        var relocationBalances: [(arrivals: [Int], departures: [Int])] = []
+        if let relocation = fund.relocation, relocation.enabled, forecast.mobility != .national, marketCount > 1 {
+            for s in 0..<skillCount {
+                let skill = forecast.skills[s]
+                var departuresOf: [Int: [Int]] = [:]  // market → its `relocate.out` columns
+                for year in budgetYears {
+                    guard let y = forecast.yearPosition(year) else { continue }
+                    let destinations = (0..<marketCount).filter { lastShortage[s * marketCount + $0] >= year }
+                    var origins: [(market: Int, upper: Int)] = []
+                    for m in 0..<marketCount {
+                        let surplusEveryYear = (y..<rowYears.count).allSatisfy { marketGap[(s * marketCount + m) * rowYears.count + $0] < 0 }
+                        let upper = Int((relocation.maximumShareOfEntrants * forecast.entrants[s, m, y] + 1e-9).rounded(.down))
+                        if surplusEveryYear, upper > 0 { origins.append((m, upper)) }
+                    }
+                    guard !destinations.isEmpty, !origins.isEmpty else { continue }
+                    var balance = LinearExpression()
+                    var entry: (arrivals: [Int], departures: [Int]) = ([], [])
+                    for (m, upper) in origins {
+                        addColumn(
+                            .relocation, source: m, code: "\(skill):\(forecast.regions[m]):out", year: year, upper: upper,
+                            cost: CostSchedule(payments: []),
+                            effect: EffectSchedule(skill: skill, region: forecast.regions[m], landingYear: year, engineersPerUnit: -1),
+                            institution: nil, enterprise: nil, sme: false)
+                        departuresOf[m, default: []].append(columns.count - 1)
+                        entry.departures.append(columns.count - 1)
+                        balance.add(-1, columns[columns.count - 1].variable)
+                    }
+                    let pool = origins.reduce(0) { $0 + $1.upper }
+                    for m in destinations {
+                        addColumn(
+                            .relocation, source: m, code: "\(skill):\(forecast.regions[m]):in", year: year, upper: pool,
+                            cost: .once(in: year, amount: relocation.stipendPerGraduate),
+                            effect: EffectSchedule(skill: skill, region: forecast.regions[m], landingYear: year, engineersPerUnit: 1),
+                            institution: nil, enterprise: nil, sme: false)
+                        balance.add(1, columns[columns.count - 1].variable)
+                        entry.arrivals.append(columns.count - 1)
+                    }
+                    relocationBalances.append(entry)
+                    model.addConstraint(balance, .equal, 0, name: "relocate.balance[\(skill),\(year)]")
+                }
+                // What leaves a province, less attrition, stays within its surplus in every later year.
+                for (m, departures) in departuresOf.sorted(by: { $0.key < $1.key }) {
+                    let first = departures.map { columns[$0].year }.min() ?? lastYear
+                    for (y, year) in rowYears.enumerated() where year >= first {
+                        var left = LinearExpression()
+                        for index in departures where columns[index].year <= year {
+                            left.add(forecast.survivalFactor(skill: s, years: year - columns[index].year), columns[index].variable)
+                        }
+                        model.addConstraint(left, .lessOrEqual, -marketGap[(s * marketCount + m) * rowYears.count + y],
+                                            name: "relocate.surplus[\(skill),\(forecast.regions[m]),\(year)]")
+                    }
+                }
+            }
+        }
+
         // Landed supply by origin: one column and row per (s, o, L) that some instrument feeds and
         // whose graduates reach a market with a shortage row at or after L.
         let matrix = forecast.mobilityMatrix
@@ -237,7 +342,8 @@ extension AllocationModel {
             let effect = column.effect
             guard effect.landsBy(lastRowYear) else { continue }
             let s = column.skillPosition
-            let stays = column.kind == .onsite
+            // On-site trainees and relocated graduates work where the column says.
+            let stays = column.kind == .onsite || column.kind == .relocation
             let shares = stays
                 ? [(market: forecast.marketOfRegion[column.regionPosition], share: 1.0)]
                 : marketShares[s][column.regionPosition]
@@ -365,7 +471,11 @@ extension AllocationModel {
         }
         let requirements = FairnessRequirement.requirements(
             rules: fund.fairness, institutions: institutionOrder, regions: regionsWithInstruments,
-            needShares: needShares, hasInternships: columns.contains { $0.kind == .internship })
+            needShares: needShares, hasInternships: columns.contains { $0.kind == .internship }, budgetYears: budgetYears)
+        // Rows meant per year sum their columns directly (the spend classes add up every year).
+        let yearlySubjects = requirements.contains { $0.year != nil }
+            ? RuleSubjects(columns: columns, forecast: forecast, requirements: requirements, budgetYears: budgetYears, budget: budget)
+            : nil
 
         // Spend classes: one column per (skill, region, group) that some column falls in, with
         // group programmes / internships elsewhere / internships at domestic SMEs, defined by
@@ -376,7 +486,7 @@ extension AllocationModel {
         var classOf: [Int: Variable] = [:]
         var needsInstitutions = false
         var needsClasses = false
-        for requirement in requirements {
+        for requirement in requirements where requirement.year == nil {
             if case .institution = requirement.subject { needsInstitutions = true } else { needsClasses = true }
         }
         if needsClasses {
@@ -419,8 +529,33 @@ extension AllocationModel {
         let budgetBillions = budget.reduce(0, +) / unit
         var requirementRows: [Constraint] = []
         var slackVariables: [Variable] = []
-        for requirement in requirements {
+        func yearSpend(_ indices: [Int], year: Int) -> LinearExpression {
+            var expression = LinearExpression()
+            for index in indices where columns[index].year == year {
+                expression.add(Double(columns[index].cost.total) / unit, columns[index].variable)
+            }
+            return expression
+        }
+        for (r, requirement) in requirements.enumerated() {
             var expression: LinearExpression
+            if let year = requirement.year, let yearlySubjects {
+                expression = yearSpend(yearlySubjects.members[r], year: year)
+                var rightHandSide = 0.0
+                switch requirement.base {
+                case .budget: rightHandSide = requirement.share * (yearlySubjects.budgetByYear[year] ?? 0) / unit
+                case .effectiveSpend: expression.add(yearSpend(yearlySubjects.effective, year: year), times: -requirement.share)
+                case .internshipSpend: expression.add(yearSpend(yearlySubjects.internships, year: year), times: -requirement.share)
+                }
+                if configuration.elastic {
+                    let slack = model.addVariable("slack[\(requirement.name)]", lowerBound: 0)
+                    expression.add(requirement.bound == .atLeast ? 1 : -1, slack)
+                    slackVariables.append(slack)
+                }
+                requirementRows.append(model.addConstraint(
+                    expression, requirement.bound == .atLeast ? .greaterOrEqual : .lessOrEqual, rightHandSide,
+                    name: requirement.name))
+                continue
+            }
             switch requirement.subject {
             case .institution(let id): expression = institutionSpend[id] ?? LinearExpression()
             case .region(let id):
@@ -463,7 +598,8 @@ extension AllocationModel {
             spendVariables: spendVariables, budgetRows: budgetRows, requirementRows: requirementRows,
             slackVariables: slackVariables, minimumSpendRow: minimumSpendRow,
             regionsWithInstruments: regionsWithInstruments, terminalYears: tailYears,
-            internPools: internPools.map { (columns: $0.columns, students: $0.students) })
+            internPools: internPools.map { (columns: $0.columns, students: $0.students) },
+            capacityLimits: capacityLimits, relocationBalances: relocationBalances)
     }
 
     /// The years after the horizon whose shortage counts: `terminal_years` of `fund.yaml`, else
@@ -472,7 +608,8 @@ extension AllocationModel {
     static func terminalYears(scenario: Scenario, columns: [InstrumentColumn]) -> Int {
         if let years = scenario.fund.terminalYears { return years }
         return columns.reduce(0) { longest, column in
-            column.kind == .internship ? longest : max(longest, scenario.programs[column.source].durationYears)
+            column.kind == .scholarship || column.kind == .onsite
+                ? max(longest, scenario.programs[column.source].durationYears) : longest
         }
     }
 }

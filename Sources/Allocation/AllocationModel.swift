@@ -54,6 +54,16 @@ struct InstrumentColumn: Sendable {
     var members: [Int]
 }
 
+/// One `capacity[p,τ]` row: `seats[p,τ] − Σ expand[p,t ≤ τ − lead] ≤ spare`.
+struct CapacityLimit: Sendable {
+    /// The scholarship column.
+    var seats: Int
+    /// The expansion columns whose seats have arrived by the scholarship's intake year.
+    var expansions: [Int]
+    /// The programme's spare capacity without expansion.
+    var spare: Int
+}
+
 /// The fund-allocation model of DESIGN.md ("The model", "Instruments", "Constraints") over the
 /// Optimization layer, with the maps from the scenario's entities to its columns and rows.
 ///
@@ -64,6 +74,10 @@ struct InstrumentColumn: Sendable {
 /// - `seats[p,t]` (`x`), `interns[j,t]` (`y`), `onsite[o,t]` (`z`): integer, `0 … spare capacity`
 ///   (or the posting's slots), one per budget year `t`; an instrument switched off in `fund.yaml`,
 ///   or a programme with no spare capacity, has none.
+/// - `expand[p,t]` (with `capacity_expansion`): integer seats of yearly intake added to degree
+///   programme `p` in budget year `t` at a one-off cost, `Σ_t expand[p,t] ≤ ⌊share · capacity⌋`
+///   (`expand.max[p]`); the row `capacity[p,τ]: seats[p,τ] − Σ_{t ≤ τ−lead} expand[p,t] ≤ spare`
+///   lets scholarship seats use them. They add engineers only through the seats that fill them.
 /// - `landed[s,r,L] = Σ k_i · v_i` over the instruments whose supply lands in skill `s`, region
 ///   `r`, year `L` (``EffectSchedule``), defined by the row `landed.def[s,r,L]`. Created only when
 ///   some shortage row of `(s,r)` at or after `L` exists, so supply landing after the horizon or
@@ -137,6 +151,12 @@ public struct AllocationModel: Sendable {
     /// The `interns.pool` rows: internship columns (positions in `columns`) and the eligible
     /// students they may not exceed in a year, for the rounding repair.
     let internPools: [(columns: [Int], students: Int)]
+    /// The `capacity[p,τ]` rows: a scholarship column (position in `columns`) may not exceed the
+    /// programme's spare capacity plus the expansion columns that have arrived by its year.
+    let capacityLimits: [CapacityLimit]
+    /// The `relocate.balance[s,t]` rows: arrival and departure columns (positions in `columns`)
+    /// whose sums are equal.
+    let relocationBalances: [(arrivals: [Int], departures: [Int])]
 
     /// The size of the model.
     public var size: ModelSize {
@@ -193,11 +213,18 @@ public struct AllocationModel: Sendable {
     /// shares of the whole budget, so each cap row adds `share ×` its shadow price.
     func budgetShadowPrices(_ solution: Solution) -> [Double]? {
         var capPrice = 0.0
+        var capPriceByYear: [Int: Double] = [:]
         for (requirement, row) in zip(requirements, requirementRows) where requirement.base == .budget {
             guard let price = solution.shadowPrice(of: row) else { return nil }
-            capPrice += requirement.share * price
+            if let year = requirement.year {
+                capPriceByYear[year, default: 0] += requirement.share * price
+            } else {
+                capPrice += requirement.share * price
+            }
         }
-        return budgetRowPrices(solution)?.map { $0 + capPrice }
+        return budgetRowPrices(solution).map { prices in
+            zip(budgetYears, prices).map { year, price in price + capPrice + (capPriceByYear[year] ?? 0) }
+        }
     }
 
     /// The budget rows' own shadow prices, per budget year.

@@ -28,6 +28,7 @@ extension String {
 
 extension AllocationPlan {
     /// The plan as CSV files, by file name: `scholarships.csv`, `internships.csv`, `onsite.csv`,
+    /// `capacity.csv` (with `capacity_expansion`), `relocation.csv` (with `relocation`),
     /// `spend.csv`, `shortage.csv`, `fairness.csv`, `idle_programs.csv`. UTF-8 text with a header
     /// row; money in whole VND; seats as numbers (fractional only in a relaxed plan).
     /// - Complexity: O(size of the plan).
@@ -65,13 +66,35 @@ extension AllocationPlan {
         }
         files["onsite.csv"] = text
 
-        text = "year,budget_vnd,scholarships_vnd,internships_vnd,onsite_vnd,total_vnd,unspent_to_date_vnd,shadow_price_engineer_years_per_billion\n"
+        if let capacityExpansions {
+            text = "program,institution,region,skill,year,first_intake_year,seats,unit_cost_vnd,cost_vnd\n"
+            for award in capacityExpansions {
+                text += [
+                    CSVText.field(award.program.rawValue), CSVText.field(award.institution.rawValue), award.region.rawValue,
+                    award.skill.rawValue, "\(award.year)", "\(award.firstIntakeYear)", CSVText.number(award.seats),
+                    CSVText.money(award.unitCost), CSVText.money(award.cost),
+                ].joined(separator: ",") + "\n"
+            }
+            files["capacity.csv"] = text
+        }
+        if let relocations {
+            text = "skill,region,year,direction,graduates,unit_cost_vnd,cost_vnd\n"
+            for award in relocations {
+                text += [
+                    award.skill.rawValue, award.region.rawValue, "\(award.year)", award.direction.rawValue,
+                    CSVText.number(award.graduates), CSVText.money(award.unitCost), CSVText.money(award.cost),
+                ].joined(separator: ",") + "\n"
+            }
+            files["relocation.csv"] = text
+        }
+
+        text = "year,budget_vnd,scholarships_vnd,internships_vnd,onsite_vnd,capacity_vnd,relocation_vnd,total_vnd,unspent_to_date_vnd,shadow_price_engineer_years_per_billion\n"
         for year in spendByYear {
             let price = explanation.budgetShadowPrices.first { $0.year == year.year }?.engineerYearsPerBillion
             text += [
                 "\(year.year)", CSVText.money(year.budget), CSVText.money(year.scholarships),
-                CSVText.money(year.internships), CSVText.money(year.onsite), CSVText.money(year.total),
-                CSVText.money(year.unspentToDate), price.map(CSVText.number) ?? "",
+                CSVText.money(year.internships), CSVText.money(year.onsite), CSVText.money(year.capacity ?? 0),
+                CSVText.money(year.relocation ?? 0), CSVText.money(year.total), CSVText.money(year.unspentToDate), price.map(CSVText.number) ?? "",
             ].joined(separator: ",") + "\n"
         }
         files["spend.csv"] = text

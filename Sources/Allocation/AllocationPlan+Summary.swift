@@ -16,19 +16,26 @@ extension AllocationPlan {
         lines.append("")
 
         lines.append("Budget by year (billion VND)" + (carryOver ? ", unspent money carries over" : ""))
-        var budgetTable: [[String]] = [["year", "budget", "scholarships", "internships", "on-site", "spent", "used", "EY per extra bn"]]
+        let hasCapacity = capacityExpansions != nil, hasRelocation = relocations != nil
+        var budgetTable: [[String]] = [
+            ["year", "budget", "scholarships", "internships", "on-site"] + (hasCapacity ? ["capacity"] : [])
+                + (hasRelocation ? ["relocation"] : []) + ["spent", "used", "EY per extra bn"],
+        ]
         for year in spendByYear {
             let price = explanation.budgetShadowPrices.first { $0.year == year.year }?.engineerYearsPerBillion
             budgetTable.append([
                 "\(year.year)", Self.billions(year.budget), Self.billions(year.scholarships),
-                Self.billions(year.internships), Self.billions(year.onsite), Self.billions(year.total),
-                year.budget > 0 ? Self.percent(year.total / year.budget) : "–",
+                Self.billions(year.internships), Self.billions(year.onsite),
+            ] + (hasCapacity ? [Self.billions(year.capacity ?? 0)] : []) + (hasRelocation ? [Self.billions(year.relocation ?? 0)] : []) + [
+                Self.billions(year.total), year.budget > 0 ? Self.percent(year.total / year.budget) : "–",
                 price.map { Self.decimal($0, 2) } ?? "–",
             ])
         }
         budgetTable.append([
             "total", Self.billions(totalBudget), Self.billions(spendByYear.reduce(0) { $0 + $1.scholarships }),
             Self.billions(spendByYear.reduce(0) { $0 + $1.internships }), Self.billions(spendByYear.reduce(0) { $0 + $1.onsite }),
+        ] + (hasCapacity ? [Self.billions(spendByYear.reduce(0) { $0 + ($1.capacity ?? 0) })] : [])
+            + (hasRelocation ? [Self.billions(spendByYear.reduce(0) { $0 + ($1.relocation ?? 0) })] : []) + [
             Self.billions(totalSpend), totalBudget > 0 ? Self.percent(totalSpend / totalBudget) : "–", "",
         ])
         lines += Self.table(budgetTable)
@@ -50,14 +57,20 @@ extension AllocationPlan {
         lines.append(
             "Awards: \(scholarships.count) scholarship lines (\(Self.decimal(scholarships.reduce(0) { $0 + $1.seats }, 1)) seats), "
                 + "\(internships.count) internship lines (\(Self.decimal(internships.reduce(0) { $0 + $1.interns }, 1)) interns), "
-                + "\(onsite.count) on-site lines (\(Self.decimal(onsite.reduce(0) { $0 + $1.seats }, 1)) seats)")
+                + "\(onsite.count) on-site lines (\(Self.decimal(onsite.reduce(0) { $0 + $1.seats }, 1)) seats)"
+                + (capacityExpansions.map { ", \($0.count) capacity lines (\(Self.decimal($0.reduce(0) { $0 + $1.seats }, 1)) seats added)" } ?? "")
+                + (relocations.map { moves in
+                    let arriving = moves.filter { $0.direction == .arriving }
+                    return ", \(arriving.count) relocation lines (\(Self.decimal(arriving.reduce(0) { $0 + $1.graduates }, 1)) graduates moved)"
+                } ?? ""))
         lines.append(
             "Spend that closes nothing: \(Self.billions(zeroEffectSpend)) bn VND"
                 + " (\(totalSpend > 0 ? Self.percent(zeroEffectSpend / totalSpend) : "0.00 %") of spend"
                 + (zeroEffectItems.isEmpty ? ")" : ", \(zeroEffectItems.count) items; see zero_effect_items in --json)"))
         lines.append(
             "Shortage no instrument can reach: \(Self.decimal(unreachableShortage, 1)) engineer-years "
-                + "(left even with every programme, posting and course bought to its limit)")
+                + "(left even with every programme, posting and course bought to its limit"
+                + (relocations != nil ? "; relocation stipends aside" : "") + ")")
         if terminalYears > 0 {
             lines.append(
                 "After the horizon: \(Self.decimal(terminalEngineerYears, 1)) engineer-years added over \(terminalYears) "

@@ -129,6 +129,63 @@ public struct OnsiteAward: Hashable, Sendable, Codable {
     }
 }
 
+/// Seats of yearly intake added to one degree programme in one year (`capacity_expansion`).
+public struct CapacityExpansionAward: Hashable, Sendable, Codable {
+    /// The programme.
+    public var program: Program.ID
+    /// The institution teaching it.
+    public var institution: Institution.ID
+    /// The region of the institution.
+    public var region: Region.ID
+    /// The skill the programme teaches.
+    public var skill: Skill.ID
+    /// The year the seats are bought (and paid).
+    public var year: Int
+    /// The first intake year the seats can take students.
+    public var firstIntakeYear: Int
+    /// Seats of yearly intake added.
+    public var seats: Double
+    /// The one-off cost per seat, VND.
+    public var unitCost: Double
+    /// VND.
+    public var cost: Double
+
+    enum CodingKeys: String, CodingKey {
+        case program, institution, region, skill, year
+        case firstIntakeYear = "first_intake_year"
+        case seats
+        case unitCost = "unit_cost"
+        case cost
+    }
+}
+
+/// Graduates of one skill paid to move in one year, seen from one province: arriving where the
+/// skill is short, or leaving where it is in surplus (`relocation`). Arrivals and departures of
+/// a skill and year are equal; only arrivals are paid.
+public struct RelocationAward: Hashable, Sendable, Codable {
+    /// Whether graduates arrive in or leave ``region``.
+    public enum Direction: String, Hashable, Sendable, Codable {
+        case arriving, leaving
+    }
+
+    public var skill: Skill.ID
+    public var region: Region.ID
+    public var year: Int
+    public var direction: Direction
+    /// Graduates (whole numbers unless the plan is an LP relaxation).
+    public var graduates: Double
+    /// The stipend per arriving graduate, VND (0 for departures).
+    public var unitCost: Double
+    /// VND.
+    public var cost: Double
+
+    enum CodingKeys: String, CodingKey {
+        case skill, region, year, direction, graduates
+        case unitCost = "unit_cost"
+        case cost
+    }
+}
+
 /// Money charged to one budget year, by instrument, against its budget.
 public struct YearSpend: Hashable, Sendable, Codable {
     /// The year.
@@ -141,6 +198,10 @@ public struct YearSpend: Hashable, Sendable, Codable {
     public var internships: Double
     /// On-site training charged to the year, VND.
     public var onsite: Double
+    /// Capacity expansion charged to the year, VND; nil when the policy has none.
+    public var capacity: Double?
+    /// Relocation stipends charged to the year, VND; nil when the policy has none.
+    public var relocation: Double?
     /// All instruments, VND.
     public var total: Double
     /// `Σ budget − Σ spend` up to and including this year: what carries over (with carry-over)
@@ -148,7 +209,7 @@ public struct YearSpend: Hashable, Sendable, Codable {
     public var unspentToDate: Double
 
     enum CodingKeys: String, CodingKey {
-        case year, budget, scholarships, internships, onsite, total
+        case year, budget, scholarships, internships, onsite, capacity, relocation, total
         case unspentToDate = "unspent_to_date"
     }
 }
@@ -255,6 +316,12 @@ public struct AllocationPlan: Sendable, Codable {
     public var internships: [InternshipAward]
     /// On-site training seats, by course and year.
     public var onsite: [OnsiteAward]
+    /// Seats added to programmes, by programme and year; nil when the policy has no
+    /// `capacity_expansion` (and in plans written before it existed).
+    public var capacityExpansions: [CapacityExpansionAward]?
+    /// Graduates moved by relocation stipends, by skill, province, year and direction; nil when
+    /// the policy has no `relocation`.
+    public var relocations: [RelocationAward]?
     /// Money charged to each budget year.
     public var spendByYear: [YearSpend]
     /// Total spend, VND.
@@ -320,6 +387,8 @@ public struct AllocationPlan: Sendable, Codable {
         case budgetMultiplier = "budget_multiplier"
         case carryOver = "carry_over"
         case scholarships, internships, onsite
+        case capacityExpansions = "capacity_expansions"
+        case relocations
         case spendByYear = "spend_by_year"
         case totalSpend = "total_spend"
         case totalBudget = "total_budget"
@@ -343,7 +412,7 @@ public struct AllocationPlan: Sendable, Codable {
 /// Spend on one item that adds nothing to the objective: units whose removal would not raise the
 /// shortage in any year (their supply lands where the shortage is already closed, or nowhere short).
 public struct ZeroEffectSpend: Hashable, Sendable, Codable {
-    /// `scholarship`, `internship` or `onsite`.
+    /// `scholarship`, `internship`, `onsite`, `capacity` or `relocation`.
     public var instrument: InstrumentKind
     /// The programme or posting.
     public var item: String

@@ -132,14 +132,14 @@ public enum AllocationPlanner {
             func spend(_ indices: [Int]) -> Double {
                 indices.reduce(0.0) { $0 + max(0, lp.value(of: model.columns[$1].variable)) * Double(model.columns[$1].cost.total) }
             }
-            let effective = spend(subjects.effective), internships = spend(subjects.internships)
+            let lpSpend = subjects.spend { spend([$0]) }
             for share in [0.005, 0.02] where gap(best.objective, bound) > options.relativeGap {
                 var margined = model.linearModel.relaxed()
                 do {
                     for (requirement, row) in zip(model.requirements, model.requirementRows) {
-                        let base = subjects.base(requirement, effectiveSpend: effective, internshipSpend: internships)
+                        let base = subjects.base(requirement, lpSpend)
                         let margin = share * requirement.share * base / AllocationModel.moneyUnit
-                        let original = requirement.base == .budget ? requirement.share * subjects.budget / AllocationModel.moneyUnit : 0
+                        let original = requirement.base == .budget ? requirement.share * base / AllocationModel.moneyUnit : 0
                         try margined.setRightHandSide(requirement.bound == .atLeast ? original + margin : original - margin, of: row)
                     }
                 } catch { throw .solverFailed(error) }

@@ -52,15 +52,21 @@ public struct FairnessRequirement: Hashable, Sendable, Codable {
     public var share: Double
     /// What the share is of.
     public var base: Base
+    /// The budget year the row holds in, for a rule meant per year (`per_year` in fund.yaml):
+    /// measure and base count only what is bought that year, and a cap's base is that year's
+    /// budget. Nil: over the whole plan.
+    public var year: Int?
 
     /// A requirement; see the properties.
-    public init(rule: FairnessRuleKind, name: String, subject: Subject, bound: Bound, share: Double, base: Base) {
+    public init(rule: FairnessRuleKind, name: String, subject: Subject, bound: Bound, share: Double, base: Base,
+                year: Int? = nil) {
         self.rule = rule
         self.name = name
         self.subject = subject
         self.bound = bound
         self.share = share
         self.base = base
+        self.year = year
     }
 
     /// The subject's code (`HN`, `INST-HUST`, `MAT`), or `domestic-sme` .
@@ -81,7 +87,7 @@ public struct FairnessRequirement: Hashable, Sendable, Codable {
         case .effectiveSpend: "effective spend"
         case .internshipSpend: "effective internship spend"
         }
-        return "\(subjectCode) \(relation) \(Self.percent(share)) of \(of)"
+        return "\(subjectCode) \(relation) \(Self.percent(share)) of \(of)" + (year.map { " in \($0)" } ?? "")
     }
 
     static func percent(_ share: Double) -> String {
@@ -108,8 +114,29 @@ public struct FairnessRequirement: Hashable, Sendable, Codable {
     ///   - regions: regions with an instrument, in scenario order.
     ///   - needShares: `n_r` of each region in `regions` (summing to 1), empty without shortage.
     ///   - hasInternships: whether some internship variable exists.
-    /// - Complexity: O(institutions + regions + skills).
+    ///   - budgetYears: the budget years; a rule listed in `per_year` gets one row per year
+    ///     (`fair.regional-floor[HN,2027]`).
+    /// - Complexity: O((institutions + regions + skills) × budget years).
     public static func requirements(
+        rules: FairnessRules, institutions: [Institution.ID], regions: [Region.ID],
+        needShares: [Region.ID: Double], hasInternships: Bool, budgetYears: [Int] = []
+    ) -> [FairnessRequirement] {
+        let overall = requirements(rules: rules, institutions: institutions, regions: regions, needShares: needShares,
+                                   hasInternships: hasInternships)
+        guard !rules.perYear.isEmpty else { return overall }
+        return overall.flatMap { requirement -> [FairnessRequirement] in
+            guard rules.perYear.contains(requirement.rule.yamlKey) else { return [requirement] }
+            return budgetYears.map { year in
+                var yearly = requirement
+                yearly.year = year
+                yearly.name = requirement.name.hasSuffix("]")
+                    ? String(requirement.name.dropLast()) + ",\(year)]" : requirement.name + "[\(year)]"
+                return yearly
+            }
+        }
+    }
+
+    private static func requirements(
         rules: FairnessRules, institutions: [Institution.ID], regions: [Region.ID],
         needShares: [Region.ID: Double], hasInternships: Bool
     ) -> [FairnessRequirement] {

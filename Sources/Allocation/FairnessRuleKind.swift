@@ -19,6 +19,17 @@ public enum FairnessRuleKind: String, CaseIterable, Hashable, Sendable, Codable,
     /// The rule's stable name, e.g. `regional-floor`.
     public var description: String { rawValue }
 
+    /// The rule's key in `fund.yaml`'s `fairness` block, e.g. `regional_floor`.
+    public var yamlKey: String {
+        switch self {
+        case .institutionShareCap: "institution_share_cap"
+        case .regionalFloor: "regional_floor"
+        case .needProportionalRegions: "need_proportional_tolerance"
+        case .domesticSMEInternships: "domestic_sme_internship_share"
+        case .skillMinimum: "skill_minimum_share"
+        }
+    }
+
     /// Orders rules as ``allCases`` lists them (the order of `fund.yaml`).
     public static func < (lhs: FairnessRuleKind, rhs: FairnessRuleKind) -> Bool {
         order(lhs) < order(rhs)

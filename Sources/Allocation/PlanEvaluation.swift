@@ -164,6 +164,13 @@ enum PlanFixing {
             plan.scholarships.map { (Key(kind: .scholarship, code: $0.program.rawValue, year: $0.intakeYear), $0.seats, "scholarship") }
             + plan.internships.map { (Key(kind: .internship, code: $0.posting.rawValue, year: $0.year), $0.interns, "internship") }
             + plan.onsite.map { (Key(kind: .onsite, code: $0.program.rawValue, year: $0.year), $0.seats, "on-site training") }
+            + (plan.capacityExpansions ?? []).map {
+                (Key(kind: .capacity, code: $0.program.rawValue, year: $0.year), $0.seats, "capacity expansion")
+            }
+            + (plan.relocations ?? []).map {
+                (Key(kind: .relocation, code: "\($0.skill):\($0.region):\($0.direction == .arriving ? "in" : "out")", year: $0.year),
+                 $0.graduates, "relocation")
+            }
         for (key, count, label) in units where count > 0 {
             guard let index = columnOf[key] else {
                 throw .invalidValue(

@@ -47,7 +47,7 @@ enum PlanExplainer {
         let lastYear = model.years.last ?? 0
         var columnsByProgram: [Int: [InstrumentColumn]] = [:]
         var seatsByProgram: [Int: Double] = [:]
-        for (index, column) in model.columns.enumerated() where column.kind != .internship {
+        for (index, column) in model.columns.enumerated() where column.kind == .scholarship || column.kind == .onsite {
             columnsByProgram[column.source, default: []].append(column)
             seatsByProgram[column.source, default: 0] += final.values[index]
         }

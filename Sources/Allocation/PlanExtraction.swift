@@ -21,7 +21,9 @@ enum PlanExtraction {
         var scholarships: [ScholarshipAward] = []
         var internships: [InternshipAward] = []
         var onsite: [OnsiteAward] = []
-        var byYear: [Int: (scholarships: Double, internships: Double, onsite: Double)] = [:]
+        var expansions: [CapacityExpansionAward] = []
+        var relocations: [RelocationAward] = []
+        var byYear: [Int: (scholarships: Double, internships: Double, onsite: Double, capacity: Double, relocation: Double)] = [:]
         var spendOf: [Double] = []
         spendOf.reserveCapacity(model.columns.count)
         for (index, column) in model.columns.enumerated() {
@@ -29,12 +31,14 @@ enum PlanExtraction {
             spendOf.append(count * Double(column.cost.total))
             guard count > 0 else { continue }
             for charge in column.charges {
-                var entry = byYear[charge.year] ?? (0, 0, 0)
+                var entry = byYear[charge.year] ?? (0, 0, 0, 0, 0)
                 let amount = count * Double(charge.amount)
                 switch column.kind {
                 case .scholarship: entry.scholarships += amount
                 case .internship: entry.internships += amount
                 case .onsite: entry.onsite += amount
+                case .capacity: entry.capacity += amount
+                case .relocation: entry.relocation += amount
                 }
                 byYear[charge.year] = entry
             }
@@ -70,19 +74,32 @@ enum PlanExtraction {
                     region: program.region, skill: program.skill, year: column.year, seats: count,
                     unitCost: Double(column.cost.total), cost: count * Double(column.cost.total),
                     engineersAdded: engineers))
+            case .capacity:
+                let program = scenario.programs[column.source]
+                expansions.append(CapacityExpansionAward(
+                    program: program.id, institution: program.institution, region: program.region, skill: program.skill,
+                    year: column.year, firstIntakeYear: column.year + (fund.capacityExpansion?.leadYears ?? 0), seats: count,
+                    unitCost: Double(column.cost.total), cost: count * Double(column.cost.total)))
+            case .relocation:
+                relocations.append(RelocationAward(
+                    skill: effect.skill, region: effect.region, year: column.year,
+                    direction: effect.engineersPerUnit > 0 ? .arriving : .leaving, graduates: count,
+                    unitCost: Double(column.cost.total), cost: count * Double(column.cost.total)))
             }
         }
 
         var spendByYear: [YearSpend] = []
         var cumulativeBudget = 0.0, cumulativeSpend = 0.0
         for (b, year) in model.budgetYears.enumerated() {
-            let entry = byYear[year] ?? (0, 0, 0)
-            let total = entry.scholarships + entry.internships + entry.onsite
+            let entry = byYear[year] ?? (0, 0, 0, 0, 0)
+            let total = entry.scholarships + entry.internships + entry.onsite + entry.capacity + entry.relocation
             cumulativeBudget += model.budget[b]
             cumulativeSpend += total
             spendByYear.append(YearSpend(
                 year: year, budget: model.budget[b], scholarships: entry.scholarships,
-                internships: entry.internships, onsite: entry.onsite, total: total,
+                internships: entry.internships, onsite: entry.onsite,
+                capacity: fund.capacityExpansion?.enabled == true ? entry.capacity : nil,
+                relocation: fund.relocation?.enabled == true ? entry.relocation : nil, total: total,
                 unspentToDate: cumulativeBudget - cumulativeSpend))
         }
         let totalSpend = spendOf.reduce(0, +)
@@ -110,10 +127,10 @@ enum PlanExtraction {
         let subjects = RuleSubjects(model)
         if !model.requirements.isEmpty {
             func spend(_ indices: [Int]) -> Double { indices.reduce(0.0) { $0 + spendOf[$1] } }
-            let effective = spend(subjects.effective), internshipSpend = spend(subjects.internships)
+            let ruleSpend = subjects.spend { spendOf[$0] }
             for (r, (requirement, row)) in zip(model.requirements, model.requirementRows).enumerated() {
                 let amount = spend(subjects.members[r])
-                let base = subjects.base(requirement, effectiveSpend: effective, internshipSpend: internshipSpend)
+                let base = subjects.base(requirement, ruleSpend)
                 let dual = lp.dual(of: row) ?? 0
                 fairness.append(FairnessOutcome(
                     rule: requirement.rule, row: requirement.name, subject: requirement.subjectCode,
@@ -150,9 +167,13 @@ enum PlanExtraction {
             costPerEngineerYearClosed: closed > 1e-9 ? totalSpend / closed : nil, fairness: fairness,
             explanation: explanation, size: model.size, buildSeconds: model.buildSeconds, solveSeconds: outcome.seconds,
             solvedModel: solvedModel)
+        if fund.capacityExpansion?.enabled == true { plan.capacityExpansions = expansions }
+        if fund.relocation?.enabled == true { plan.relocations = relocations }
         plan.zeroEffectItems = zeroEffect
         plan.zeroEffectSpend = zeroEffect.reduce(0) { $0 + $1.spend }
-        plan.unreachableShortage = accounting.horizonCells(upperBounds).reduce(0) { $0 + $1.after }
+        // Relocation is left out of the reach: its columns' bounds are a shared pool, not a plan.
+        let reachBounds = zip(model.columns, upperBounds).map { $0.kind == .relocation ? 0 : $1 }
+        plan.unreachableShortage = accounting.horizonCells(reachBounds).reduce(0) { $0 + $1.after }
         plan.terminalYears = model.terminalYears
         plan.terminalEngineerYears = accounting.terminalEngineerYears(added: added)
         return plan

@@ -43,6 +43,13 @@ enum RoundingRepair {
         let columns = model.columns
         let unit = AllocationModel.moneyUnit
         var values = columns.map { max(0, (lp.value(of: $0.variable) + 1e-6).rounded(.down)) }
+        balanceRelocations(model, &values)
+        // Rounded-down expansions may no longer hold the rounded-down seats: cut the seats to fit.
+        var limitOf: [Int: CapacityLimit] = [:]
+        for limit in model.capacityLimits {
+            limitOf[limit.seats] = limit
+            values[limit.seats] = min(values[limit.seats], room(limit, values))
+        }
         let cost = columns.map { Double($0.cost.total) }
         let benefit = columns.map { column -> Double in
             guard let row = column.flowRow, let dual = lp.dual(of: row) else { return 0 }
@@ -72,6 +79,11 @@ enum RoundingRepair {
                 model.internPools[pool].columns.reduce(0.0) { $0 + values[$1] } <= Double(model.internPools[pool].students) + 1e-9
             }
         }
+        // Scholarship seats may not exceed spare capacity plus the expansions arrived (`capacity` rows).
+        func capacityFits(_ index: Int) -> Bool {
+            guard let limit = limitOf[index] else { return true }
+            return values[index] <= room(limit, values) + 1e-9
+        }
         func spendFits() -> Bool {
             var cumulativeSpend = 0.0, cumulativeBudget = 0.0
             for b in spend.indices {
@@ -98,19 +110,16 @@ enum RoundingRepair {
         // Each requirement's subject, most effective first (ties in column order).
         let membersMostEffectiveFirst = members.map { subject in subject.sorted { efficiency[$0] > efficiency[$1] } }
         var measure = requirements.indices.map { r in members[r].reduce(0.0) { $0 + values[$1] * cost[$1] } }
-        // A rule's base is the budget, the effective spend or the effective internship spend: two
-        // running sums serve all.
-        var effectiveSpend = subjects.effective.reduce(0.0) { $0 + values[$1] * cost[$1] }
-        var internshipSpend = subjects.internships.reduce(0.0) { $0 + values[$1] * cost[$1] }
-        func base(_ r: Int) -> Double {
-            subjects.base(requirements[r], effectiveSpend: effectiveSpend, internshipSpend: internshipSpend)
-        }
+        // A rule's base is the budget, the effective spend or the effective internship spend (of
+        // its year for a rule meant per year): running sums serve all.
+        var ruleSpend = subjects.spend { values[$0] * cost[$0] }
+        func base(_ r: Int) -> Double { subjects.base(requirements[r], ruleSpend) }
         func change(_ index: Int, by delta: Double) {
             values[index] += delta
             for charge in charges[index] { spend[charge.year] += delta * charge.amount }
             for r in measuresOf[index] { measure[r] += delta * cost[index] }
-            if isEffective[index] { effectiveSpend += delta * cost[index] }
-            if isInternship[index] { internshipSpend += delta * cost[index] }
+            subjects.record(delta * cost[index], column: index, isEffective: isEffective[index],
+                            isInternship: isInternship[index], in: &ruleSpend)
         }
         func violated() -> Int? {
             requirements.indices.first { r in
@@ -144,13 +153,16 @@ enum RoundingRepair {
                 // Add units of the subject when the budget allows and fewer rows end up broken.
                 let before = violations()
                 var added = false
-                let candidates = membersMostEffectiveFirst[r].lazy.filter { values[$0] < Double(columns[$0].upperBound) }
+                // Arrivals of relocated graduates need departures: the repair leaves them as rounded.
+                let candidates = membersMostEffectiveFirst[r].lazy.filter {
+                    values[$0] < Double(columns[$0].upperBound) && columns[$0].kind != .relocation
+                }
                 for add in candidates.prefix(20) {
                     let wanted = min(Double(columns[add].upperBound) - values[add], units(deficit, (1 - share) * cost[add]))
                     var count = wanted
                     while count >= 1 {
                         change(add, by: count)
-                        if spendFits() && poolsFit(add) && violations() < before { added = true; break }
+                        if spendFits() && poolsFit(add) && capacityFits(add) && violations() < before { added = true; break }
                         change(add, by: -count)
                         count = count > 1 ? (count / 2).rounded(.down) : 0
                     }
@@ -158,8 +170,10 @@ enum RoundingRepair {
                 }
                 if added { continue }
                 let onlyInternships = requirement.base == .internshipSpend
+                // Expansions are never cut here: the seats that fill them would break their rows.
                 let outside = leastEffectiveFirst.lazy.filter {
                     values[$0] >= 1 && !inSubject(r, $0) && (!onlyInternships || isInternship[$0])
+                        && columns[$0].kind != .capacity && columns[$0].kind != .relocation
                 }
                 // Cut the least effective units outside the subject whose cut breaks nothing else
                 // (cutting where another floor is tight would only move the problem).
@@ -185,7 +199,38 @@ enum RoundingRepair {
             }
         }
         if violated() != nil { values = values.map { _ in 0 } }
+        balanceRelocations(model, &values)
+        // Expansion seats no scholarship seat uses buy nothing: drop them, latest first.
+        var limitsOfExpansion: [Int: [CapacityLimit]] = [:]
+        for limit in model.capacityLimits {
+            for expansion in limit.expansions { limitsOfExpansion[expansion, default: []].append(limit) }
+        }
+        for index in columns.indices.reversed() where columns[index].kind == .capacity && values[index] > 0 {
+            let free = (limitsOfExpansion[index] ?? []).reduce(values[index]) { least, limit in
+                min(least, room(limit, values) - values[limit.seats])
+            }
+            values[index] -= max(0, free.rounded(.down))
+        }
         return ColumnValues(values: values, objective: objective(model, values), solver: "LP rounding")
+    }
+
+    /// Makes arrivals equal departures in every `relocate.balance` row after rounding down, by
+    /// cutting the larger side (the last columns first). Cutting departures only widens the
+    /// surplus rows; cutting arrivals only lowers spend.
+    static func balanceRelocations(_ model: AllocationModel, _ values: inout [Double]) {
+        for (arrivals, departures) in model.relocationBalances {
+            var excess = arrivals.reduce(0.0) { $0 + values[$1] } - departures.reduce(0.0) { $0 + values[$1] }
+            for index in (excess > 0 ? arrivals : departures).reversed() where abs(excess) > 1e-9 {
+                let cut = min(values[index], abs(excess))
+                values[index] -= cut
+                excess += excess > 0 ? -cut : cut
+            }
+        }
+    }
+
+    /// The seats a `capacity[p,τ]` row lets its scholarship column take at these values.
+    static func room(_ limit: CapacityLimit, _ values: [Double]) -> Double {
+        Double(limit.spare) + limit.expansions.reduce(0.0) { $0 + values[$1] }
     }
 
     /// The full model's objective at these column values: weighted discounted shortage plus the

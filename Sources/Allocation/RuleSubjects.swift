@@ -1,3 +1,4 @@
+import Forecast
 import Workforce
 
 /// What each fairness rule measures, in column terms, shared by the model's rows, the rounding
@@ -17,10 +18,18 @@ struct RuleSubjects {
     let internships: [Int]
     /// The budget over all years, VND.
     let budget: Double
+    /// Each budget year's budget, VND (the base of a cap meant per year).
+    let budgetByYear: [Int: Double]
+    /// The year each column is bought in.
+    private let columnYears: [Int]
 
     init(_ model: AllocationModel) {
-        let columns = model.columns
-        let forecast = model.forecast
+        self.init(columns: model.columns, forecast: model.forecast, requirements: model.requirements,
+                  budgetYears: model.budgetYears, budget: model.budget)
+    }
+
+    init(columns: [InstrumentColumn], forecast: Forecast, requirements: [FairnessRequirement], budgetYears: [Int],
+         budget: [Double]) {
         var byInstitution: [Institution.ID: [Int]] = [:]
         var byRegion = Array(repeating: [Int](), count: forecast.regions.count)
         var bySkill = Array(repeating: [Int](), count: forecast.skills.count)
@@ -37,26 +46,70 @@ struct RuleSubjects {
                 if column.isDomesticSME { smeInternships.append(index) }
             }
         }
-        members = model.requirements.map { requirement in
-            switch requirement.subject {
+        members = requirements.map { requirement in
+            let subject: [Int] = switch requirement.subject {
             case .institution(let id): byInstitution[id] ?? []
             case .region(let id): forecast.regionPositions[id].map { byRegion[$0] } ?? []
             case .skill(let id): forecast.skillPositions[id].map { bySkill[$0] } ?? []
             case .domesticSMEInternships: smeInternships
             }
+            guard let year = requirement.year else { return subject }
+            return subject.filter { columns[$0].year == year }
         }
         self.effective = effective
         self.internships = internships
-        budget = model.budget.reduce(0, +)
+        self.budget = budget.reduce(0, +)
+        budgetByYear = Dictionary(zip(budgetYears, budget), uniquingKeysWith: +)
+        columnYears = columns.map(\.year)
+    }
+
+    /// The effective and effective internship spend of a plan, in all and per year, given each
+    /// column's spend (units × cost).
+    func spend(_ amount: (Int) -> Double) -> RuleSpend {
+        var spend = RuleSpend()
+        for index in effective { spend.add(amount(index), year: columnYears[index], internship: false) }
+        for index in internships { spend.add(amount(index), year: columnYears[index], internship: true) }
+        return spend
+    }
+
+    /// Records that column `index`'s spend changes by `delta` in `spend`.
+    func record(_ delta: Double, column index: Int, isEffective: Bool, isInternship: Bool, in spend: inout RuleSpend) {
+        if isEffective { spend.add(delta, year: columnYears[index], internship: false) }
+        if isInternship { spend.add(delta, year: columnYears[index], internship: true) }
     }
 
     /// A requirement's base at these spends: the budget, the effective spend or the effective
-    /// internship spend.
-    func base(_ requirement: FairnessRequirement, effectiveSpend: Double, internshipSpend: Double) -> Double {
-        switch requirement.base {
+    /// internship spend, of its year when it is meant per year.
+    func base(_ requirement: FairnessRequirement, _ spend: RuleSpend) -> Double {
+        if let year = requirement.year {
+            return switch requirement.base {
+            case .budget: budgetByYear[year] ?? 0
+            case .effectiveSpend: spend.effectiveByYear[year] ?? 0
+            case .internshipSpend: spend.internshipsByYear[year] ?? 0
+            }
+        }
+        return switch requirement.base {
         case .budget: budget
-        case .effectiveSpend: effectiveSpend
-        case .internshipSpend: internshipSpend
+        case .effectiveSpend: spend.effective
+        case .internshipSpend: spend.internships
+        }
+    }
+}
+
+/// Running totals of the spend that fairness bases are made of, VND.
+struct RuleSpend {
+    var effective = 0.0
+    var internships = 0.0
+    var effectiveByYear: [Int: Double] = [:]
+    var internshipsByYear: [Int: Double] = [:]
+
+    mutating func add(_ amount: Double, year: Int, internship: Bool) {
+        if internship {
+            internships += amount
+            internshipsByYear[year, default: 0] += amount
+        } else {
+            effective += amount
+            effectiveByYear[year, default: 0] += amount
         }
     }
 }

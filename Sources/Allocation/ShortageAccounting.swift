@@ -23,7 +23,8 @@ struct ShortageAccounting {
             let effect = column.effect
             forecast.addCohort(
                 values[index] * effect.engineersPerUnit, skill: column.skillPosition, origin: column.regionPosition,
-                landingYear: effect.landingYear, upskilledStaff: column.kind == .onsite, into: &added)
+                landingYear: effect.landingYear, upskilledStaff: column.kind == .onsite || column.kind == .relocation,
+                into: &added)
         }
         return added
     }
@@ -118,11 +119,13 @@ struct ShortageAccounting {
         }
         var result: [(column: Int, units: Double)] = []
         let first = model.years.first ?? forecast.baseYear
-        for (index, column) in model.columns.enumerated() where values[index] > 0 {
+        // Departures (negative effect, no cost) are not spend; expansions are counted below.
+        for (index, column) in model.columns.enumerated()
+        where values[index] > 0 && column.kind != .capacity && !(column.kind == .relocation && column.effect.engineersPerUnit < 0) {
             // One unit's engineers per market in its landing year (the mobility of
             // `Forecast.addCohort`), then decaying with the skill's attrition.
             let s = column.skillPosition, o = column.regionPosition
-            let destinations = column.kind == .onsite
+            let destinations = column.kind == .onsite || column.kind == .relocation
                 ? [(position: o, share: 1.0)] : forecast.mobilityMatrix.destinations(skill: s, origin: o)
             var byMarket: [Int: Double] = [:]
             for (d, share) in destinations { byMarket[forecast.marketOfRegion[d], default: 0] += share * column.effect.engineersPerUnit }
@@ -137,6 +140,23 @@ struct ShortageAccounting {
             }
             let units = values[index] == values[index].rounded() ? removable.rounded(.down) : removable
             if units > 1e-9 { result.append((index, min(units, values[index]))) }
+        }
+        return (result + unusedExpansion(values)).sorted { $0.column < $1.column }
+    }
+
+    /// Per capacity-expansion column with units, how many no scholarship seat uses: the least
+    /// room over the `capacity[p,τ]` rows it serves (every row would still hold without them).
+    func unusedExpansion(_ values: [Double]) -> [(column: Int, units: Double)] {
+        var room: [Int: Double] = [:]
+        for limit in model.capacityLimits {
+            let available = Double(limit.spare) + limit.expansions.reduce(0.0) { $0 + values[$1] } - values[limit.seats]
+            for expansion in limit.expansions { room[expansion] = min(room[expansion] ?? .infinity, max(0, available)) }
+        }
+        var result: [(column: Int, units: Double)] = []
+        for (index, column) in model.columns.enumerated() where column.kind == .capacity && values[index] > 0 {
+            let free = min(values[index], room[index] ?? values[index])
+            let units = values[index] == values[index].rounded() ? (free + 1e-9).rounded(.down) : free
+            if units > 1e-9 { result.append((index, units)) }
         }
         return result
     }

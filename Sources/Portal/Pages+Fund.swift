@@ -233,7 +233,7 @@ extension PortalApp {
         Thread.detachNewThread {
             do {
                 try? store.updatePlanJob(id: job.id, stage: "portal.stage.merge", fraction: 0.02)
-                let (_, errors) = try workspace.mergeAndCheck(round, submissions: submissions, into: folder.appendingPathComponent("dataset"))
+                let (loaded, errors) = try workspace.mergeAndCheck(round, submissions: submissions, into: folder.appendingPathComponent("dataset"))
                 guard errors.isEmpty else {
                     let lines = errors.prefix(20).map { "\($0.organisation ?? "scenario"): \($0.error)" }
                     throw PlanJobFailure(message: "\(errors.count) errors in the merged dataset:\n" + lines.joined(separator: "\n"))
@@ -242,7 +242,7 @@ extension PortalApp {
                 let result = try runner(
                     PlanJobInput(scenarioDirectory: folder.appendingPathComponent("dataset"),
                                  curriculaDirectory: URL(fileURLWithPath: round.curriculaDirectory),
-                                 exportsFolder: exports, storePath: store.path),
+                                 exportsFolder: exports, storePath: store.path, loaded: loaded),
                     { stage, fraction in try? store.updatePlanJob(id: job.id, stage: stage, fraction: 0.05 + 0.95 * fraction) })
                 try store.finishPlanJob(id: job.id, status: .succeeded, runID: result.runID, files: result.files, summary: result.figures)
             } catch {

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import Storage
 import Texts
+import Workforce
 
 /// What a plan job computes: the inputs the pipeline needs.
 public struct PlanJobInput: Sendable {
@@ -14,6 +15,8 @@ public struct PlanJobInput: Sendable {
     public var exportsFolder: URL
     /// The store, for the pipeline to record its run.
     public var storePath: String
+    /// The merged dataset as the portal loaded and checked it (so the pipeline need not load it again).
+    public var loaded: LoadedScenario?
 }
 
 /// What a plan job produced.

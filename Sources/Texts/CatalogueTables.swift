@@ -5,8 +5,8 @@ enum CatalogueTables {
     static func table(for language: Language) -> [String: String] {
         let areas: [[String: String]]
         switch language {
-        case .en: areas = [englishCommon, englishPortal]
-        case .vi: areas = [vietnameseCommon, vietnamesePortal]
+        case .en: areas = [englishCommon, englishPlanning, englishPortal]
+        case .vi: areas = [vietnameseCommon, vietnamesePlanning, vietnamesePortal]
         }
         return areas.reduce(into: [:]) { table, area in table.merge(area) { first, _ in first } }
     }
@@ -14,8 +14,8 @@ enum CatalogueTables {
     /// Every area table of one language, for the test that no key is defined twice.
     static func areas(for language: Language) -> [[String: String]] {
         switch language {
-        case .en: [englishCommon, englishPortal]
-        case .vi: [vietnameseCommon, vietnamesePortal]
+        case .en: [englishCommon, englishPlanning, englishPortal]
+        case .vi: [vietnameseCommon, vietnamesePlanning, vietnamesePortal]
         }
     }
 }

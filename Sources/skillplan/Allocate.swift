@@ -3,6 +3,7 @@ import ArgumentParser
 import Forecast
 import Foundation
 import Optimization
+import Planning
 import Storage
 import Workforce
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Matching
 import Optimization
+import Planning
 import ScenarioSynthesis
 import Storage
 import Workforce

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Forecast
+import Planning
 import Storage
 import Workforce
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Matching
+import Planning
 import Storage
 import Workforce
 

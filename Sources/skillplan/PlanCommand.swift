@@ -4,7 +4,9 @@ import ExcelExport
 import Forecast
 import Foundation
 import Matching
+import Planning
 import Storage
+import Texts
 import Workforce
 
 /// `skillplan plan DIR`: the main job. Validate, forecast, allocate, match, and write every workbook.
@@ -59,154 +61,35 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         try OutputFolder.check(exports, option: "--exports")
-        let started = Date()
-        let hasStudents: Bool
-        let progress = StageProgress(stages: 6)
-        let (loaded, planned) = try progress.stage("Loading and validating \(scenario.directory)") {
-            try scenario.load(variant: variant)
+        let criterion: RobustCriterion? = try robust
+            ? (robustWeights.map { .expectedObjective(weights: try Allocate.weights($0)) } ?? .minimaxRegret) : nil
+        let request = PlanRequest(
+            exports: URL(fileURLWithPath: exports), variant: variant, relax: relax,
+            sweep: sweep.isEmpty ? [] : try Allocate.multiples(sweep), sweepText: sweep, timeLimit: timeLimit,
+            robust: criterion, robustWeightsText: robustWeights, seed: seed,
+            mobility: labourMarket.mobility, draws: draws, rangesSeed: rangesSeed)
+        let progress = StageProgress(stages: PlanProgress.stageCount)
+        let texts = Catalogue(.en)
+        let pipeline = PlanningPipeline(request: request, storePath: store.db, softwareVersion: SkillPlan.version) { step in
+            progress.report(step, texts: texts)
         }
-        hasStudents = !planned.students.isEmpty && !planned.postings.isEmpty
-        let recorded = try RecordedRun.begin(
-            kind: .plan, store: store, loaded: loaded,
-            parameters: PlanParameters(variant: robust ? "robust" : planned.variantName, relax: relax, sweep: sweep, timeLimit: timeLimit,
-                                       seed: seed, exports: exports, mobility: labourMarket.mobility, robustWeights: robustWeights))
-        try recorded.record {
-            let (forecast, breakdown, ranges) = try progress.stage("Forecasting demand, supply and the gap") {
-                let ranges: ForecastRanges?
-                do {
-                    ranges = draws > 0
-                        ? try ForecastModel.ranges(planned, draws: draws, seed: rangesSeed, mobility: labourMarket.mobility) : nil
-                } catch {
-                    throw UserFailure(message: "error: \(error)")
-                }
-                return (try Allocate.forecast(planned, mobility: labourMarket.mobility), try Allocate.mobilityBreakdown(planned),
-                        ranges)
-            }
-            let options = AllocationOptions(relax: relax, timeLimit: timeLimit)
-            let robustPlan: RobustPlan? = try robust ? progress.stage("Allocating the fund robustly over every variant") {
-                let criterion: RobustCriterion = try robustWeights.map { .expectedObjective(weights: try Allocate.weights($0)) } ?? .minimaxRegret
-                do {
-                    return try RobustPlanner.plan(
-                        scenario: planned, criterion: criterion, mobility: labourMarket.mobility, options: options)
-                } catch {
-                    throw UserFailure(message: "error: \(error)")
-                }
-            } : nil
-            let plan = try robustPlan?.plan ?? progress.stage("Allocating the fund (\(relax ? "LP relaxation" : "integer seats"))") {
-                try Allocate.plan(planned, forecast: forecast, options: options)
-            }
-            let frontier: [FrontierPoint]? = try progress.stage("Budget frontier") {
-                guard !sweep.isEmpty, !robust else { return nil }
-                var frontierOptions = options
-                frontierOptions.relax = true
-                return try Allocate.frontier(planned, forecast: forecast, multiples: try Allocate.multiples(sweep), options: frontierOptions)
-            }
-            let round: InternshipRound? = try progress.stage("Matching students to internships") {
-                guard hasStudents else { return nil }
-                let problem: MatchingProblem
-                do {
-                    problem = try MatchingProblem(postings: planned.postings, students: planned.students,
-                                                  rankings: planned.rankings.isEmpty ? nil : planned.rankings, seed: seed)
-                } catch {
-                    throw UserFailure(message: "error: \(error)")
-                }
-                let matching = DeferredAcceptance.match(problem)
-                let funding = FundedPlaces.assign(matching, problem: problem, enterprises: planned.enterprises,
-                                                  terms: planned.fund.internships)
-                return InternshipRound(problem: problem, matching: matching, funding: funding)
-            }
-            let directory = URL(fileURLWithPath: exports)
-            let audit = AuditFacts(runID: String(recorded.run.rawValue), datasetHash: loaded.contentHash,
-                                   softwareVersion: SkillPlan.version, created: started)
-            let context = PlanWorkbookContext(scenario: planned, forecast: forecast, plan: plan, frontier: frontier,
-                                              internships: round, audit: audit, ranges: ranges, robust: robustPlan)
-            var written = try progress.stage("Writing workbooks to \(exports)") {
-                do {
-                    return try PlanWorkbooks.write(into: directory, context: context)
-                } catch {
-                    throw UserFailure(message: "error: \(error)")
-                }
-            }
-            var matchSummary: MatchingSummary?
-            if let round {
-                let matchesURL = directory.appendingPathComponent("matches.csv")
-                try writeTextFile(MatchesCSV.render(round.matching, problem: round.problem, funding: round.funding), to: matchesURL.path)
-                written.append(matchesURL)
-                matchSummary = MatchingSummary(round.matching, problem: round.problem, funding: round.funding)
-            }
-            let report = PlanReport(
-                scenario: planned.settings.name, variant: plan.variant, run: recorded.run.rawValue,
-                contentHash: loaded.contentHash, status: plan.status.rawValue, objective: plan.objective,
-                shortageBefore: plan.shortageBefore, shortageAfter: plan.shortageAfter, spendVND: plan.totalSpend,
-                budgetVND: plan.totalBudget, matched: matchSummary?.matched, students: matchSummary?.students,
-                fundedPlaces: matchSummary?.fundedPlaces, mobility: labourMarket.mobility, mobilityBreakdown: breakdown,
-                files: written.map(\.relativePath),
-                seconds: Date().timeIntervalSince(started))
-            if output.json {
-                try Terminal.printJSON(report)
-            } else {
-                Terminal.output(report.render(plan: plan, forecast: forecast, matching: matchSummary))
-            }
-            let planJSON: String
-            if let robustPlan {
-                do { planJSON = try robustPlan.json() } catch { throw UserFailure(message: "error: \(error)") }
-            } else {
-                planJSON = try Allocate.json(of: plan, frontier: frontier)
-            }
-            return (report.headline, [RunResult(name: "plan.json", format: .json, content: planJSON),
-                                      RunResult(name: "report.json", format: .json, content: try jsonText(report))])
+        let outcome: PlanOutcome
+        do {
+            outcome = try pipeline.run(.directory(URL(fileURLWithPath: scenario.directory),
+                                                  curricula: scenario.curricula.map { URL(fileURLWithPath: $0) }))
+        } catch {
+            throw UserFailure(message: error.description)
+        }
+        if output.json {
+            try Terminal.printJSON(outcome.report)
+        } else {
+            Terminal.output(outcome.report.render(plan: outcome.plan, forecast: outcome.forecast, matching: outcome.matchingSummary))
         }
     }
 }
 
-struct PlanParameters: Encodable {
-    let variant: String
-    let relax: Bool
-    let sweep: String
-    let timeLimit: Double
-    let seed: UInt64
-    let exports: String
-    let mobility: MobilityMode
-    let robustWeights: String?
-
-    enum CodingKeys: String, CodingKey {
-        case variant, relax, sweep, timeLimit = "time_limit", seed, exports, mobility, robustWeights = "robust_weights"
-    }
-}
-
-/// What `skillplan plan` did, for people and for `--json`.
-struct PlanReport: Encodable {
-    let scenario: String
-    let variant: String
-    let run: Int64
-    let contentHash: String
-    let status: String
-    let objective: Double
-    let shortageBefore: Double
-    let shortageAfter: Double
-    let spendVND: Double
-    let budgetVND: Double
-    let matched: Int?
-    let students: Int?
-    let fundedPlaces: Int?
-    /// The mobility the plan was made under.
-    let mobility: MobilityMode
-    /// The shortage before the plan under each mobility mode.
-    let mobilityBreakdown: MobilityBreakdown
-    let files: [String]
-    let seconds: Double
-
-    enum CodingKeys: String, CodingKey {
-        case scenario, variant, run, contentHash = "content_hash", status, objective
-        case shortageBefore = "shortage_before", shortageAfter = "shortage_after", spendVND = "spend_vnd"
-        case budgetVND = "budget_vnd", matched, students, fundedPlaces = "funded_places", mobility
-        case mobilityBreakdown = "mobility_breakdown", files, seconds
-    }
-
-    var headline: String {
-        "\(status): shortage \(NumberText.grouped(shortageBefore)) → \(NumberText.grouped(shortageAfter)) engineer-years; \(files.count) files"
-    }
-
+/// The plan's summary for people on the terminal.
+extension PlanReport {
     func render(plan: AllocationPlan, forecast: Forecast, matching: MatchingSummary?) -> String {
         var table = TextTable(headers: ["", ""], alignments: [.left, .left])
         table.append(["Scenario", "\(scenario) (\(variant)), dataset \(contentHash.prefix(12)), run \(run)"])

@@ -64,7 +64,7 @@ struct Serve: ParsableCommand {
                     Terminal.output("  \(account.role.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(account.email)  password: \(account.password)  (\(account.organisation))")
                 }
             }
-            portal = try PortalApp(store: opened, settings: settings, runner: PlanSubprocess.runner(draws: draws))
+            portal = try PortalApp(store: opened, settings: settings, runner: PortalPlanRunner.runner(draws: draws))
         } catch {
             throw UserFailure(message: "error: \(error)")
         }

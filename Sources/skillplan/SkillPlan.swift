@@ -50,6 +50,8 @@ struct SkillPlan: ParsableCommand {
 }
 
 /// A problem the user can fix (bad input, an infeasible policy): printed, exit status 1.
-struct UserFailure: Error {
+struct UserFailure: Error, CustomStringConvertible {
     let message: String
+
+    var description: String { message }
 }

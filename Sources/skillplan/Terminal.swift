@@ -1,4 +1,6 @@
 import Foundation
+import Planning
+import Texts
 import Workforce
 
 /// Where messages go: standard error for people, standard output for `--json` and tables.
@@ -36,7 +38,10 @@ enum Terminal {
 }
 
 /// Progress of a multi-stage job on standard error: `[2/5] Forecast … 0.12 s`.
-final class StageProgress {
+///
+/// `@unchecked Sendable`: the plan pipeline reports through a `@Sendable` handler, but it calls
+/// it synchronously from the one thread that runs the command.
+final class StageProgress: @unchecked Sendable {
     private let total: Int
     private var current = 0
     private var started = Date()
@@ -58,5 +63,16 @@ final class StageProgress {
             Terminal.note("      done in \(String(format: "%.2f", seconds)) s")
         }
         return result
+    }
+
+    /// Prints a plan run's step: its name when it starts, its duration when it finishes.
+    func report(_ step: PlanProgress, texts: Catalogue) {
+        guard !quiet else { return }
+        switch step.event {
+        case .started:
+            Terminal.note("[\(step.stage.number)/\(total)] \(texts.format(step.textKey, step.values))…")
+        case .finished(let seconds):
+            Terminal.note("      done in \(String(format: "%.2f", seconds)) s")
+        }
     }
 }

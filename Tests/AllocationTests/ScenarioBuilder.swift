@@ -31,6 +31,10 @@ struct ScenarioBuilder {
     var terminalYears: Int? = 0
     /// Where graduates work (they stay in their province unless a test says otherwise).
     var mobility: GraduateMobility = .stayInProvince
+    /// Seats the fund may add to programmes (none unless a test says so).
+    var capacityExpansion: CapacityExpansionTerms?
+    /// Stipends for graduates who move (none unless a test says so).
+    var relocation: RelocationTerms?
 
     /// Adds a programme (and its institution if new): one engineer per seat by default.
     mutating func addProgram(
@@ -86,12 +90,14 @@ struct ScenarioBuilder {
                 id: Sector.ID("S-\(skill.id)"), name: "Sector of \(skill.id)", baseOutput: demand[skill.id] ?? [:],
                 growthRate: 0, localisation: LocalisationPath(anchors: anchors), intensity: [skill.id: 1])
         }
-        let fund = FundPolicy(
+        var fund = FundPolicy(
             name: "Test fund", budgetByYear: budget, carryOver: carryOver,
             scholarships: ScholarshipTerms(enabled: scholarshipsEnabled, livingSupportPerYear: livingSupport),
             internships: InternshipTerms(enabled: internshipsEnabled, entryUplift: entryUplift, matchingBudget: 0),
             onsiteTraining: OnsiteTrainingTerms(enabled: onsiteEnabled), fairness: fairness,
             terminalYears: terminalYears)
+        fund.capacityExpansion = capacityExpansion
+        fund.relocation = relocation
         return Scenario(
             settings: ScenarioSettings(
                 name: "test", title: "Test", baseYear: baseYear, horizonYears: horizon, productivityGrowth: 0,

@@ -9,7 +9,8 @@ struct FundFileReader {
         guard let root = YAMLValue.parse(text, file: file, diagnostics: diagnostics),
               let record = root.record(
                 required: ["name", "budget_vnd"],
-                optional: ["carry_over", "scholarships", "internships", "onsite_training", "fairness", "terminal_years"])
+                optional: ["carry_over", "scholarships", "internships", "onsite_training", "fairness", "terminal_years",
+                           "capacity_expansion", "relocation"])
         else { return nil }
         let name = record["name"]?.string()
         let budget = record["budget_vnd"].flatMap(readBudget)
@@ -20,11 +21,41 @@ struct FundFileReader {
         let onsite = record["onsite_training"].map(readOnsite) ?? OnsiteTrainingTerms(enabled: false)
         let fairness = record["fairness"].map(readFairness) ?? FairnessRules()
         let terminalYears = record["terminal_years"].map { $0.int(in: 0...20, meaning: "a number of years after the horizon") }
+        let expansion = record["capacity_expansion"].map(readCapacityExpansion)
+        let relocation = record["relocation"].map(readRelocation)
         guard let name, let budget, let carryOver, let scholarships, let internships, let onsite, let fairness else { return nil }
         if case .some(.none) = terminalYears { return nil }
-        return FundPolicy(name: name, budgetByYear: budget, carryOver: carryOver, scholarships: scholarships,
-                          internships: internships, onsiteTraining: onsite, fairness: fairness,
-                          terminalYears: terminalYears ?? nil)
+        if case .some(.none) = expansion { return nil }
+        if case .some(.none) = relocation { return nil }
+        var policy = FundPolicy(name: name, budgetByYear: budget, carryOver: carryOver, scholarships: scholarships,
+                                internships: internships, onsiteTraining: onsite, fairness: fairness,
+                                terminalYears: terminalYears ?? nil)
+        policy.capacityExpansion = expansion ?? nil
+        policy.relocation = relocation ?? nil
+        return policy
+    }
+
+    /// `relocation: {enabled, stipend_vnd, max_share_of_entrants}`.
+    private func readRelocation(_ node: YAMLValue) -> RelocationTerms? {
+        guard let record = node.record(required: ["stipend_vnd", "max_share_of_entrants"], optional: ["enabled"]) else { return nil }
+        let enabled = record["enabled"].map { $0.bool() } ?? true
+        let stipend = record["stipend_vnd"]?.vnd()
+        let share = record["max_share_of_entrants"]?.rate()
+        guard let enabled, let stipend, let share else { return nil }
+        return RelocationTerms(enabled: enabled, stipendPerGraduate: stipend, maximumShareOfEntrants: share)
+    }
+
+    /// `capacity_expansion: {enabled, cost_vnd_per_seat, lead_years, max_share_of_capacity}`.
+    private func readCapacityExpansion(_ node: YAMLValue) -> CapacityExpansionTerms? {
+        guard let record = node.record(
+            required: ["cost_vnd_per_seat", "max_share_of_capacity"], optional: ["enabled", "lead_years"])
+        else { return nil }
+        let enabled = record["enabled"].map { $0.bool() } ?? true
+        let cost = record["cost_vnd_per_seat"]?.vnd()
+        let lead = record["lead_years"].map { $0.int(in: 0...10, meaning: "years between buying a seat and its first intake") } ?? 1
+        let share = record["max_share_of_capacity"]?.rate()
+        guard let enabled, let cost, let lead, let share else { return nil }
+        return CapacityExpansionTerms(enabled: enabled, costPerSeat: cost, leadYears: lead, maximumShareOfCapacity: share)
     }
 
     private func readBudget(_ node: YAMLValue) -> [Int: VND]? {
@@ -104,11 +135,21 @@ struct FundFileReader {
     private func readFairness(_ node: YAMLValue) -> FairnessRules? {
         guard let record = node.record(
             required: [],
-            optional: ["institution_share_cap", "regional_floor", "need_proportional_tolerance",
-                       "domestic_sme_internship_share", "skill_minimum_share"])
+            optional: FairnessRules.ruleKeys + ["per_year"])
         else { return nil }
         var rules = FairnessRules()
         var valid = true
+        if let perYear = record["per_year"] {
+            let keys = list(perYear) { item -> String? in
+                guard let key = item.string() else { return nil }
+                guard FairnessRules.ruleKeys.contains(key) else {
+                    item.fail("one of the fairness rules: " + FairnessRules.ruleKeys.joined(separator: ", "), value: key)
+                    return nil
+                }
+                return key
+            }
+            if let keys { rules.perYear = Set(keys) } else { valid = false }
+        }
         func share(_ key: String) -> Double? {
             guard let value = record[key] else { return nil }
             guard let share = value.rate() else {

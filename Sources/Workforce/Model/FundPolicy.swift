@@ -13,6 +13,10 @@ public struct FundPolicy: Hashable, Sendable {
     /// Years after the horizon whose shortage still counts in the objective (the terminal value,
     /// `terminal_years`); nil: the longest programme's duration.
     public var terminalYears: Int?
+    /// Seats the fund may add to degree programmes (`capacity_expansion`); nil: none.
+    public var capacityExpansion: CapacityExpansionTerms?
+    /// Stipends for graduates who move to a province short of their skill (`relocation`); nil: none.
+    public var relocation: RelocationTerms?
 
     public init(
         name: String, budgetByYear: [Int: VND], carryOver: Bool, scholarships: ScholarshipTerms,
@@ -124,6 +128,49 @@ public struct PostingGroupMinimum: Hashable, Sendable {
     }
 }
 
+/// Terms of capacity expansion (`fund.yaml`: `capacity_expansion`): the fund pays once for a seat
+/// added to a degree programme's yearly intake (lecturers, laboratory places), available
+/// `leadYears` after it is bought; the added seats are filled with scholarship seats, so a seat
+/// only adds engineers when the fund also funds a student in it.
+public struct CapacityExpansionTerms: Hashable, Sendable {
+    public var enabled: Bool
+    /// The one-off cost of one seat of yearly intake, whole VND.
+    public var costPerSeat: VND
+    /// Years between buying a seat and its first intake.
+    public var leadYears: Int
+    /// At most this share of a programme's capacity may be added, over the whole plan.
+    public var maximumShareOfCapacity: Double
+
+    public init(enabled: Bool, costPerSeat: VND, leadYears: Int, maximumShareOfCapacity: Double) {
+        self.enabled = enabled
+        self.costPerSeat = costPerSeat
+        self.leadYears = leadYears
+        self.maximumShareOfCapacity = maximumShareOfCapacity
+    }
+
+    /// The most seats a programme may gain: `⌊share × capacity⌋`.
+    public func maximumSeats(capacity: Int) -> Int {
+        enabled ? max(0, Int((maximumShareOfCapacity * Double(capacity) + 1e-9).rounded(.down))) : 0
+    }
+}
+
+/// Terms of graduate-relocation stipends (`fund.yaml`: `relocation`): a one-off stipend for a new
+/// graduate who takes a job in a province short of their skill, leaving a province with a surplus of
+/// it in every later year (so the move opens no shortage where they leave).
+public struct RelocationTerms: Hashable, Sendable {
+    public var enabled: Bool
+    /// The one-off stipend per relocated graduate, whole VND.
+    public var stipendPerGraduate: VND
+    /// At most this share of a province's new entrants of a skill in a year may be relocated.
+    public var maximumShareOfEntrants: Double
+
+    public init(enabled: Bool, stipendPerGraduate: VND, maximumShareOfEntrants: Double) {
+        self.enabled = enabled
+        self.stipendPerGraduate = stipendPerGraduate
+        self.maximumShareOfEntrants = maximumShareOfEntrants
+    }
+}
+
 /// Terms of on-site training seats (instrument `z`: upskilling courses run with enterprises).
 public struct OnsiteTrainingTerms: Hashable, Sendable {
     public var enabled: Bool
@@ -146,6 +193,16 @@ public struct FairnessRules: Hashable, Sendable {
     public var domesticSMEInternshipShare: Double?
     /// `skill-minimum`: at least this share of total spend goes to each listed skill.
     public var skillMinimumShare: [Skill.ID: Double]
+    /// The rules that hold in every budget year (`per_year`, by their `fund.yaml` keys, e.g.
+    /// `domestic_sme_internship_share`) instead of over the whole plan: a floor cannot then be
+    /// met by buying late, nor a cap by spending early.
+    public var perYear: Set<String> = []
+
+    /// The keys of the rules that `per_year` may list.
+    public static let ruleKeys = [
+        "institution_share_cap", "regional_floor", "need_proportional_tolerance", "domestic_sme_internship_share",
+        "skill_minimum_share",
+    ]
 
     public init(
         institutionShareCap: Double? = nil, regionalFloor: RegionalFloor? = nil,

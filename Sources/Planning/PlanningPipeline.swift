@@ -1,0 +1,193 @@
+import Allocation
+import ExcelExport
+import Forecast
+import Foundation
+import Matching
+import Storage
+import Workforce
+
+/// The main job as a library: load → forecast → allocate → frontier → match → workbooks, recorded
+/// as a run in the store. `skillplan plan` and the portal's plan job both call ``run(_:)``.
+///
+/// Nothing is published when a stage fails: the run is recorded as failed with the message, and
+/// the error is thrown for the caller to show.
+public struct PlanningPipeline: Sendable {
+    public let request: PlanRequest
+    /// The path of the SQLite store the run is recorded in.
+    public let storePath: String
+    /// The software version recorded with the run and in each workbook's Audit sheet.
+    public let softwareVersion: String
+    private let progress: PlanProgressHandler
+
+    public init(request: PlanRequest, storePath: String, softwareVersion: String,
+                progress: @escaping PlanProgressHandler = { _ in }) {
+        self.request = request
+        self.storePath = storePath
+        self.softwareVersion = softwareVersion
+        self.progress = progress
+    }
+
+    /// Runs every stage on the scenario from `source`.
+    public func run(_ source: ScenarioSource) throws(PlanningError) -> PlanOutcome {
+        let started = Date()
+        let (loaded, planned) = try stage(.load, key: "planning.stage.load", values: ["scenario": source.displayName]) {
+            () throws(PlanningError) in try Self.load(source, variant: request.variant)
+        }
+        let recorded = try RecordedRun.begin(kind: .plan, storePath: storePath, softwareVersion: softwareVersion,
+                                             loaded: loaded, parameters: request.parameters(variantName: planned.variantName))
+        do {
+            return try recorded.record {
+                let outcome = try plan(loaded: loaded, planned: planned, run: recorded.run, started: started)
+                return (outcome, outcome.report.headline, try results(of: outcome))
+            }
+        } catch let error as PlanningError {
+            throw error
+        } catch let error as StorageError {
+            throw .store(error)
+        } catch {
+            throw .stage(.workbooks, message: "\(error)")
+        }
+    }
+
+    /// Loads and validates a scenario and applies a variant.
+    public static func load(_ source: ScenarioSource, variant name: String?) throws(PlanningError) -> (LoadedScenario, Scenario) {
+        let loaded: LoadedScenario
+        switch source {
+        case .loaded(let scenario): loaded = scenario
+        case .directory(let directory, let curricula):
+            do {
+                loaded = try ScenarioLoader.load(directory: directory, curriculaDirectory: curricula)
+            } catch {
+                throw .input(error)
+            }
+        }
+        guard let name else { return (loaded, loaded.scenario) }
+        guard let variant = loaded.scenario.variant(named: name) else {
+            throw .unknownVariant(name, known: [ScenarioVariant.baseline.name] + loaded.scenario.variants.map(\.name))
+        }
+        return (loaded, loaded.scenario.applying(variant))
+    }
+
+    private func plan(loaded: LoadedScenario, planned: Scenario, run: RunID, started: Date) throws(PlanningError) -> PlanOutcome {
+        let mobility = request.mobility
+        let (forecast, breakdown, ranges) = try stage(.forecast, key: "planning.stage.forecast") { () throws(PlanningError) in
+            try failing(.forecast) {
+                let ranges = request.draws > 0
+                    ? try ForecastModel.ranges(planned, draws: request.draws, seed: request.rangesSeed, mobility: mobility) : nil
+                return (try ForecastModel.project(planned, mobility: mobility), try ForecastModel.mobilityBreakdown(planned), ranges)
+            }
+        }
+        let options = AllocationOptions(relax: request.relax, timeLimit: request.timeLimit)
+        let robustPlan: RobustPlan?
+        let plan: AllocationPlan
+        if let criterion = request.robust {
+            let robust = try stage(.allocate, key: "planning.stage.allocate-robust") { () throws(PlanningError) in
+                try failing(.allocate) {
+                    try RobustPlanner.plan(scenario: planned, criterion: criterion, mobility: mobility, options: options)
+                }
+            }
+            robustPlan = robust
+            plan = robust.plan
+        } else {
+            robustPlan = nil
+            plan = try stage(.allocate, key: request.relax ? "planning.stage.allocate-relaxed" : "planning.stage.allocate-integer") {
+                () throws(PlanningError) in
+                try failing(.allocate) { try AllocationPlanner.plan(scenario: planned, forecast: forecast, options: options) }
+            }
+        }
+        let frontier: [FrontierPoint]? = try stage(.frontier, key: "planning.stage.frontier") { () throws(PlanningError) in
+            guard !request.sweep.isEmpty, robustPlan == nil else { return nil }
+            var frontierOptions = options
+            frontierOptions.relax = true
+            return try failing(.frontier) {
+                try AllocationPlanner.frontier(scenario: planned, forecast: forecast, multiples: request.sweep, options: frontierOptions)
+            }
+        }
+        let round: InternshipRound? = try stage(.match, key: "planning.stage.match") { () throws(PlanningError) in
+            guard !planned.students.isEmpty, !planned.postings.isEmpty else { return nil }
+            return try failing(.match) {
+                let problem = try MatchingProblem(postings: planned.postings, students: planned.students,
+                                                  rankings: planned.rankings.isEmpty ? nil : planned.rankings, seed: request.seed)
+                let matching = DeferredAcceptance.match(problem)
+                let funding = FundedPlaces.assign(matching, problem: problem, enterprises: planned.enterprises,
+                                                  terms: planned.fund.internships)
+                return InternshipRound(problem: problem, matching: matching, funding: funding)
+            }
+        }
+        let audit = AuditFacts(runID: String(run.rawValue), datasetHash: loaded.contentHash,
+                               softwareVersion: softwareVersion, created: started)
+        let context = PlanWorkbookContext(scenario: planned, forecast: forecast, plan: plan, frontier: frontier,
+                                          internships: round, audit: audit, ranges: ranges, robust: robustPlan)
+        var files = try stage(.workbooks, key: "planning.stage.workbooks", values: ["exports": request.exports.relativePath]) {
+            () throws(PlanningError) in
+            try failing(.workbooks) { try PlanWorkbooks.write(into: request.exports, context: context) }
+        }
+        var matchingSummary: MatchingSummary?
+        if let round {
+            let matchesURL = request.exports.appendingPathComponent("matches.csv")
+            try failing(.workbooks) {
+                try FileManager.default.createDirectory(at: request.exports, withIntermediateDirectories: true)
+                try Data(MatchesCSV.render(round.matching, problem: round.problem, funding: round.funding).utf8)
+                    .write(to: matchesURL, options: .atomic)
+            }
+            files.append(matchesURL)
+            matchingSummary = MatchingSummary(round.matching, problem: round.problem, funding: round.funding)
+        }
+        let report = PlanReport(
+            scenario: planned.settings.name, variant: plan.variant, run: run.rawValue,
+            contentHash: loaded.contentHash, status: plan.status.rawValue, objective: plan.objective,
+            shortageBefore: plan.shortageBefore, shortageAfter: plan.shortageAfter, spendVND: plan.totalSpend,
+            budgetVND: plan.totalBudget, matched: matchingSummary?.matched, students: matchingSummary?.students,
+            fundedPlaces: matchingSummary?.fundedPlaces, mobility: mobility, mobilityBreakdown: breakdown,
+            files: files.map(\.relativePath), seconds: Date().timeIntervalSince(started))
+        return PlanOutcome(run: run, loaded: loaded, scenario: planned, forecast: forecast, mobilityBreakdown: breakdown,
+                           ranges: ranges, plan: plan, robust: robustPlan, frontier: frontier, round: round,
+                           matchingSummary: matchingSummary, files: files, report: report)
+    }
+
+    /// The run's results kept in the store: the plan's JSON and the report.
+    private func results(of outcome: PlanOutcome) throws(PlanningError) -> [RunResult] {
+        try failing(.workbooks) {
+            let planJSON = try outcome.robust?.json() ?? outcome.plan.json(frontier: outcome.frontier)
+            return [RunResult(name: "plan.json", format: .json, content: planJSON),
+                    RunResult(name: "report.json", format: .json, content: try StoredResultJSON.text(outcome.report))]
+        }
+    }
+
+    private func stage<Result>(_ stage: PlanProgress.Stage, key: String, values: [String: String] = [:],
+                               _ work: () throws(PlanningError) -> Result) throws(PlanningError) -> Result {
+        let started = Date()
+        progress(PlanProgress(stage: stage, event: .started, textKey: key, values: values))
+        let result = try work()
+        progress(PlanProgress(stage: stage, event: .finished(seconds: Date().timeIntervalSince(started)), textKey: key, values: values))
+        return result
+    }
+
+    private func failing<Result>(_ stage: PlanProgress.Stage, _ work: () throws -> Result) throws(PlanningError) -> Result {
+        do {
+            return try work()
+        } catch let error as PlanningError {
+            throw error
+        } catch {
+            throw .stage(stage, message: "\(error)")
+        }
+    }
+}
+
+extension ScenarioSource {
+    var displayName: String {
+        switch self {
+        case .directory(let directory, _): directory.relativePath
+        case .loaded(let loaded): loaded.scenario.settings.name
+        }
+    }
+}
+
+/// JSON text of a stored result: sorted keys, so the same run stores the same bytes.
+public enum StoredResultJSON {
+    public static func text<Value: Encodable>(_ value: Value) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

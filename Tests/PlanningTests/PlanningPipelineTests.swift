@@ -1,0 +1,111 @@
+import Foundation
+import Planning
+import Storage
+import Testing
+import Workforce
+
+/// The pipeline that `skillplan plan` and the portal both run, on the bundled scenario (LP
+/// relaxation, no frontier, no ranges: the stages, not the solver, are under test here).
+@Suite(.serialized) struct PlanningPipelineTests {
+    static let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Scenarios/vietnam-2026-2035")
+
+    final class Steps: @unchecked Sendable {
+        private let lock = NSLock()
+        private var steps: [PlanProgress] = []
+        func append(_ step: PlanProgress) { lock.withLock { steps.append(step) } }
+        var all: [PlanProgress] { lock.withLock { steps } }
+    }
+
+    func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("planning-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    func request(exports: URL) -> PlanRequest {
+        PlanRequest(exports: exports, relax: true, sweep: [], draws: 0)
+    }
+
+    @Test func runsEveryStageInOrderAndRecordsTheRun() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let steps = Steps()
+        let storePath = folder.appendingPathComponent("store.sqlite").path
+        let pipeline = PlanningPipeline(request: request(exports: folder.appendingPathComponent("Exports")),
+                                        storePath: storePath, softwareVersion: "test") { steps.append($0) }
+        let outcome = try pipeline.run(.directory(Self.bundled, curricula: nil))
+
+        let started = steps.all.filter { $0.event == .started }.map(\.stage)
+        #expect(started == PlanProgress.Stage.allCases)
+        #expect(steps.all.count == 2 * PlanProgress.stageCount)
+        #expect(outcome.frontier == nil)
+        #expect(outcome.ranges == nil)
+        #expect(outcome.report.shortageAfter < outcome.report.shortageBefore)
+        #expect(outcome.files.allSatisfy { FileManager.default.fileExists(atPath: $0.path) })
+        #expect(outcome.files.contains { $0.lastPathComponent == "matches.csv" })
+        #expect(outcome.report.matched == outcome.matchingSummary?.matched)
+
+        let store = try SkillPlanStore(path: storePath)
+        let run = try #require(try store.run(id: outcome.run))
+        #expect(run.status == .succeeded)
+        #expect(run.kind == .plan)
+        #expect(Set(try store.results(of: outcome.run).map(\.name)) == ["plan.json", "report.json"])
+    }
+
+    @Test func anUnknownVariantStopsBeforeAnythingIsRecorded() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var plan = request(exports: folder.appendingPathComponent("Exports"))
+        plan.variant = "no-such-variant"
+        let storePath = folder.appendingPathComponent("store.sqlite").path
+        let pipeline = PlanningPipeline(request: plan, storePath: storePath, softwareVersion: "test")
+        #expect {
+            _ = try pipeline.run(.directory(Self.bundled, curricula: nil))
+        } throws: { error in
+            guard case .unknownVariant("no-such-variant", let known) = error as? PlanningError else { return false }
+            return known.contains("baseline")
+        }
+        #expect(!FileManager.default.fileExists(atPath: storePath))
+    }
+
+    @Test func aFailingStageIsRecordedAsFailedWithItsMessage() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The exports "folder" is a file: the workbook stage cannot write.
+        let blocked = folder.appendingPathComponent("Exports")
+        try Data("not a folder".utf8).write(to: blocked)
+        let storePath = folder.appendingPathComponent("store.sqlite").path
+        let pipeline = PlanningPipeline(request: request(exports: blocked), storePath: storePath, softwareVersion: "test")
+        var thrown: PlanningError?
+        do {
+            _ = try pipeline.run(.directory(Self.bundled, curricula: nil))
+        } catch {
+            thrown = error
+        }
+        guard case .stage(.workbooks, _) = try #require(thrown) else {
+            Issue.record("expected a workbook-stage failure, got \(String(describing: thrown))")
+            return
+        }
+        let store = try SkillPlanStore(path: storePath)
+        let run = try #require(try store.runs().first)
+        #expect(run.status == .failed)
+        #expect(run.summary == thrown?.description)
+    }
+
+    @Test func aLoadedScenarioPlansLikeItsFolder() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let loaded = try ScenarioLoader.load(directory: Self.bundled)
+        let storePath = folder.appendingPathComponent("store.sqlite").path
+        let fromFolder = try PlanningPipeline(request: request(exports: folder.appendingPathComponent("A")),
+                                              storePath: storePath, softwareVersion: "test")
+            .run(.directory(Self.bundled, curricula: nil))
+        let fromLoaded = try PlanningPipeline(request: request(exports: folder.appendingPathComponent("B")),
+                                              storePath: storePath, softwareVersion: "test")
+            .run(.loaded(loaded))
+        #expect(fromLoaded.report.contentHash == fromFolder.report.contentHash)
+        #expect(fromLoaded.report.objective == fromFolder.report.objective)
+        #expect(fromLoaded.files.map(\.lastPathComponent) == fromFolder.files.map(\.lastPathComponent))
+    }
+}
