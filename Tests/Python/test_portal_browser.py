@@ -16,6 +16,7 @@ from portal_server import ACCOUNTS, ROOT, SCENARIO, PortalServer
 
 selenium = pytest.importorskip("selenium")
 from selenium import webdriver  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
@@ -49,6 +50,23 @@ def browser():
     driver.quit()
 
 
+def submit(browser, element_id):
+    """Clicks a submit button and waits until the next page has replaced this one."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    browser.find_element(By.ID, element_id).click()
+
+    def replaced(driver):
+        try:
+            page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return driver.execute_script("return document.readyState") == "complete"
+        except WebDriverException:  # the old document is going away right now
+            return False
+
+    WebDriverWait(browser, 60).until(replaced)
+
+
 def shot(browser, name):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     browser.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
@@ -60,7 +78,7 @@ def sign_in(browser, portal, role):
     browser.get(portal.url + "/sign-in")
     browser.find_element(By.ID, "email").send_keys(email)
     browser.find_element(By.ID, "password").send_keys(password)
-    browser.find_element(By.ID, "sign-in").click()
+    submit(browser, "sign-in")
     WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "sign-out")))
 
 
@@ -71,7 +89,7 @@ def fill_posting(browser, skill, region, slots, months, stipend, year):
         element = browser.find_element(By.ID, field)
         element.clear()
         element.send_keys(value)
-    browser.find_element(By.ID, "save-posting").click()
+    submit(browser, "save-posting")
 
 
 def download(browser, portal, path):
@@ -87,7 +105,7 @@ def test_a_whole_round_in_the_browser(portal, browser, tmp_path):
     shot(browser, "sign-in")
     sign_in(browser, portal, "fund")
     browser.find_element(By.ID, "name").send_keys("Đợt 2026")
-    browser.find_element(By.ID, "open-round").click()
+    submit(browser, "open-round")
     round_path = browser.current_url.split("?")[0].replace(portal.url, "")
     assert round_path.startswith("/rounds/")
 
@@ -100,7 +118,7 @@ def test_a_whole_round_in_the_browser(portal, browser, tmp_path):
     shot(browser, "posting-rejected")
     browser.find_element(By.ID, "months").clear()
     browser.find_element(By.ID, "months").send_keys("6")
-    browser.find_element(By.ID, "save-posting").click()
+    submit(browser, "save-posting")
     browser.get(portal.url + round_path + "/postings/new")
     fill_posting(browser, "MOULD", "HCM", "1", "4", "4000000", "2")
     postings = browser.find_element(By.ID, "postings").text
@@ -116,7 +134,7 @@ def test_a_whole_round_in_the_browser(portal, browser, tmp_path):
     filled = tmp_path / "postings.xlsx"
     template.save(filled)
     browser.find_element(By.ID, "postings-file").send_keys(str(filled))
-    browser.find_element(By.ID, "upload-postings").click()
+    submit(browser, "upload-postings")
     assert f"{portal.enterprise}-X1" in browser.find_element(By.ID, "postings").text
     shot(browser, "enterprise-postings")
 
@@ -128,14 +146,14 @@ def test_a_whole_round_in_the_browser(portal, browser, tmp_path):
     new_capacity = int(capacity.get_attribute("value")) + 20
     capacity.clear()
     capacity.send_keys(str(new_capacity))
-    browser.find_element(By.ID, f"save-{program}").click()
+    submit(browser, f"save-{program}")
     assert browser.find_element(By.ID, f"capacity-{program}").get_attribute("value") == str(new_capacity)
     students = tmp_path / "students.csv"
     students.write_text("student,institution,skill,year,score,home_region,preferences\n"
                         f"STU-WEB-1,{portal.institution},AUTO,3,88.5,HN,{portal.enterprise}-W1;{portal.enterprise}-X1\n"
                         f"STU-WEB-2,{portal.institution},MOULD,2,80,HCM,{portal.enterprise}-W2\n")
     browser.find_element(By.ID, "students-file").send_keys(str(students))
-    browser.find_element(By.ID, "upload-students").click()
+    submit(browser, "upload-students")
     assert "2" in browser.find_element(By.ID, "students-count").text
     shot(browser, "institution-programmes")
 
@@ -144,9 +162,9 @@ def test_a_whole_round_in_the_browser(portal, browser, tmp_path):
     browser.get(portal.url + round_path)
     submitted = browser.find_element(By.ID, "submissions").text
     assert portal.enterprise in submitted and portal.institution in submitted
-    browser.find_element(By.ID, "close-round").click()
+    submit(browser, "close-round")
     shot(browser, "fund-round")
-    browser.find_element(By.ID, "run-plan").click()
+    submit(browser, "run-plan")
     WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "job-progress")))
     seen = set()
     deadline = time.time() + 900
@@ -162,12 +180,15 @@ def test_a_whole_round_in_the_browser(portal, browser, tmp_path):
     assert len(seen) >= 2, seen  # the page showed the stages as they went
     assert browser.find_element(By.ID, "figure-shortage_after").text not in ("", "–")
     shot(browser, "plan-figures")
-    browser.find_element(By.ID, "publish").click()
+    submit(browser, "publish")
+    assert "done=published" in browser.current_url, browser.current_url
 
     # The enterprise downloads its interns workbook, and it lists its interns.
     sign_in(browser, portal, "enterprise")
     browser.get(portal.url + round_path + "/workbooks")
-    link = browser.find_element(By.ID, "own-workbook")
+    links = browser.find_elements(By.ID, "own-workbook")
+    assert links, browser.find_element(By.TAG_NAME, "main").text
+    link = links[0]
     assert link.text == f"interns-{portal.enterprise}.xlsx"
     book = openpyxl.load_workbook(io.BytesIO(download(browser, portal, link.get_attribute("href").replace(portal.url, ""))))
     interns = [cell.value for sheet in book.worksheets for row in sheet.iter_rows() for cell in row
