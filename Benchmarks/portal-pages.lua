@@ -14,3 +14,10 @@ request = function()
   local page = pages[index]
   return wrk.format("GET", page[1], { ["Cookie"] = os.getenv(page[2]) })
 end
+
+-- Each connection is one person: after a page, they read it for THINK_MS (default 0: no pause,
+-- the server at saturation) before asking for the next.
+local think = tonumber(os.getenv("THINK_MS") or "0")
+if think > 0 then
+  delay = function() return think end
+end

@@ -26,9 +26,8 @@ extension PortalApp {
     func ownPostings(_ round: PlanningRound, organisation: String) throws -> (rows: [(RowTexts, withdrawn: Bool, submitted: Bool)], applicants: [String: Int]) {
         let submissions = try store.submissions(roundID: round.id)
         let view = try workspace.view(of: round, submissions: submissions)
-        let merged = view.merged, applicants = view.applicants
-        var rows: [(RowTexts, withdrawn: Bool, submitted: Bool)] = merged.postings
-            .filter { $0.row["enterprise"] == organisation }
+        let applicants = view.applicants
+        var rows: [(RowTexts, withdrawn: Bool, submitted: Bool)] = (view.postingsByEnterprise[organisation] ?? [])
             .map { ($0.row, false, $0.submittedBy != nil) }
         for submission in submissions where submission.kind == .posting && submission.organisation == organisation && submission.withdrawn {
             rows.append((MergedDataset.decodeRow(submission.content), true, true))
@@ -164,19 +163,27 @@ extension PortalApp {
         return try SubmittedTables.spreadsheet(at: scratch, displayPath: display, sheet: sheet)
     }
 
+    /// The form's uploaded file as a table, or what to tell the user (no file, an unreadable one).
+    func uploadedTable(_ request: PortalRequest, sheet: String) -> Result<CSVTable, InputErrors> {
+        guard let file = request.form.files["file"], !file.bytes.isEmpty else {
+            return .failure(InputErrors([InputError(SourceLocation(file: "upload"), expected: request.kit["portal.upload.no-file"])]))
+        }
+        do {
+            return .success(try uploadedTable(file, sheet: sheet))
+        } catch {
+            return .failure(error)
+        }
+    }
+
     func uploadPostings(_ request: PortalRequest) async throws -> Response {
         guard let round = request.round, let user = request.user else { return Reply.notFound(request.kit) }
         guard round.status == .open else { return Reply.redirect("/rounds/\(round.id)/postings?done=round-not-open") }
-        guard let file = request.form.files["file"], !file.bytes.isEmpty else {
-            return try await postingsPage(request, uploadErrors: [InputError(SourceLocation(file: "upload"), expected: request.kit["portal.upload.no-file"])])
+        let table: CSVTable
+        switch uploadedTable(request, sheet: "postings") {
+        case .success(let read): table = read
+        case .failure(let problems): return try await postingsPage(request, uploadErrors: problems.errors)
         }
         let base = try workspace.base(of: round)
-        let table: CSVTable
-        do {
-            table = try uploadedTable(file, sheet: "postings")
-        } catch {
-            return try await postingsPage(request, uploadErrors: error.errors)
-        }
         var (postings, errors) = SubmittedTables.postings(table, enterprises: [Enterprise.ID(user.organisation)],
                                                           skills: base.skills, regions: base.regions)
         // A code of another enterprise's posting is refused like any other wrong value.
@@ -224,8 +231,8 @@ extension PortalApp {
         let kit = request.kit
         let open = round.status == .open
         let submissions = try store.submissions(roundID: round.id)
-        let merged = try workspace.view(of: round, submissions: submissions).merged
-        let rows: [[HTML]] = merged.programs.filter { $0.row["institution"] == user.organisation }.map { program in
+        let view = try workspace.view(of: round, submissions: submissions)
+        let rows: [[HTML]] = (view.programsByInstitution[user.organisation] ?? []).map { program in
             let code = program.row["program"] ?? ""
             let fieldErrors = errors[code] ?? [:]
             let capacity = program.row["capacity"] ?? "", baseline = program.row["baseline_intake"] ?? ""
@@ -237,11 +244,11 @@ extension PortalApp {
                 """) : "\(baseline) / \(capacity)"
             return ["\(code)", "\(program.row["curriculum"] ?? "")", edit, "\(kit[program.submittedBy == nil ? "portal.posting.state.scenario" : "portal.posting.state.submitted"])"]
         }
-        let ownStudents = merged.students.filter { $0.row["institution"] == user.organisation }
+        let ownStudents = view.studentsPerInstitution[user.organisation] ?? 0
         let uploaded = submissions.contains { $0.kind == .students && $0.organisation == user.organisation }
         let studentsPart: HTML = """
             <h2>\(kit["portal.students.title"])</h2>
-            <p id="students-count">\(kit.format(uploaded ? "portal.students.uploaded" : "portal.students.scenario", ["count": kit.grouped(Double(ownStudents.count))]))</p>
+            <p id="students-count">\(kit.format(uploaded ? "portal.students.uploaded" : "portal.students.scenario", ["count": kit.grouped(Double(ownStudents))]))</p>
             \(open ? """
             <p>\(kit["portal.upload.students.help"]) <a href="/rounds/\(round.id)/templates/students" id="students-template">\(kit["portal.upload.template-link"])</a></p>
             \(kit.form("/rounds/\(round.id)/students/upload", upload: true, """
@@ -289,16 +296,12 @@ extension PortalApp {
     func uploadStudents(_ request: PortalRequest) async throws -> Response {
         guard let round = request.round, let user = request.user else { return Reply.notFound(request.kit) }
         guard round.status == .open else { return Reply.redirect("/rounds/\(round.id)/programs?done=round-not-open") }
-        guard let file = request.form.files["file"], !file.bytes.isEmpty else {
-            return try await programsPage(request, uploadErrors: [InputError(SourceLocation(file: "upload"), expected: request.kit["portal.upload.no-file"])])
+        let table: CSVTable
+        switch uploadedTable(request, sheet: "students") {
+        case .success(let read): table = read
+        case .failure(let problems): return try await programsPage(request, uploadErrors: problems.errors)
         }
         let base = try workspace.base(of: round)
-        let table: CSVTable
-        do {
-            table = try uploadedTable(file, sheet: "students")
-        } catch {
-            return try await programsPage(request, uploadErrors: error.errors)
-        }
         let merged = try workspace.view(of: round, submissions: try store.submissions(roundID: round.id)).merged
         let postingIDs = Set(merged.postings.compactMap { $0.row["posting"] }.map { InternshipPosting.ID($0) })
         var (students, errors) = SubmittedTables.students(table, institutions: [Institution.ID(user.organisation)], skills: base.skills,

@@ -95,6 +95,14 @@ public final class PortalApp: Sendable {
         try store.deleteExpiredSessions()
     }
 
+    /// Loads the scenario and the merged dataset of every round not yet published, so that the
+    /// first pages after a start answer as fast as the others (a national round takes seconds).
+    public func prepareRounds() throws {
+        for round in try store.rounds() where round.status != .published {
+            _ = try workspace.view(of: round, submissions: try store.submissions(roundID: round.id))
+        }
+    }
+
     /// The router, built from ``routes`` only, each route behind the guard.
     public func router() -> Router<PortalContext> {
         let router = Router(context: PortalContext.self)

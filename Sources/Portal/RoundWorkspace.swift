@@ -190,6 +190,10 @@ final class RoundWorkspace: Sendable {
     struct View: Sendable {
         let merged: MergedDataset
         let applicants: [String: Int]
+        /// The merged rows by organisation, so a page reads its own without a scan.
+        let postingsByEnterprise: [String: [MergedDataset.Attributed]]
+        let programsByInstitution: [String: [MergedDataset.Attributed]]
+        let studentsPerInstitution: [String: Int]
     }
 
     private let views = Mutex<[String: View]>([:])
@@ -211,7 +215,12 @@ final class RoundWorkspace: Sendable {
         for student in merged.students {
             for code in (student.row["preferences"] ?? "").split(separator: ";") { applicants[String(code), default: 0] += 1 }
         }
-        let view = View(merged: merged, applicants: applicants)
+        var students: [String: Int] = [:]
+        for student in merged.students { students[student.row["institution"] ?? "", default: 0] += 1 }
+        let view = View(merged: merged, applicants: applicants,
+                        postingsByEnterprise: Dictionary(grouping: merged.postings) { $0.row["enterprise"] ?? "" },
+                        programsByInstitution: Dictionary(grouping: merged.programs) { $0.row["institution"] ?? "" },
+                        studentsPerInstitution: students)
         views.withLock { cache in
             if cache.count > 16 { cache.removeAll() }
             cache[key] = view

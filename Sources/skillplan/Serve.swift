@@ -65,6 +65,7 @@ struct Serve: ParsableCommand {
                 }
             }
             portal = try PortalApp(store: opened, settings: settings, runner: PortalPlanRunner.runner(draws: draws))
+            try portal.prepareRounds()
         } catch {
             throw UserFailure(message: "error: \(error)")
         }
