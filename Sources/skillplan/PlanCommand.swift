@@ -3,6 +3,7 @@ import ArgumentParser
 import ExcelExport
 import Forecast
 import Foundation
+import Texts
 import Matching
 import Storage
 import Workforce
@@ -45,6 +46,12 @@ struct PlanCommand: ParsableCommand {
     var rangesSeed: UInt64 = 2026
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
+    @Option(name: .customLong("lang"), help: "The workbooks' language: vi (Vietnamese) or en (English; the default).",
+            transform: { code in
+                guard let language = Language(code: code) else { throw ValidationError("--lang must be vi or en (saw '\(code)')") }
+                return language
+            })
+    var language: Language = .en
 
     func validate() throws {
         if !sweep.isEmpty { _ = try Allocate.multiples(sweep) }
@@ -119,7 +126,8 @@ struct PlanCommand: ParsableCommand {
             let audit = AuditFacts(runID: String(recorded.run.rawValue), datasetHash: loaded.contentHash,
                                    softwareVersion: SkillPlan.version, created: started)
             let context = PlanWorkbookContext(scenario: planned, forecast: forecast, plan: plan, frontier: frontier,
-                                              internships: round, audit: audit, ranges: ranges, robust: robustPlan)
+                                              internships: round, audit: audit, ranges: ranges, robust: robustPlan,
+                                              language: language)
             var written = try progress.stage("Writing workbooks to \(exports)") {
                 do {
                     return try PlanWorkbooks.write(into: directory, context: context)
