@@ -35,15 +35,17 @@ struct TableSheet {
     private(set) var nextRow = TableSheet.firstDataRow
     /// The widest value written in each column, in characters.
     private var valueWidths: [Double]
+    /// The note under the title, written across the table's width by ``finish(_:printedRows:)``.
+    private let note: String?
 
     /// Writes the title, note and header.
     init(_ sheet: XLSXWorksheet, texts: WorkbookTexts, title: String, note: String?, columns: [TableColumn]) throws {
         self.sheet = sheet
         self.columns = columns
         self.texts = texts
+        self.note = note
         valueWidths = Array(repeating: 0, count: columns.count)
         try sheet.write(.string(title), row: Self.titleRow, column: 1, style: WorkbookStyles.title)
-        if let note { try sheet.write(.string(note), row: Self.noteRow, column: 1, style: WorkbookStyles.subtitle) }
         for (index, column) in columns.enumerated() {
             try sheet.write(.string(column.header), row: Self.headerRow, column: index + 1, style: WorkbookStyles.header)
         }
@@ -60,7 +62,7 @@ struct TableSheet {
         var lines = 1
         for (index, content) in cells.enumerated() {
             if case .blank = content { continue }
-            let style = index < columns.count ? columns[index].style : nil
+            let style = index < columns.count ? (columns[index].wraps ? WorkbookStyles.sentence : columns[index].style) : nil
             try sheet.write(content, row: nextRow, column: index + 1, style: style)
             guard index < columns.count else { continue }
             let width = ColumnWidth.estimate(content, style: style)
@@ -135,8 +137,20 @@ struct TableSheet {
     func finish(_ printing: SheetPrinting, printedRows: Int? = nil) throws {
         let widths = fittedWidths
         for (index, width) in widths.enumerated() { try sheet.setColumnWidth(width, column: index + 1) }
-        let headerLines = zip(columns, widths).map { ColumnWidth.lines($0.header, width: $1 - 1.5) }.max() ?? 1
+        let headerLines = zip(columns, widths).map { ColumnWidth.lines($0.header, width: $1 - 1, bold: true) }.max() ?? 1
         try sheet.setRowHeight(Double(headerLines) * 15 + 4, row: Self.headerRow)
+        if let note {
+            // Wrapped across the table, so that it prints within the page.
+            let width = widths.reduce(0, +)
+            if columns.count > 1 {
+                try sheet.merge(
+                    CellRange(rows: Self.noteRow...Self.noteRow, columns: 1...columns.count), content: .string(note),
+                    style: WorkbookStyles.wrappedSubtitle)
+            } else {
+                try sheet.write(.string(note), row: Self.noteRow, column: 1, style: WorkbookStyles.wrappedSubtitle)
+            }
+            try sheet.setRowHeight(Double(ColumnWidth.lines(note, width: width)) * 15 + 2, row: Self.noteRow)
+        }
         let lastRow = nextRow - 1
         var area: CellRange?
         if let printedRows, dataRowCount > printedRows {
@@ -191,9 +205,10 @@ enum ColumnWidth {
         return Double(longest) * 1.15 + 2
     }
 
-    /// How many lines `text` takes wrapped at word boundaries in a column `width` characters wide.
-    static func lines(_ text: String, width: Double) -> Int {
-        let capacity = max(1, Int((width / 1.1).rounded(.down)))
+    /// How many lines `text` takes wrapped at word boundaries in a column `width` characters wide
+    /// (Excel's unit, the width of a digit: about 1.1 letters of running text, 0.9 in bold).
+    static func lines(_ text: String, width: Double, bold: Bool = false) -> Int {
+        let capacity = max(1, Int((width * (bold ? 0.9 : 1.1)).rounded(.down)))
         var lines = 0
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lines += 1

@@ -2,6 +2,8 @@
 enum WorkbookStyles {
     static let title = CellStyle.title
     static let subtitle = CellStyle(italic: true, fontColor: CellColor(rgb: 0x595959))
+    /// A table's note, wrapped across the table's width.
+    static let wrappedSubtitle = CellStyle(italic: true, fontColor: CellColor(rgb: 0x595959), verticalAlignment: .top, wrapsText: true)
     static let header = CellStyle.header
     static let year = CellStyle(numberFormat: "0", horizontalAlignment: .center)
     static let integer = CellStyle(numberFormat: "#,##0")

@@ -132,7 +132,7 @@ extension FundPlanSheets {
         for (skill, share) in rules.skillMinimumShare.sorted(by: { $0.key < $1.key }) {
             try line([(.string(t["rule.skill-minimum"]), nil), (.string(t.format("assumptions.minimum-for", ["subject": skill.rawValue])), nil), (.number(share), WorkbookStyles.percent)])
         }
-        try printing.apply(to: sheet, width: 34 + 26 + 16 * 3)
+        try printing.apply(to: sheet, width: 34 + 26 + 16 * 3, printArea: CellRange(rows: 1...max(row - 1, 1), columns: 1...5))
     }
 
     func list(_ items: [String]) -> String { items.isEmpty ? t["assumptions.all"] : items.joined(separator: ", ") }
@@ -177,6 +177,6 @@ extension FundPlanSheets {
                 try sheet.write(fact.1, row: offset + 3, column: 2, style: fact.2 ?? left)
             }
         }
-        try printing.apply(to: sheet, width: 36 + 70)
+        try printing.apply(to: sheet, width: 36 + 70, printArea: CellRange(rows: 1...(facts.count + 2), columns: 1...2))
     }
 }

@@ -115,7 +115,8 @@ extension FundPlanSheets {
             try sheet.addConditionalFormat(.shortage, to: CellRange(rows: tableRows, columns: 2...3))
             try sheet.insertChart(shortageChart(sheet: sheet.name, rows: tableRows), at: CellAddress(row: 4, column: 4), size: ChartSize(width: 560, height: 300))
         }
-        try printing.apply(to: sheet, width: 44 + 18 * 3 + 14, fitHeight: 1)
+        try printing.apply(
+            to: sheet, width: 44 + 18 * 3 + 14, printArea: CellRange(rows: 1...max(lastYearRow, row), columns: 1...4), fitHeight: 1)
         return SummaryCells(
             yearRows: tableRows, figureRows: rows, shortageBefore: shortageBefore, shortageAfter: shortageAfter, budget: budget)
     }
