@@ -208,7 +208,7 @@ enum ColumnWidth {
     /// How many lines `text` takes wrapped at word boundaries in a column `width` characters wide
     /// (Excel's unit, the width of a digit: about 1.1 letters of running text, 0.9 in bold).
     static func lines(_ text: String, width: Double, bold: Bool = false) -> Int {
-        let capacity = max(1, Int((width * (bold ? 0.9 : 1.1)).rounded(.down)))
+        let capacity = max(1, Int((width * (bold ? 0.9 : 0.95)).rounded(.down)))
         var lines = 0
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lines += 1

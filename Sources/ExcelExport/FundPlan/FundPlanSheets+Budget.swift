@@ -111,7 +111,7 @@ extension FundPlanSheets {
         if chartRows > 0 {
             try printing.apply(
                 to: sheet, width: table.fittedWidths.reduce(0, +), repeatedRows: TableSheet.headerRow...TableSheet.headerRow,
-                printArea: CellRange(rows: 1...(totalRow + 2 + chartRows), columns: 1...10))
+                printArea: CellRange(rows: 1...(totalRow + 2 + chartRows), columns: 1...10), fitHeight: 1)
         }
         return BudgetCells(sheet: sheet.name, totalRow: totalRow, totalBudget: totalBudget, totalSpend: totalSpend)
     }

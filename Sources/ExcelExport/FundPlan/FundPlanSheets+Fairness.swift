@@ -145,6 +145,6 @@ extension FundPlanSheets {
         try sheet.insertChart(chart, at: CellAddress(row: chartRow, column: 1), size: ChartSize(width: 700, height: 320))
         try printing.apply(
             to: sheet, width: table.fittedWidths.reduce(0, +), repeatedRows: TableSheet.headerRow...TableSheet.headerRow,
-            printArea: CellRange(rows: 1...(chartRow + 18), columns: 1...11))
+            printArea: CellRange(rows: 1...(chartRow + 18), columns: 1...11), fitHeight: 1)
     }
 }
