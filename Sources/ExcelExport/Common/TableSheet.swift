@@ -104,7 +104,12 @@ struct TableSheet {
         if dataRowCount == 0 { try append([.string(texts["table.none"])]) }
         let row = nextRow
         totalsRow = row
-        try sheet.write(.string(label ?? texts["table.total"]), row: row, column: 1, style: WorkbookStyles.total(nil))
+        let label = label ?? texts["table.total"]
+        try sheet.write(.string(label), row: row, column: 1, style: WorkbookStyles.total(nil))
+        // The label overflows into a blank second column; beside a sum it must fit its own.
+        if !columns.isEmpty, sums.contains(where: { $0.column == 2 }) {
+            valueWidths[0] = max(valueWidths[0], Double(label.count) * 1.15)
+        }
         let summed = Set(sums.map(\.column))
         for column in 2...max(columns.count, 2) where column <= columns.count && !summed.contains(column) {
             try sheet.write(.blank, row: row, column: column, style: WorkbookStyles.total(columns[column - 1].style))
