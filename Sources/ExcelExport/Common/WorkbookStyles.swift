@@ -17,7 +17,6 @@ enum WorkbookStyles {
     static let headline = CellStyle(bold: true, fontSize: 12, numberFormat: "#,##0")
     static let headlineBillions = CellStyle(bold: true, fontSize: 12, numberFormat: "#,##0.0,,,")
     static let headlineMillions = CellStyle(bold: true, fontSize: 12, numberFormat: "#,##0.0,,")
-    static let headlinePercent = CellStyle(bold: true, fontSize: 12, numberFormat: "0.0%")
     /// A sentence across merged cells, wrapped at words.
     static let sentence = CellStyle(verticalAlignment: .top, wrapsText: true)
     static let engineers = CellStyle.engineers

@@ -33,10 +33,18 @@ struct WorkbookTexts: Sendable {
         return numbers.grouped(vnd / 1e6, decimals: abs(vnd) >= 1e7 ? 0 : 1) + " " + catalogue["unit.million-vnd"]
     }
 
-    /// A share as a percentage with as few decimals as still tell it apart from 0 and 100 %.
+    /// A share as a percentage, rounded as a reader expects: `2.2 %` and `0.35 %` for small
+    /// shares, `45 %` from 10 % up, `99.6 %` just under a whole (never a rounded `100 %`).
     func percent(_ share: Double) -> String {
         let magnitude = abs(share)
-        let decimals = magnitude > 0 && magnitude < 0.01 ? 2 : (magnitude > 0.995 && magnitude < 1 ? 1 : (magnitude < 0.1 ? 1 : 0))
+        let decimals: Int
+        if magnitude > 0 && magnitude < 0.01 {
+            decimals = 2
+        } else if magnitude < 0.1 || (magnitude > 0.995 && magnitude < 1) {
+            decimals = 1
+        } else {
+            decimals = 0
+        }
         return numbers.percent(share, decimals: decimals)
     }
 

@@ -11,14 +11,19 @@ internal import CXlsxWriter
 public struct PageSetup: Hashable, Sendable {
     /// Portrait or landscape.
     public enum Orientation: Hashable, Sendable {
+        /// Taller than wide.
         case portrait
+        /// Wider than tall: for tables with many columns.
         case landscape
     }
 
     /// Paper sizes, by Excel's paper code.
     public enum Paper: UInt8, Hashable, Sendable {
+        /// US Letter.
         case letter = 1
+        /// A4, 210 × 297 mm.
         case a4 = 9
+        /// A3, 297 × 420 mm.
         case a3 = 8
     }
 
@@ -79,8 +84,11 @@ public struct HeaderFooter: Hashable, Sendable {
     /// Excel's limit on the code of a header or footer, in characters.
     public static let maximumLength = 255
 
+    /// What is printed at the left.
     public var left: [Part]
+    /// What is printed in the centre.
     public var center: [Part]
+    /// What is printed at the right.
     public var right: [Part]
 
     /// A header or footer; each side may be empty.

@@ -227,6 +227,16 @@ struct PageSetupTests {
         #expect(ColumnWidth.number(value, format: format) == width)
     }
 
+    @Test(
+        "shares in sentences are rounded as a reader expects",
+        arguments: [
+            (Language.en, 0.0215, "2.2 %"), (.en, 0.45, "45 %"), (.en, 0.9961, "99.6 %"), (.en, 0.0035, "0.35 %"),
+            (.vi, 0.0215, "2,2 %"), (.vi, 0.9961, "99,6 %"),
+        ])
+    func percentInWords(_ language: Language, share: Double, expected: String) {
+        #expect(WorkbookTexts(language).percent(share) == expected)
+    }
+
     @Test("wrapped lines break at words")
     func wrapping() {
         #expect(ColumnWidth.lines("Recommended intake", width: 12) == 2)
