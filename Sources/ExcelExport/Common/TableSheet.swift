@@ -5,8 +5,7 @@ struct TableColumn {
     /// and its values (up to ``TableSheet/widestColumn``).
     var width: Double
     var style: CellStyle?
-    /// Whether long texts wrap in the column (kept at `width`; the reader's program fits the row's
-    /// height) instead of widening it.
+    /// Whether long texts wrap in the column (kept at `width`, rows grow) instead of widening it.
     var wraps: Bool
 
     init(_ header: String, width: Double, style: CellStyle? = nil, wraps: Bool = false) {
@@ -60,17 +59,21 @@ struct TableSheet {
 
     /// Writes one data row in the columns' styles; `.blank` cells are skipped.
     mutating func append(_ cells: [CellContent]) throws {
+        var lines = 1
         for (index, content) in cells.enumerated() {
             if case .blank = content { continue }
             let style = index < columns.count ? (columns[index].wraps ? WorkbookStyles.sentence : columns[index].style) : nil
             try sheet.write(content, row: nextRow, column: index + 1, style: style)
             guard index < columns.count else { continue }
-            // A wrapped column keeps its width; Excel and LibreOffice fit the row's height to the
-            // wrapped text on opening, as long as the row's height is not set.
-            if !columns[index].wraps {
+            // A wrapped column keeps its width and the row grows: set here, since LibreOffice
+            // does not fit a row's height to wrapped text when it opens a workbook.
+            if columns[index].wraps, case .string(let text) = content {
+                lines = max(lines, ColumnWidth.lines(text, width: columns[index].width))
+            } else {
                 valueWidths[index] = max(valueWidths[index], ColumnWidth.estimate(content, style: style))
             }
         }
+        if lines > 1 { try sheet.setRowHeight(Double(lines) * 15 + 2, row: nextRow) }
         nextRow += 1
     }
 
@@ -211,7 +214,7 @@ enum ColumnWidth {
     /// How many lines `text` takes wrapped at word boundaries in a column `width` characters wide
     /// (Excel's unit, the width of a digit: about 1.1 letters of running text, 0.9 in bold).
     static func lines(_ text: String, width: Double, bold: Bool = false) -> Int {
-        let capacity = max(1, Int((width * (bold ? 0.9 : 1.0)).rounded(.down)))
+        let capacity = max(1, Int((width * (bold ? 0.9 : 0.95)).rounded(.down)))
         var lines = 0
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lines += 1

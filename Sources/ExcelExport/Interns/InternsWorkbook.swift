@@ -76,7 +76,7 @@ public enum InternsWorkbook {
                 TableColumn(t["column.posting"], width: 12), TableColumn(t["interns.student"], width: 10),
                 TableColumn(t["interns.student-rank"], width: 9, style: WorkbookStyles.integer),
                 TableColumn(t["not-placed.result-rank"], width: 11, style: WorkbookStyles.integer),
-                TableColumn(t["not-placed.why"], width: 44, wraps: true), TableColumn(t["not-placed.cap"], width: 12),
+                TableColumn(t["not-placed.why"], width: 52, wraps: true), TableColumn(t["not-placed.cap"], width: 12),
             ])
         for posting in postings {
             for item in round?.notPlacedByPosting[posting.id] ?? [] {
