@@ -33,12 +33,15 @@ struct WorkbookTexts: Sendable {
         return numbers.grouped(vnd / 1e6, decimals: abs(vnd) >= 1e7 ? 0 : 1) + " " + catalogue["unit.million-vnd"]
     }
 
-    /// A share as a percentage, rounded as a reader expects: `2.2 %` and `0.35 %` for small
-    /// shares, `45 %` from 10 % up, `99.6 %` just under a whole (never a rounded `100 %`).
+    /// A share as a percentage, rounded as a reader expects: `15 %` for a whole percentage,
+    /// `2.2 %` and `0.35 %` for small shares, `45 %` from 10 % up, `99.6 %` just under a whole
+    /// (never a rounded `100 %`).
     func percent(_ share: Double) -> String {
         let magnitude = abs(share)
         let decimals: Int
-        if magnitude > 0 && magnitude < 0.01 {
+        if abs(magnitude * 100 - (magnitude * 100).rounded()) < 1e-9 {
+            decimals = 0  // a whole percentage, as rules are set: "15 %", "1 %"
+        } else if magnitude < 0.01 {
             decimals = 2
         } else if magnitude < 0.1 || (magnitude > 0.995 && magnitude < 1) {
             decimals = 1

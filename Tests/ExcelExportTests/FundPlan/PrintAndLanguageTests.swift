@@ -231,7 +231,7 @@ struct PageSetupTests {
         "shares in sentences are rounded as a reader expects",
         arguments: [
             (Language.en, 0.0215, "2.2 %"), (.en, 0.45, "45 %"), (.en, 0.9961, "99.6 %"), (.en, 0.0035, "0.35 %"),
-            (.vi, 0.0215, "2,2 %"), (.vi, 0.9961, "99,6 %"),
+            (.vi, 0.0215, "2,2 %"), (.vi, 0.9961, "99,6 %"), (.vi, 0.01, "1 %"), (.en, 0.15, "15 %"),
         ])
     func percentInWords(_ language: Language, share: Double, expected: String) {
         #expect(WorkbookTexts(language).percent(share) == expected)
