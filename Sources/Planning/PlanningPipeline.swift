@@ -117,7 +117,8 @@ public struct PlanningPipeline: Sendable {
         let audit = AuditFacts(runID: String(run.rawValue), datasetHash: loaded.contentHash,
                                softwareVersion: softwareVersion, created: started)
         let context = PlanWorkbookContext(scenario: planned, forecast: forecast, plan: plan, frontier: frontier,
-                                          internships: round, audit: audit, ranges: ranges, robust: robustPlan)
+                                          internships: round, audit: audit, ranges: ranges, robust: robustPlan,
+                                          language: request.language)
         var files = try stage(.workbooks, key: "planning.stage.workbooks", values: ["exports": request.exports.relativePath]) {
             () throws(PlanningError) in
             try failing(.workbooks) { try PlanWorkbooks.write(into: request.exports, context: context) }

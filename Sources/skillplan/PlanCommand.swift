@@ -47,6 +47,12 @@ struct PlanCommand: ParsableCommand {
     var rangesSeed: UInt64 = 2026
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
+    @Option(name: .customLong("lang"), help: "The workbooks' language: vi (Vietnamese) or en (English; the default).",
+            transform: { code in
+                guard let language = Language(code: code) else { throw ValidationError("--lang must be vi or en (saw '\(code)')") }
+                return language
+            })
+    var language: Language = .en
 
     func validate() throws {
         if !sweep.isEmpty { _ = try Allocate.multiples(sweep) }
@@ -67,9 +73,9 @@ struct PlanCommand: ParsableCommand {
             exports: URL(fileURLWithPath: exports), variant: variant, relax: relax,
             sweep: sweep.isEmpty ? [] : try Allocate.multiples(sweep), sweepText: sweep, timeLimit: timeLimit,
             robust: criterion, robustWeightsText: robustWeights, seed: seed,
-            mobility: labourMarket.mobility, draws: draws, rangesSeed: rangesSeed)
+            mobility: labourMarket.mobility, draws: draws, rangesSeed: rangesSeed, language: language)
         let progress = StageProgress(stages: PlanProgress.stageCount)
-        let texts = Catalogue(.en)
+        let texts = Catalogue(language)
         let pipeline = PlanningPipeline(request: request, storePath: store.db, softwareVersion: SkillPlan.version) { step in
             progress.report(step, texts: texts)
         }
