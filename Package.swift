@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "ExcelExport", targets: ["ExcelExport"]),
         .library(name: "Texts", targets: ["Texts"]),
+        .library(name: "PlanRuns", targets: ["PlanRuns"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,6 +44,10 @@ let package = Package(
 
         // Every text a person reads, one catalogue per language.
         .target(name: "Texts", swiftSettings: swiftSettings),
+
+        // Run folders and the comparison of two stored runs (no storage dependency: the CLI, the
+        // planning pipeline and the portal all use them).
+        .target(name: "PlanRuns", dependencies: ["Texts"], swiftSettings: swiftSettings),
 
         // The data flow, one stage a target.
         .target(
@@ -82,7 +87,7 @@ let package = Package(
         ),
         .target(
             name: "ExcelExport",
-            dependencies: ["CXlsxWriter", "Texts", "Workforce", "Forecast", "Optimization", "Allocation", "Matching"],
+            dependencies: ["CXlsxWriter", "Texts", "Workforce", "Forecast", "Optimization", "Allocation", "Matching", "PlanRuns"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -90,12 +95,13 @@ let package = Package(
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "Workforce", "Forecast", "Optimization", "Allocation", "Matching", "Storage",
-                "ExcelExport", "ScenarioSynthesis", "Texts",
+                "ExcelExport", "ScenarioSynthesis", "Texts", "PlanRuns",
             ],
             swiftSettings: swiftSettings
         ),
 
         .testTarget(name: "TextsTests", dependencies: ["Texts"], swiftSettings: swiftSettings),
+        .testTarget(name: "PlanRunsTests", dependencies: ["PlanRuns"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkforceTests", dependencies: ["Workforce"], swiftSettings: swiftSettings),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], swiftSettings: swiftSettings),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization", "CCoinOR"], swiftSettings: swiftSettings),

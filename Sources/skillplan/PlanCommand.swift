@@ -4,6 +4,7 @@ import ExcelExport
 import Forecast
 import Foundation
 import Matching
+import PlanRuns
 import Storage
 import Workforce
 
@@ -13,8 +14,10 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "The main job: validate → forecast → allocate → match → workbooks for every audience.",
         discussion: """
-        Writes into --exports: the fund plan workbook, one intake plan per institution, one interns
-        workbook per enterprise with postings, and matches.csv. The budget frontier of the fund plan
+        Writes a new folder <scenario>-<variant>-run-<N> inside --exports (N: the run's number in the
+        store), made complete in a staging folder and renamed into place: the fund plan workbook, one
+        intake plan per institution, one interns workbook per enterprise with postings (workbook names
+        end with the variant and the fund policy's label, e.g. -baseline-960bn-3fa2c1), and matches.csv. The budget frontier of the fund plan
         is solved as LP relaxations (fast at every scale). Nothing is written when an input is wrong
         or the fund policy is infeasible. The run is recorded in the SQLite store.
 
@@ -22,7 +25,7 @@ struct PlanCommand: ParsableCommand {
         """)
 
     @OptionGroup var scenario: ScenarioOptions
-    @Option(help: "Where to write the workbooks.", completion: .directory)
+    @Option(help: "The exports folder: each run writes its own folder <scenario>-<variant>-run-<N> in it.", completion: .directory)
     var exports: String = "Exports"
     @Option(help: "A variant of scenario.yaml to plan for (default: the scenario as written).")
     var variant: String?
@@ -115,12 +118,16 @@ struct PlanCommand: ParsableCommand {
                                                   terms: planned.fund.internships)
                 return InternshipRound(problem: problem, matching: matching, funding: funding)
             }
-            let directory = URL(fileURLWithPath: exports)
+            // The run's own folder, built in a staging folder and renamed into place by commit (docs/FORMATS.md).
+            let folder: RunFolder
+            do { folder = try RunFolder.stage(in: URL(fileURLWithPath: exports), scenario: plan.scenario, variant: plan.variant, run: recorded.run.rawValue) } catch { throw UserFailure(message: "error: \(error)") }
+            defer { folder.discard() }
+            let directory = folder.staging
             let audit = AuditFacts(runID: String(recorded.run.rawValue), datasetHash: loaded.contentHash,
                                    softwareVersion: SkillPlan.version, created: started)
             let context = PlanWorkbookContext(scenario: planned, forecast: forecast, plan: plan, frontier: frontier,
                                               internships: round, audit: audit, ranges: ranges, robust: robustPlan)
-            var written = try progress.stage("Writing workbooks to \(exports)") {
+            var written = try progress.stage("Writing workbooks to \(folder.final.relativePath)") {
                 do {
                     return try PlanWorkbooks.write(into: directory, context: context)
                 } catch {
@@ -134,6 +141,8 @@ struct PlanCommand: ParsableCommand {
                 written.append(matchesURL)
                 matchSummary = MatchingSummary(round.matching, problem: round.problem, funding: round.funding)
             }
+            let policy = RunFolder.policyLabel(totalBudgetVND: plan.totalBudget, fundDigest: loaded.files.first { $0.path == "fund.yaml" }?.sha256 ?? "")
+            do { written = try folder.commit(labelling: written, variant: plan.variant, policy: policy) } catch { throw UserFailure(message: "error: \(error)") }
             let report = PlanReport(
                 scenario: planned.settings.name, variant: plan.variant, run: recorded.run.rawValue,
                 contentHash: loaded.contentHash, status: plan.status.rawValue, objective: plan.objective,

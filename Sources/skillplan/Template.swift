@@ -1,6 +1,7 @@
 import ArgumentParser
 import ExcelExport
 import Foundation
+import Texts
 import Workforce
 
 extension RequestTemplate.Kind: ExpressibleByArgument {}
@@ -36,7 +37,11 @@ struct Template: ParsableCommand {
         if FileManager.default.fileExists(atPath: out) && !force {
             throw UserFailure(message: "error: \(out) exists; choose another --out or add --force to overwrite it")
         }
-        let loaded = try ScenarioOptions(directory: scenario, curricula: curricula).load()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: scenario, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw UserFailure(message: "error: " + Catalogue(.en).format("inputs.hint.scenario", ["path": scenario]))
+        }
+        let loaded = try ScenarioOptions.load(directory: scenario, curricula: curricula)
         do {
             try RequestTemplate.write(kind, scenario: loaded.scenario, to: URL(fileURLWithPath: out))
         } catch {

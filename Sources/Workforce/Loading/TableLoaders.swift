@@ -13,7 +13,9 @@ public enum TableColumns {
 /// Turns CSV tables into domain values, checking every field and reference.
 ///
 /// A `nil` set of known codes means "not available here" (for instance postings read on their
-/// own, without enterprises.csv): that reference is not checked.
+/// own, without enterprises.csv, or enterprises.csv whose header failed): that reference is not
+/// checked. Each loader returns nil when the table's header is unusable (already reported), so
+/// that references to the table are not checked either.
 struct TableLoaders {
     let diagnostics: Diagnostics
 
@@ -29,13 +31,13 @@ struct TableLoaders {
         return row.reference(column, in: known, what: what)
     }
 
-    func institutions(_ table: CSVTable, regions: Set<Region.ID>) -> [Institution] {
-        guard let reader = TableReader(table, columns: TableColumns.institutions, diagnostics: diagnostics) else { return [] }
+    func institutions(_ table: CSVTable, regions: Set<Region.ID>?) -> [Institution]? {
+        guard let reader = TableReader(table, columns: TableColumns.institutions, diagnostics: diagnostics) else { return nil }
         var seen = Set<Institution.ID>(minimumCapacity: table.rowCount)
         return reader.compactMapRows { row in
             let id: Institution.ID? = row.code("institution")
             let name = row.required("name")
-            let region = row.reference("region", in: regions, what: "a region of scenario.yaml")
+            let region = reference(row, "region", regions, what: "a region of scenario.yaml")
             let kind = row.choice("kind", InstitutionKind.self)
             let ownership = row.choice("ownership", InstitutionOwnership.self)
             guard let id, firstUse(id, &seen, row, "institution"), let name, let region, let kind, let ownership else { return nil }
@@ -43,14 +45,14 @@ struct TableLoaders {
         }
     }
 
-    func enterprises(_ table: CSVTable, regions: Set<Region.ID>, sectors: Set<Sector.ID>) -> [Enterprise] {
-        guard let reader = TableReader(table, columns: TableColumns.enterprises, diagnostics: diagnostics) else { return [] }
+    func enterprises(_ table: CSVTable, regions: Set<Region.ID>?, sectors: Set<Sector.ID>?) -> [Enterprise]? {
+        guard let reader = TableReader(table, columns: TableColumns.enterprises, diagnostics: diagnostics) else { return nil }
         var seen = Set<Enterprise.ID>(minimumCapacity: table.rowCount)
         return reader.compactMapRows { row in
             let id: Enterprise.ID? = row.code("enterprise")
             let name = row.required("name")
-            let region = row.reference("region", in: regions, what: "a region of scenario.yaml")
-            let sector = row.reference("sector", in: sectors, what: "a sector of scenario.yaml")
+            let region = reference(row, "region", regions, what: "a region of scenario.yaml")
+            let sector = reference(row, "sector", sectors, what: "a sector of scenario.yaml")
             let ownership = row.choice("ownership", Ownership.self)
             let size = row.choice("size", EnterpriseSize.self)
             let tier = row.int("tier", in: 1...3)
@@ -60,17 +62,17 @@ struct TableLoaders {
         }
     }
 
-    func programs(_ table: CSVTable, institutions: [Institution.ID: Institution], curricula: [Curriculum.ID: Curriculum],
-                  enterprises: Set<Enterprise.ID>) -> [Program] {
-        guard let reader = TableReader(table, columns: TableColumns.programs, diagnostics: diagnostics) else { return [] }
+    func programs(_ table: CSVTable, institutions: [Institution.ID: Institution]?, curricula: [Curriculum.ID: Curriculum],
+                  enterprises: Set<Enterprise.ID>?) -> [Program]? {
+        guard let reader = TableReader(table, columns: TableColumns.programs, diagnostics: diagnostics) else { return nil }
         // Without curricula (already reported) no programme resolves; one error is enough.
         if curricula.isEmpty { return [] }
         var seen = Set<Program.ID>(minimumCapacity: table.rowCount)
-        let knownInstitutions = Set(institutions.keys)
+        let knownInstitutions = institutions.map { Set($0.keys) }
         let knownCurricula = Set(curricula.keys)
         return reader.compactMapRows { row in
             let id: Program.ID? = row.code("program")
-            let institution = row.reference("institution", in: knownInstitutions, what: "an institution of institutions.csv")
+            let institution = reference(row, "institution", knownInstitutions, what: "an institution of institutions.csv")
             let curriculum = row.reference("curriculum", in: knownCurricula, what: "a curriculum in Curricula/")
             let baseline = row.int("baseline_intake", in: 0...InputLimits.maximumCount)
             var capacity = row.int("capacity", in: 0...InputLimits.maximumCount)
@@ -83,11 +85,11 @@ struct TableLoaders {
             let entry = row.optionalRate("entry_rate")
             var host: Enterprise.ID?? = .some(nil)
             if !row.text("host_enterprise").isEmpty {
-                host = row.reference("host_enterprise", in: enterprises, what: "an enterprise of enterprises.csv").map { .some($0) }
+                host = reference(row, "host_enterprise", enterprises, what: "an enterprise of enterprises.csv").map { .some($0) }
             }
             guard let id, firstUse(id, &seen, row, "program"), let institution, let curriculum, let baseline, let capacity,
                   let tuition, let completion, let entry, let host,
-                  let taught = curricula[curriculum], let school = institutions[institution]
+                  let taught = curricula[curriculum], let school = institutions?[institution]
             else { return nil }
             return Program(
                 id: id, institution: institution, curriculum: curriculum, baselineIntake: baseline, capacity: capacity,
@@ -98,8 +100,8 @@ struct TableLoaders {
         }
     }
 
-    func postings(_ table: CSVTable, enterprises: Set<Enterprise.ID>?, skills: Set<Skill.ID>?, regions: Set<Region.ID>?) -> [InternshipPosting] {
-        guard let reader = TableReader(table, columns: TableColumns.postings, diagnostics: diagnostics) else { return [] }
+    func postings(_ table: CSVTable, enterprises: Set<Enterprise.ID>?, skills: Set<Skill.ID>?, regions: Set<Region.ID>?) -> [InternshipPosting]? {
+        guard let reader = TableReader(table, columns: TableColumns.postings, diagnostics: diagnostics) else { return nil }
         var seen = Set<InternshipPosting.ID>(minimumCapacity: table.rowCount)
         return reader.compactMapRows { row in
             let id: InternshipPosting.ID? = row.code("posting")
@@ -118,8 +120,8 @@ struct TableLoaders {
     }
 
     func students(_ table: CSVTable, institutions: Set<Institution.ID>?, skills: Set<Skill.ID>?, regions: Set<Region.ID>?,
-                  postings: Set<InternshipPosting.ID>) -> [Student] {
-        guard let reader = TableReader(table, columns: TableColumns.students, diagnostics: diagnostics) else { return [] }
+                  postings: Set<InternshipPosting.ID>?) -> [Student]? {
+        guard let reader = TableReader(table, columns: TableColumns.students, diagnostics: diagnostics) else { return nil }
         var seen = Set<Student.ID>(minimumCapacity: table.rowCount)
         return reader.compactMapRows { row in
             let id: Student.ID? = row.code("student")
@@ -143,7 +145,7 @@ struct TableLoaders {
             }
             for item in items {
                 let posting = InternshipPosting.ID(item)
-                if !postings.contains(posting) {
+                if let postings, !postings.contains(posting) {
                     reader.diagnostics.report(row.location("preferences"), field: "preferences", value: item,
                                               expected: "the id of a posting in postings.csv")
                     preferences = nil
@@ -162,8 +164,8 @@ struct TableLoaders {
         }
     }
 
-    func rankings(_ table: CSVTable, postings: Set<InternshipPosting.ID>, students: Set<Student.ID>) -> [PostingRank] {
-        guard let reader = TableReader(table, columns: TableColumns.rankings, diagnostics: diagnostics) else { return [] }
+    func rankings(_ table: CSVTable, postings: Set<InternshipPosting.ID>?, students: Set<Student.ID>?) -> [PostingRank]? {
+        guard let reader = TableReader(table, columns: TableColumns.rankings, diagnostics: diagnostics) else { return nil }
         struct Key: Hashable {
             let posting: InternshipPosting.ID
             let value: String
@@ -171,8 +173,8 @@ struct TableLoaders {
         var ranks: [Key: Int] = [:]
         var pairs: [Key: Int] = [:]
         return reader.compactMapRows { row in
-            let posting = row.reference("posting", in: postings, what: "a posting of postings.csv")
-            let student = row.reference("student", in: students, what: "a student of students.csv")
+            let posting = reference(row, "posting", postings, what: "a posting of postings.csv")
+            let student = reference(row, "student", students, what: "a student of students.csv")
             let rank = row.int("rank", in: 1...InputLimits.maximumCount)
             guard let posting, let student, let rank else { return nil }
             if let earlier = pairs.updateValue(row.line, forKey: Key(posting: posting, value: student.rawValue)) {
