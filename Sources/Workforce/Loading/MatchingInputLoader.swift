@@ -25,13 +25,13 @@ extension ScenarioLoader {
         let postingList = table(postings, sheet: "postings").flatMap {
             tables.postings($0, enterprises: nil, skills: nil, regions: nil)
         }
-        let postingIDs = postingList.map { Set($0.map(\.id)) }
+        let postingIDs = postingList.map { diagnostics.known($0.map(\.id), in: "postings.csv") }
         let studentList = table(students, sheet: "students").flatMap {
             tables.students($0, institutions: nil, skills: nil, regions: nil, postings: postingIDs)
         }
         let rankingList = rankings.map { url in
             table(url, sheet: "rankings").flatMap {
-                tables.rankings($0, postings: postingIDs, students: studentList.map { Set($0.map(\.id)) })
+                tables.rankings($0, postings: postingIDs, students: studentList.map { diagnostics.known($0.map(\.id), in: "students.csv") })
             } ?? []
         }
         try diagnostics.throwIfAny()

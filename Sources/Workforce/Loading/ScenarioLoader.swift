@@ -86,7 +86,7 @@ public enum ScenarioLoader {
         let enterpriseTable = files.table("enterprises.csv")
         let enterpriseList = enterpriseTable.flatMap { tables.enterprises($0, regions: regions, sectors: sectors) }
         unchecked("enterprises.csv", [("scenario.yaml", regions != nil)])
-        let enterpriseIDs = enterpriseList.map { Set($0.map(\.id)) }
+        let enterpriseIDs = enterpriseList.map { diagnostics.known($0.map(\.id), in: "enterprises.csv") }
         let institutionsByID = institutionList.map { Dictionary($0.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }) }
         let programs = files.table("programs.csv").flatMap {
             tables.programs($0, institutions: institutionsByID, curricula: curriculaByID, enterprises: enterpriseIDs)
@@ -98,16 +98,16 @@ public enum ScenarioLoader {
         unchecked("postings.csv", [("scenario.yaml", skills != nil), ("enterprises.csv", enterpriseIDs != nil)])
         // No postings file at all: preferences name postings that do not exist (checked); a
         // postings file that failed: not checked.
-        let postingIDs = postingList.map { Set($0.map(\.id)) } ?? (files.hasTable("postings.csv") ? nil : [])
+        let postingIDs = postingList.map { diagnostics.known($0.map(\.id), in: "postings.csv") } ?? (files.hasTable("postings.csv") ? nil : [])
         let studentList = files.optionalTable("students.csv").flatMap {
-            tables.students($0, institutions: institutionList.map { Set($0.map(\.id)) }, skills: skills, regions: regions,
+            tables.students($0, institutions: institutionList.map { diagnostics.known($0.map(\.id), in: "institutions.csv") }, skills: skills, regions: regions,
                             postings: postingIDs)
         }
         unchecked("students.csv", [("scenario.yaml", skills != nil), ("institutions.csv", institutionList != nil),
                                    ("postings.csv", postingIDs != nil)])
         let rankings = files.optionalTable("rankings.csv").flatMap {
             tables.rankings($0, postings: postingIDs,
-                            students: studentList.map { Set($0.map(\.id)) } ?? (files.hasTable("students.csv") ? nil : []))
+                            students: studentList.map { diagnostics.known($0.map(\.id), in: "students.csv") } ?? (files.hasTable("students.csv") ? nil : []))
         } ?? []
         unchecked("rankings.csv", [("postings.csv", postingIDs != nil),
                                    ("students.csv", studentList != nil || !files.hasTable("students.csv"))])

@@ -40,7 +40,7 @@ struct TableLoaders {
             let region = reference(row, "region", regions, what: "a region of scenario.yaml")
             let kind = row.choice("kind", InstitutionKind.self)
             let ownership = row.choice("ownership", InstitutionOwnership.self)
-            guard let id, firstUse(id, &seen, row, "institution"), let name, let region, let kind, let ownership else { return nil }
+            guard let id, firstUse(id, &seen, row, "institution"), let name, let region, let kind, let ownership else { diagnostics.reject(id?.rawValue, in: "institutions.csv"); return nil }
             return Institution(id: id, name: name, region: region, kind: kind, ownership: ownership)
         }
     }
@@ -57,7 +57,7 @@ struct TableLoaders {
             let size = row.choice("size", EnterpriseSize.self)
             let tier = row.int("tier", in: 1...3)
             guard let id, firstUse(id, &seen, row, "enterprise"), let name, let region, let sector, let ownership,
-                  let size, let tier else { return nil }
+                  let size, let tier else { diagnostics.reject(id?.rawValue, in: "enterprises.csv"); return nil }
             return Enterprise(id: id, name: name, region: region, sector: sector, ownership: ownership, size: size, tier: tier)
         }
     }
@@ -68,7 +68,7 @@ struct TableLoaders {
         // Without curricula (already reported) no programme resolves; one error is enough.
         if curricula.isEmpty { return [] }
         var seen = Set<Program.ID>(minimumCapacity: table.rowCount)
-        let knownInstitutions = institutions.map { Set($0.keys) }
+        let knownInstitutions = institutions.map { diagnostics.known(Array($0.keys), in: "institutions.csv") }
         let knownCurricula = Set(curricula.keys)
         return reader.compactMapRows { row in
             let id: Program.ID? = row.code("program")
@@ -90,7 +90,7 @@ struct TableLoaders {
             guard let id, firstUse(id, &seen, row, "program"), let institution, let curriculum, let baseline, let capacity,
                   let tuition, let completion, let entry, let host,
                   let taught = curricula[curriculum], let school = institutions?[institution]
-            else { return nil }
+            else { diagnostics.reject(id?.rawValue, in: "programs.csv"); return nil }
             return Program(
                 id: id, institution: institution, curriculum: curriculum, baselineIntake: baseline, capacity: capacity,
                 tuitionPerYear: tuition, hostEnterprise: host, skill: taught.skill, region: school.region,
@@ -113,7 +113,7 @@ struct TableLoaders {
             let stipend = row.vnd("stipend_vnd_per_month", atMost: 1_000_000_000)
             let minimumYear = row.int("min_year", in: 1...5)
             guard let id, firstUse(id, &seen, row, "posting"), let enterprise, let skill, let region, let slots, let months,
-                  let stipend, let minimumYear else { return nil }
+                  let stipend, let minimumYear else { diagnostics.reject(id?.rawValue, in: "postings.csv"); return nil }
             return InternshipPosting(id: id, enterprise: enterprise, skill: skill, region: region, slots: slots,
                                      months: months, stipendPerMonth: stipend, minimumYear: minimumYear)
         }
@@ -158,7 +158,7 @@ struct TableLoaders {
                 }
             }
             guard let id, firstUse(id, &seen, row, "student"), let institution, let skill, let year, let score, let home,
-                  let preferences else { return nil }
+                  let preferences else { diagnostics.reject(id?.rawValue, in: "students.csv"); return nil }
             return Student(id: id, institution: institution, skill: skill, year: year, score: score, homeRegion: home,
                            preferences: preferences)
         }
