@@ -88,10 +88,14 @@ public enum ScenarioLoader {
         unchecked("enterprises.csv", [("scenario.yaml", regions != nil)])
         let enterpriseIDs = enterpriseList.map { diagnostics.known($0.map(\.id), in: "enterprises.csv") }
         let institutionsByID = institutionList.map { Dictionary($0.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }) }
-        let programs = files.table("programs.csv").flatMap {
+        let programList = files.tableOrWorkbook("programs.csv").flatMap {
             tables.programs($0, institutions: institutionsByID, curricula: curriculaByID, enterprises: enterpriseIDs)
-        } ?? []
+        }
+        // The students' programme column is checked only against a programs.csv that loaded whole.
+        let programsRead = programList != nil && diagnostics.rejectedRows["programs.csv"] == nil && institutionsByID != nil
+        let programs = programList ?? []
         unchecked("programs.csv", [("institutions.csv", institutionList != nil), ("enterprises.csv", enterpriseIDs != nil)])
+        let programsByID = programsRead ? Dictionary(programs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }) : nil
         let postingList = files.optionalTable("postings.csv").flatMap {
             tables.postings($0, enterprises: enterpriseIDs, skills: skills, regions: regions)
         }
@@ -101,7 +105,7 @@ public enum ScenarioLoader {
         let postingIDs = postingList.map { diagnostics.known($0.map(\.id), in: "postings.csv") } ?? (files.hasTable("postings.csv") ? nil : [])
         let studentList = files.optionalTable("students.csv").flatMap {
             tables.students($0, institutions: institutionList.map { diagnostics.known($0.map(\.id), in: "institutions.csv") }, skills: skills, regions: regions,
-                            postings: postingIDs)
+                            postings: postingIDs, programs: programsByID)
         }
         unchecked("students.csv", [("scenario.yaml", skills != nil), ("institutions.csv", institutionList != nil),
                                    ("postings.csv", postingIDs != nil)])
@@ -226,6 +230,14 @@ struct SourceFiles {
     mutating func table(_ name: String) -> CSVTable? {
         guard let file = readBytes(root.appendingPathComponent(name), as: displayName(name)) else { return nil }
         return parse(file)
+    }
+
+    /// A required table: `NAME.csv`, or a filled Excel template `NAME.xlsx` in its place.
+    mutating func tableOrWorkbook(_ name: String) -> CSVTable? {
+        let stem = (name as NSString).deletingPathExtension
+        // With the workbook present, optionalTable reads it (or reports that both are there).
+        return FileManager.default.fileExists(atPath: root.appendingPathComponent(stem + ".xlsx").path)
+            ? optionalTable(name) : table(name)
     }
 
     /// An optional table: `NAME.csv`, or a filled Excel template `NAME.xlsx` in its place.

@@ -7,6 +7,9 @@ public enum TableColumns {
     public static let postings = ["posting", "enterprise", "skill", "region", "slots", "months",
                                   "stipend_vnd_per_month", "min_year"]
     public static let students = ["student", "institution", "skill", "year", "score", "home_region", "preferences"]
+    /// Columns `students.csv` may have: `program`, the student's programme (checked against
+    /// `programs.csv`: a programme of the student's institution teaching the student's skill).
+    public static let studentsOptional = ["program"]
     public static let rankings = ["posting", "student", "rank"]
 }
 
@@ -120,9 +123,11 @@ struct TableLoaders {
     }
 
     func students(_ table: CSVTable, institutions: Set<Institution.ID>?, skills: Set<Skill.ID>?, regions: Set<Region.ID>?,
-                  postings: Set<InternshipPosting.ID>?) -> [Student]? {
-        guard let reader = TableReader(table, columns: TableColumns.students, diagnostics: diagnostics) else { return nil }
+                  postings: Set<InternshipPosting.ID>?, programs: [Program.ID: Program]? = nil) -> [Student]? {
+        guard let reader = TableReader(table, columns: TableColumns.students, optional: TableColumns.studentsOptional,
+                                       diagnostics: diagnostics) else { return nil }
         var seen = Set<Student.ID>(minimumCapacity: table.rowCount)
+        let programCodes = programs.map { Set($0.keys) }
         return reader.compactMapRows { row in
             let id: Student.ID? = row.code("student")
             let institution = reference(row, "institution", institutions, what: "an institution of institutions.csv")
@@ -130,6 +135,20 @@ struct TableLoaders {
             let year = row.int("year", in: 1...5)
             let score = row.double("score", in: 0...100)
             let home = reference(row, "home_region", regions, what: "a region of scenario.yaml")
+            var programOK = true
+            if !row.text("program").isEmpty, let programs {
+                if let code: Program.ID = row.reference("program", in: programCodes ?? [], what: "a programme of programs.csv") {
+                    if let program = programs[code], let institution, let skill,
+                       program.institution != institution || program.skill != skill {
+                        row.fail("program", "a programme of the student's institution (\(institution)) in the student's skill (\(skill)); \(code) is \(program.institution)'s in \(program.skill)")
+                        programOK = false
+                    }
+                } else {
+                    programOK = false
+                }
+            } else if !row.text("program").isEmpty {
+                programOK = row.code("program") as Program.ID? != nil
+            }
             var preferences: [InternshipPosting.ID]? = []
             let items = row.list("preferences")
             // Repeats: a scan of the few ids before (a set per student cost a tenth of loading
@@ -158,7 +177,7 @@ struct TableLoaders {
                 }
             }
             guard let id, firstUse(id, &seen, row, "student"), let institution, let skill, let year, let score, let home,
-                  let preferences else { diagnostics.reject(id?.rawValue, in: "students.csv"); return nil }
+                  let preferences, programOK else { diagnostics.reject(id?.rawValue, in: "students.csv"); return nil }
             return Student(id: id, institution: institution, skill: skill, year: year, score: score, homeRegion: home,
                            preferences: preferences)
         }
