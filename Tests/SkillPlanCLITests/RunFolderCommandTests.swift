@@ -166,4 +166,29 @@ struct RunFolderCommandTests {
         #expect(outcome.standardError.contains("--scenario"), "\(outcome.standardError)")
         #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("postings.xlsx").path))
     }
+
+    @Test("template programs → programs.xlsx in place of programs.csv → validate and import read it")
+    func programsTemplateImports() throws {
+        let work = try CLI.workingDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let scenario = try CLI.copyOfBundledScenario(into: work)
+        let before = try Self.json(try CLI.run(["validate", "scenario", "--json"], in: work).standardOutput)
+        let written = try CLI.run(["template", "programs", "--scenario", "scenario", "--out", "programs.xlsx", "--lang", "vi"], in: work)
+        #expect(written.status == 0, "\(written.standardError)")
+        #expect(written.standardOutput.contains("chương trình đào tạo"), "\(written.standardOutput)")
+        try FileManager.default.removeItem(at: scenario.appendingPathComponent("programs.csv"))
+        try FileManager.default.moveItem(at: work.appendingPathComponent("programs.xlsx"), to: scenario.appendingPathComponent("programs.xlsx"))
+        let after = try CLI.run(["validate", "scenario", "--json"], in: work)
+        #expect(after.status == 0, "\(after.standardError)")
+        // The same programmes, intake and capacity as programs.csv had.
+        let summary = { (report: [String: Any]) in report["summary"] as? NSDictionary }
+        #expect(summary(try Self.json(after.standardOutput)) == summary(before) && summary(before) != nil)
+        let imported = try CLI.run(["import", "scenario", "--db", "x.sqlite", "--json"], in: work)
+        #expect(imported.status == 0, "\(imported.standardError)")
+
+        let unknown = try CLI.run(["template", "programs", "--scenario", "scenario", "--institution", "INST-NOPE", "--out", "x.xlsx"], in: work)
+        #expect(unknown.status == 1 && unknown.standardError.contains("INST-NOPE"), "\(unknown.standardError)")
+        let ofOne = try CLI.run(["template", "programs", "--scenario", "scenario", "--institution", "INST-HUST", "--out", "hust.xlsx"], in: work)
+        #expect(ofOne.status == 0, "\(ofOne.standardError)")
+    }
 }
