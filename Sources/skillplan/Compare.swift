@@ -11,10 +11,7 @@ struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what changed between two recorded plan (or allocate) runs.",
         discussion: """
-        Reads both runs from the store (see `skillplan runs`): their inputs (dataset hash, the source
-        files that differ, fund policy, options), their headline figures, and the programmes,
-        regions and enterprises whose allocation changed most. --xlsx FILE also writes it as a
-        workbook.
+        Reads both runs from the store (see `skillplan runs`): their inputs (dataset hash, the source files that differ, fund policy, options), their headline figures, and the programmes, regions and enterprises whose allocation changed most. --xlsx FILE also writes it as a workbook.
         """)
 
     @Argument(help: "The run to compare from (a number from `skillplan runs`).")

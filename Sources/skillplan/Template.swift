@@ -11,13 +11,7 @@ struct Template: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write an Excel request template for internship postings, student applications or training programmes.",
         discussion: """
-        The template's drop-down lists (skills, provinces, enterprises, institutions, programmes,
-        curricula; each entry `CODE — name`) come from a scenario directory (--scenario, default
-        Scenarios/vietnam-2026-2035). Headers and instructions are in Vietnamese and English, --lang
-        first. `programs` is prefilled with the programmes (of --institution, or all) to update
-        capacity, baseline intake and tuition. Save the filled template as postings.xlsx,
-        students.xlsx or programs.xlsx in a scenario directory, in place of the CSV file: validate,
-        import, match and plan read it with the same checks, and errors name the sheet, row and column.
+        The template's drop-down lists (skills, provinces, enterprises, institutions, programmes, curricula; each entry `CODE — name`) come from a scenario directory (--scenario, default Scenarios/vietnam-2026-2035). Headers and instructions are in Vietnamese and English, --lang first. `programs` is prefilled with the programmes (of --institution, or all) to update capacity, baseline intake and tuition. Save the filled template as postings.xlsx, students.xlsx or programs.xlsx in a scenario directory, in place of the CSV file: validate, import, match and plan read it with the same checks, and errors name the sheet, row and column.
         """)
 
     @Argument(help: "postings, students or programs.")
