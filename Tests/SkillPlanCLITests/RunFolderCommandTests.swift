@@ -15,13 +15,14 @@ struct RunFolderCommandTests {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
-    @Test("two plans with different variants and budgets leave two folders, no mixed files; compare names what changed")
+    @Test("two plans with different variants and budgets into the default exports leave two folders, no mixed files; compare names what changed")
     func twoRunsTwoFoldersAndCompare() throws {
         let work = try CLI.workingDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let synth = try CLI.run(["synth", "--scale", "small", "--seed", "11", "--out", "small"], in: work)
         try #require(synth.status == 0, "\(synth.standardError)")
-        let common = ["--exports", "out", "--db", "runs.sqlite", "--draws", "0", "--sweep", "", "--relax", "--json"]
+        // The default exports folder (Exports in the working directory).
+        let common = ["--db", "runs.sqlite", "--draws", "0", "--sweep", "", "--relax", "--json"]
         let first = try CLI.run(["plan", "small"] + common, in: work)
         try #require(first.status == 0, "\(first.standardError)")
         // A budget change between the runs: the fund policy, and so the policy label, changes.
@@ -29,7 +30,7 @@ struct RunFolderCommandTests {
         let second = try CLI.run(["plan", "small", "--variant", "decree-205-targets"] + common, in: work)
         try #require(second.status == 0, "\(second.standardError)")
 
-        let exports = work.appendingPathComponent("out")
+        let exports = work.appendingPathComponent("Exports")
         let folders = try Self.entries(exports)
         #expect(folders.count == 2, "one folder per run and nothing else (no staging left): \(folders)")
         let baseline = try #require(folders.first { $0.hasSuffix("-baseline-run-1") })
@@ -50,7 +51,7 @@ struct RunFolderCommandTests {
         // plan --json names the files where they are.
         let report = try Self.json(second.standardOutput)
         let files = try #require(report["files"] as? [String])
-        #expect(!files.isEmpty && files.allSatisfy { $0.hasPrefix("out/\(decree)/") }, "\(files.prefix(3))")
+        #expect(!files.isEmpty && files.allSatisfy { $0.hasPrefix("Exports/\(decree)/") }, "\(files.prefix(3))")
         for file in files { #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent(file).path)) }
 
         // runs shows the same dataset hash as plan.
