@@ -27,43 +27,34 @@ public struct RunComparison: Sendable, Hashable, Encodable {
     /// One headline figure of each run (nil when the run did not record it).
     public struct Figure: Sendable, Hashable, Encodable {
         /// The figure's key: ``headlineKeys``.
-        public var key: String
-        public var before: Double?
-        public var after: Double?
-        /// `after − before`, nil unless both are known.
-        public var change: Double? {
-            guard let before, let after else { return nil }
-            return after - before
-        }
+        public let key: String
+        public let before: Double?
+        public let after: Double?
+        /// `after − before`, nil unless both are known (fields that are nil are left out of JSON).
+        public let change: Double?
 
-        enum CodingKeys: String, CodingKey { case key, before, after, change }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(key, forKey: .key)
-            try container.encode(before, forKey: .before)
-            try container.encode(after, forKey: .after)
-            try container.encode(change, forKey: .change)
+        init(key: String, before: Double?, after: Double?) {
+            self.key = key
+            self.before = before
+            self.after = after
+            change = before.flatMap { old in after.map { $0 - old } }
         }
     }
 
     /// The fund's money going to one programme, region or enterprise in each run (VND over the horizon).
     public struct AllocationChange: Sendable, Hashable, Encodable {
         /// The programme, region or enterprise code.
-        public var code: String
-        public var before: Double
-        public var after: Double
+        public let code: String
+        public let before: Double
+        public let after: Double
         /// `after − before`.
-        public var change: Double { after - before }
+        public let change: Double
 
-        enum CodingKeys: String, CodingKey { case code, before, after, change }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(code, forKey: .code)
-            try container.encode(before, forKey: .before)
-            try container.encode(after, forKey: .after)
-            try container.encode(change, forKey: .change)
+        init(code: String, before: Double, after: Double) {
+            self.code = code
+            self.before = before
+            self.after = after
+            change = after - before
         }
     }
 
