@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "ExcelExport", targets: ["ExcelExport"]),
         .library(name: "Texts", targets: ["Texts"]),
         .library(name: "Planning", targets: ["Planning"]),
+        .library(name: "PlanRuns", targets: ["PlanRuns"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,6 +45,10 @@ let package = Package(
 
         // Every text a person reads, one catalogue per language.
         .target(name: "Texts", swiftSettings: swiftSettings),
+
+        // Run folders and the comparison of two stored runs (no storage dependency: the CLI, the
+        // planning pipeline and the portal all use them).
+        .target(name: "PlanRuns", dependencies: ["Texts"], swiftSettings: swiftSettings),
 
         // The data flow, one stage a target.
         .target(
@@ -83,14 +88,14 @@ let package = Package(
         ),
         .target(
             name: "ExcelExport",
-            dependencies: ["CXlsxWriter", "Texts", "Workforce", "Forecast", "Optimization", "Allocation", "Matching"],
+            dependencies: ["CXlsxWriter", "Texts", "Workforce", "Forecast", "Optimization", "Allocation", "Matching", "PlanRuns"],
             swiftSettings: swiftSettings
         ),
         // The main job (load → forecast → allocate → frontier → match → workbooks) that the CLI and
         // the portal both run.
         .target(
             name: "Planning",
-            dependencies: ["Workforce", "Forecast", "Allocation", "Matching", "Storage", "ExcelExport", "Texts"],
+            dependencies: ["Workforce", "Forecast", "Allocation", "Matching", "Storage", "ExcelExport", "Texts", "PlanRuns"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -98,13 +103,14 @@ let package = Package(
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "Workforce", "Forecast", "Optimization", "Allocation", "Matching", "Storage",
-                "ExcelExport", "ScenarioSynthesis", "Texts", "Planning",
+                "ExcelExport", "ScenarioSynthesis", "Texts", "Planning", "PlanRuns",
             ],
             swiftSettings: swiftSettings
         ),
 
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Storage", "Workforce"], swiftSettings: swiftSettings),
         .testTarget(name: "TextsTests", dependencies: ["Texts"], swiftSettings: swiftSettings),
+        .testTarget(name: "PlanRunsTests", dependencies: ["PlanRuns"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkforceTests", dependencies: ["Workforce"], swiftSettings: swiftSettings),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], swiftSettings: swiftSettings),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization", "CCoinOR"], swiftSettings: swiftSettings),

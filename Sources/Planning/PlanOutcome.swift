@@ -24,7 +24,8 @@ public struct PlanOutcome: Sendable {
     /// The internship round; nil when the scenario has no students or postings.
     public let round: InternshipRound?
     public let matchingSummary: MatchingSummary?
-    /// Every file written, workbooks first, then matches.csv.
+    /// Every file written, workbooks first, then matches.csv, in the run's own folder
+    /// (`<scenario>-<variant>-run-<N>` inside the request's exports folder).
     public let files: [URL]
     /// The figures `skillplan plan` prints and `--json` writes.
     public let report: PlanReport

@@ -3,6 +3,7 @@ import ExcelExport
 import Forecast
 import Foundation
 import Matching
+import PlanRuns
 import Storage
 import Workforce
 
@@ -119,21 +120,28 @@ public struct PlanningPipeline: Sendable {
         let context = PlanWorkbookContext(scenario: planned, forecast: forecast, plan: plan, frontier: frontier,
                                           internships: round, audit: audit, ranges: ranges, robust: robustPlan,
                                           language: request.language)
-        var files = try stage(.workbooks, key: "planning.stage.workbooks", values: ["exports": request.exports.relativePath]) {
+        // The run's own folder, built in a staging folder and renamed into place when complete.
+        let folder = try failing(.workbooks) {
+            try RunFolder.stage(in: request.exports, scenario: planned.settings.name, variant: plan.variant, run: run.rawValue)
+        }
+        defer { folder.discard() }
+        var files = try stage(.workbooks, key: "planning.stage.workbooks", values: ["exports": folder.final.relativePath]) {
             () throws(PlanningError) in
-            try failing(.workbooks) { try PlanWorkbooks.write(into: request.exports, context: context) }
+            try failing(.workbooks) { try PlanWorkbooks.write(into: folder.staging, context: context) }
         }
         var matchingSummary: MatchingSummary?
         if let round {
-            let matchesURL = request.exports.appendingPathComponent("matches.csv")
+            let matchesURL = folder.staging.appendingPathComponent("matches.csv")
             try failing(.workbooks) {
-                try FileManager.default.createDirectory(at: request.exports, withIntermediateDirectories: true)
                 try Data(MatchesCSV.render(round.matching, problem: round.problem, funding: round.funding).utf8)
                     .write(to: matchesURL, options: .atomic)
             }
             files.append(matchesURL)
             matchingSummary = MatchingSummary(round.matching, problem: round.problem, funding: round.funding)
         }
+        let policy = RunFolder.policyLabel(
+            totalBudgetVND: plan.totalBudget, fundDigest: loaded.files.first { $0.path == "fund.yaml" }?.sha256 ?? "")
+        files = try failing(.workbooks) { try folder.commit(labelling: files, variant: plan.variant, policy: policy) }
         let report = PlanReport(
             scenario: planned.settings.name, variant: plan.variant, run: run.rawValue,
             contentHash: loaded.contentHash, status: plan.status.rawValue, objective: plan.objective,

@@ -204,7 +204,7 @@ struct Match: ParsableCommand {
 
     private func loadInput() throws -> Input {
         if let directory {
-            let loaded = try ScenarioOptions(directory: directory, curricula: curricula).load()
+            let loaded = try ScenarioOptions.load(directory: directory, curricula: curricula)
             let scenario = loaded.scenario
             guard !scenario.postings.isEmpty, !scenario.students.isEmpty else {
                 throw UserFailure(message: "error: \(directory) has no postings.csv or no students.csv to match")

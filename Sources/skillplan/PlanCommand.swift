@@ -15,16 +15,13 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "The main job: validate → forecast → allocate → match → workbooks for every audience.",
         discussion: """
-        Writes into --exports: the fund plan workbook, one intake plan per institution, one interns
-        workbook per enterprise with postings, and matches.csv. The budget frontier of the fund plan
-        is solved as LP relaxations (fast at every scale). Nothing is written when an input is wrong
-        or the fund policy is infeasible. The run is recorded in the SQLite store.
+        Writes a new folder <scenario>-<variant>-run-<N> inside --exports (N: the run's number in the store), made complete in a staging folder and renamed into place: the fund plan workbook, one intake plan per institution, one interns workbook per enterprise with postings (workbook names end with the variant and the fund policy's label, e.g. -baseline-960bn-3fa2c1), and matches.csv. A run that fails leaves no folder. The budget frontier of the fund plan is solved as LP relaxations (fast at every scale). Nothing is written when an input is wrong or the fund policy is infeasible. The run is recorded in the SQLite store.
 
         With --robust the fund plan is the robust plan over the baseline and every variant of scenario.yaml (see `skillplan help allocate`); its workbook, fund-plan-<scenario>-robust.xlsx, adds a Robustness sheet that scores it and each single-variant plan under every variant, and no budget frontier is solved.
         """)
 
     @OptionGroup var scenario: ScenarioOptions
-    @Option(help: "Where to write the workbooks.", completion: .directory)
+    @Option(help: "The exports folder: each run writes its own folder <scenario>-<variant>-run-<N> in it.", completion: .directory)
     var exports: String = "Exports"
     @Option(help: "A variant of scenario.yaml to plan for (default: the scenario as written).")
     var variant: String?
@@ -83,6 +80,8 @@ struct PlanCommand: ParsableCommand {
         do {
             outcome = try pipeline.run(.directory(URL(fileURLWithPath: scenario.directory),
                                                   curricula: scenario.curricula.map { URL(fileURLWithPath: $0) }))
+        } catch .input(let errors) {
+            throw UserFailure(message: InputErrorText.render(errors, all: scenario.allErrors))
         } catch {
             throw UserFailure(message: error.description)
         }
