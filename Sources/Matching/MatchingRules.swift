@@ -12,7 +12,7 @@ public enum MatchingMechanism: String, Codable, Hashable, Sendable {
         switch self {
         case .deferredAcceptance: "student-proposing deferred acceptance"
         case .flexibleDeferredAcceptance: "flexible deferred acceptance under regional caps, Kamada–Kojima 2015"
-        case .minimumPlaces: "minimum places by a cap outside the group, Fragiadakis et al. 2016 and Kamada–Kojima 2015"
+        case .minimumPlaces: "minimum places: a cap outside the group, then completion, Fragiadakis et al. 2016 and Kamada–Kojima 2015"
         }
     }
 }
@@ -86,12 +86,21 @@ public struct MatchingOutcome: Sendable {
     /// Everything wrong with `other` (a matching read from a file) under these rules: what
     /// ``StabilityCheck/violations(of:in:caps:)`` finds with the caps (or with the cap this
     /// outcome put outside the minimum's group), and a minimum not met although this outcome
-    /// meets it (a minimum that cannot be met is not applied).
+    /// meets it (a minimum that cannot be met is not applied). Where the minimum was met by
+    /// completion no stability notion applies: instead of blocking pairs, every student placed
+    /// elsewhere than this outcome places them.
     ///
     /// - Complexity: O(S + P + L + C).
     public func violations(of other: Matching, in problem: MatchingProblem) -> [MatchingViolation] {
         let judged = rules.groups(problem, outsideCap: minimumReport?.outsideCap)
         var found = StabilityCheck.violations(of: other, in: problem, groups: judged.groups, capLabels: judged.labels)
+        if minimumReport?.completed != nil {
+            // Completion gives up stability inside the group: the file must be the mechanism's matching.
+            found.removeAll { if case .blockingPair = $0 { true } else { false } }
+            for (mine, theirs) in zip(matching.assignments, other.assignments) where mine.student == theirs.student && mine.posting != theirs.posting {
+                found.append(.differsFromMechanism(student: theirs.student, found: theirs.posting, expected: mine.posting))
+            }
+        }
         if let minimum = rules.minimum, let report = minimumReport {
             let inGroup = problem.postings.map { minimum.postings.contains($0.id) }
             let placed = MinimumPlaces.placed(other, inGroup: inGroup, problem: problem).inside

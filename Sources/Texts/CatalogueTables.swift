@@ -5,8 +5,8 @@ enum CatalogueTables {
     static func table(for language: Language) -> [String: String] {
         let areas: [[String: String]]
         switch language {
-        case .en: areas = [englishCommon]
-        case .vi: areas = [vietnameseCommon]
+        case .en: areas = [englishCommon, englishMatching]
+        case .vi: areas = [vietnameseCommon, vietnameseMatching]
         }
         return areas.reduce(into: [:]) { table, area in table.merge(area) { first, _ in first } }
     }
@@ -14,8 +14,8 @@ enum CatalogueTables {
     /// Every area table of one language, for the test that no key is defined twice.
     static func areas(for language: Language) -> [[String: String]] {
         switch language {
-        case .en: [englishCommon]
-        case .vi: [vietnameseCommon]
+        case .en: [englishCommon, englishMatching]
+        case .vi: [vietnameseCommon, vietnameseMatching]
         }
     }
 }

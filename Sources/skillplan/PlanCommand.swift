@@ -11,7 +11,7 @@ import Workforce
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "The main job: validate → forecast → allocate → match → workbooks for every audience.",
+        abstract: "The main job: validate → forecast → match → allocate → workbooks for every audience.",
         discussion: """
         Writes into --exports: the fund plan workbook, one intake plan per institution, one interns
         workbook per enterprise with postings, and matches.csv. The budget frontier of the fund plan
@@ -82,7 +82,16 @@ struct PlanCommand: ParsableCommand {
                 return (try Allocate.forecast(planned, mobility: labourMarket.mobility), try Allocate.mobilityBreakdown(planned),
                         ranges)
             }
-            let options = AllocationOptions(relax: relax, timeLimit: timeLimit)
+            // Matched before the plan, so the plan funds only interns the round places (one budget).
+            let matching: (round: MatchingRound, outcome: MatchingOutcome)? = try progress.stage("Matching students to internships") {
+                guard hasStudents else { return nil }
+                do {
+                    let round = try MatchingRound(scenario: planned, directory: URL(fileURLWithPath: scenario.directory), quotas: [], seed: seed)
+                    return (round, try round.match())
+                } catch let error as InputErrors { throw UserFailure(message: error.description) } catch { throw UserFailure(message: "error: \(error)") }
+            }
+            var options = AllocationOptions(relax: relax, timeLimit: timeLimit)
+            options.internLimits = matching.map { $0.round.matchedInterns(in: $0.outcome) } ?? []
             let robustPlan: RobustPlan? = try robust ? progress.stage("Allocating the fund robustly over every variant") {
                 let criterion: RobustCriterion = try robustWeights.map { .expectedObjective(weights: try Allocate.weights($0)) } ?? .minimaxRegret
                 do {
@@ -101,25 +110,12 @@ struct PlanCommand: ParsableCommand {
                 frontierOptions.relax = true
                 return try Allocate.frontier(planned, forecast: forecast, multiples: try Allocate.multiples(sweep), options: frontierOptions)
             }
-            let round: InternshipRound? = try progress.stage("Matching students to internships") {
-                guard hasStudents else { return nil }
-                let problem: MatchingProblem
-                do {
-                    problem = try MatchingProblem(postings: planned.postings, students: planned.students,
-                                                  rankings: planned.rankings.isEmpty ? nil : planned.rankings, seed: seed)
-                } catch {
-                    throw UserFailure(message: "error: \(error)")
-                }
-                let matching = DeferredAcceptance.match(problem)
-                let funding = FundedPlaces.assign(matching, problem: problem, enterprises: planned.enterprises,
-                                                  terms: planned.fund.internships)
-                return InternshipRound(problem: problem, matching: matching, funding: funding)
-            }
+            let round = matching.map { $0.round.funded(by: plan.internQuotas()).result(of: $0.outcome) }
             let directory = URL(fileURLWithPath: exports)
             let audit = AuditFacts(runID: String(recorded.run.rawValue), datasetHash: loaded.contentHash,
                                    softwareVersion: SkillPlan.version, created: started)
             let context = PlanWorkbookContext(scenario: planned, forecast: forecast, plan: plan, frontier: frontier,
-                                              internships: round, audit: audit, ranges: ranges, robust: robustPlan)
+                                              internships: round.map(InternshipRound.init), audit: audit, ranges: ranges, robust: robustPlan)
             var written = try progress.stage("Writing workbooks to \(exports)") {
                 do {
                     return try PlanWorkbooks.write(into: directory, context: context)
@@ -130,16 +126,16 @@ struct PlanCommand: ParsableCommand {
             var matchSummary: MatchingSummary?
             if let round {
                 let matchesURL = directory.appendingPathComponent("matches.csv")
-                try writeTextFile(MatchesCSV.render(round.matching, problem: round.problem, funding: round.funding), to: matchesURL.path)
+                try writeTextFile(round.matchesCSV, to: matchesURL.path)
                 written.append(matchesURL)
-                matchSummary = MatchingSummary(round.matching, problem: round.problem, funding: round.funding)
+                matchSummary = round.summary
             }
             let report = PlanReport(
                 scenario: planned.settings.name, variant: plan.variant, run: recorded.run.rawValue,
                 contentHash: loaded.contentHash, status: plan.status.rawValue, objective: plan.objective,
                 shortageBefore: plan.shortageBefore, shortageAfter: plan.shortageAfter, spendVND: plan.totalSpend,
                 budgetVND: plan.totalBudget, matched: matchSummary?.matched, students: matchSummary?.students,
-                fundedPlaces: matchSummary?.fundedPlaces, mobility: labourMarket.mobility, mobilityBreakdown: breakdown,
+                fundedPlaces: matchSummary?.fundedPlaces, planInterns: matchSummary?.planInterns, mobility: labourMarket.mobility, mobilityBreakdown: breakdown,
                 files: written.map(\.relativePath),
                 seconds: Date().timeIntervalSince(started))
             if output.json {
@@ -188,7 +184,10 @@ struct PlanReport: Encodable {
     let budgetVND: Double
     let matched: Int?
     let students: Int?
+    /// Fund-backed places in the matching round.
     let fundedPlaces: Int?
+    /// Funded interns in the plan for the round's year.
+    let planInterns: Int?
     /// The mobility the plan was made under.
     let mobility: MobilityMode
     /// The shortage before the plan under each mobility mode.
@@ -199,7 +198,7 @@ struct PlanReport: Encodable {
     enum CodingKeys: String, CodingKey {
         case scenario, variant, run, contentHash = "content_hash", status, objective
         case shortageBefore = "shortage_before", shortageAfter = "shortage_after", spendVND = "spend_vnd"
-        case budgetVND = "budget_vnd", matched, students, fundedPlaces = "funded_places", mobility
+        case budgetVND = "budget_vnd", matched, students, fundedPlaces = "funded_places", planInterns = "plan_interns", mobility
         case mobilityBreakdown = "mobility_breakdown", files, seconds
     }
 
@@ -223,7 +222,11 @@ struct PlanReport: Encodable {
         }
         table.append(["Solver", "\(status)\(plan.gap.map { ", gap \(NumberText.percent($0, decimals: 2))" } ?? ""), \(plan.solver)"])
         if let matching {
-            table.append(["Internships", "\(NumberText.grouped(Double(matching.matched))) of \(NumberText.grouped(Double(matching.students))) students matched, \(matching.fundedPlaces) fund-backed places"])
+            table.append(["Internships", "\(NumberText.grouped(Double(matching.matched))) of \(NumberText.grouped(Double(matching.students))) students matched"])
+            if matching.fundingApplied {
+                table.append(["  funded interns in the plan", "\(NumberText.grouped(Double(matching.planInterns))) in \(matching.planYear.map(String.init) ?? "")"])
+                table.append(["  fund-backed places in this round", "\(NumberText.grouped(Double(matching.fundedPlaces))), \(NumberText.vnd(matching.fundedSupport)) VND"])
+            }
         }
         table.append(["Time", "\(String(format: "%.1f", seconds)) s"])
         let body = table.render().split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")

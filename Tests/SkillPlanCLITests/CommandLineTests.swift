@@ -142,7 +142,7 @@ struct CommandLineTests {
         try (tamperedLines.joined(separator: "\n") + "\n").write(to: work.appendingPathComponent("m1-bad.csv"), atomically: true, encoding: .utf8)
         let tampered = try CLI.run(["match", scenario, "--region-caps", "caps.csv", "--verify", "m1-bad.csv"], in: work)
         #expect(tampered.status == 1)
-        #expect(tampered.standardOutput.contains("the fund policy gives funded=false, support_vnd=0"))
+        #expect(tampered.standardOutput.contains("the fund plan's interns and the policy give funded=false, support_vnd=0"))
 
         // Second round after the capped one: only the unmatched take part; the store links both rounds.
         let second = try CLI.run(["match", scenario, "--region-caps", "caps.csv", "--round-of", "m1.csv", "--out", "m2.csv", "--json"], in: work)
