@@ -106,7 +106,7 @@ extension FundPlanSheets {
         try setting("Living support per student per year (VND)", .integer(Int(fund.scholarships.livingSupportPerYear)), WorkbookStyles.vnd)
         try setting("Internship support enabled", .yesNo(fund.internships.enabled))
         try setting("Entry uplift of a funded internship", .number(fund.internships.entryUplift), WorkbookStyles.percent)
-        try setting("Matching budget per round (VND)", .integer(Int(fund.internships.matchingBudget)), WorkbookStyles.vnd)
+        try setting("matching_budget_vnd (unused: a round funds the plan's interns)", .integer(Int(fund.internships.matchingBudget)), WorkbookStyles.vnd)
         try setting("Funded ownership", .string(Self.list(fund.internships.fundedOwnership.map(\.rawValue))))
         try setting("Funded sizes", .string(Self.list(fund.internships.fundedSizes.map(\.rawValue))))
         try setting("Funded skills", .string(Self.list(fund.internships.fundedSkills.map(\.rawValue))))

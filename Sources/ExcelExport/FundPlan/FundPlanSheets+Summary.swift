@@ -74,7 +74,7 @@ extension FundPlanSheets {
             WorkbookStyles.vnd)
         let seatStyle = plan.relaxed ? WorkbookStyles.decimal : WorkbookStyles.integer
         try figure("Scholarship seats", .number(plan.scholarships.reduce(0) { $0 + $1.seats }), seatStyle)
-        try figure("Funded interns", .number(plan.internships.reduce(0) { $0 + $1.interns }), seatStyle)
+        try figure("Funded interns (plan, all years)", .number(plan.internships.reduce(0) { $0 + $1.interns }), seatStyle)
         try figure("On-site training seats", .number(plan.onsite.reduce(0) { $0 + $1.seats }), seatStyle)
         try figure("Spend that closes nothing (VND)", .number(plan.zeroEffectSpend), WorkbookStyles.vnd)
         try figure(

@@ -106,7 +106,7 @@ public enum InternsWorkbook {
                 TableColumn("Year of study", width: 8, style: WorkbookStyles.integer),
                 TableColumn("Student's rank of the posting", width: 11, style: WorkbookStyles.integer),
                 TableColumn("Posting's rank of the student", width: 11, style: WorkbookStyles.integer),
-                TableColumn("Fund support", width: 9), TableColumn("Support (VND)", width: 16, style: WorkbookStyles.vnd),
+                TableColumn("Fund-backed place this round", width: 9), TableColumn("Support (VND)", width: 16, style: WorkbookStyles.vnd),
             ])
         var lines: [(posting: InternshipPosting.ID, funded: Bool, support: Double)] = []
         for posting in postings {
@@ -187,7 +187,7 @@ public enum InternsWorkbook {
                 TableColumn("Minimum year of study", width: 9, style: WorkbookStyles.integer),
                 TableColumn("Matched interns", width: 9, style: WorkbookStyles.integer),
                 TableColumn("Free slots", width: 8, style: WorkbookStyles.integer),
-                TableColumn("Interns with fund support", width: 10, style: WorkbookStyles.integer),
+                TableColumn("Fund-backed places this round", width: 10, style: WorkbookStyles.integer),
                 TableColumn("Support this round (VND)", width: 16, style: WorkbookStyles.vnd),
                 TableColumn("Interns funded in the plan (all years)", width: 12, style: seatStyle),
                 TableColumn("Plan support (VND)", width: 16, style: WorkbookStyles.vnd),
