@@ -14,6 +14,15 @@ struct Match: ParsableCommand {
         Give a scenario directory (postings.csv, students.csv, optional rankings.csv and \
         regional_caps.csv; its fund.yaml then decides the fund-backed places and any minimum \
         places), or the files with --postings and --students.
+
+        One internship budget: a round implements one year of the fund plan (--year, default the \
+        fund's first budget year). In each group of postings (skill, province, domestic SME or \
+        not, stipend per intern) it funds matched interns at postings the policy backs, \
+        best-ranked first, up to the plan's funded interns of that group; a posting with no intern \
+        is paid nothing. Without --plan the plan is solved as `skillplan plan` solves it, within \
+        the interns this round places, so the fund-backed places in this round equal the funded \
+        interns in the plan for that year; --plan PLAN.json (allocate --json output, or a run's \
+        plan.json) funds that plan's interns instead, and the summary names any it could not place.
         Without rankings, postings rank eligible applicants by score, ties broken by a lottery \
         drawn from --seed; the lottery numbers are recorded in the run.
 
@@ -22,18 +31,20 @@ struct Match: ParsableCommand {
         (AER 2015): no cap is exceeded, each posting's target capacity is its share of the cap by \
         slots (largest remainders), and caps that never bind give exactly the unconstrained \
         matching. fund.yaml's internships.minimum_places asks for at least N interns at a group of \
-        postings; it is met by capping the postings outside the group (Fragiadakis et al. 2016), \
-        and the summary says when it cannot be met. Caps and a minimum cannot apply together.
+        postings; it is met whenever any matching can meet it: by capping the postings outside the \
+        group (Fragiadakis et al. 2016), else by completing the group along augmenting paths; the \
+        summary says when it cannot be met, with the most any matching could place there. Caps \
+        and a minimum cannot apply together.
 
         --round-of FIRST.csv runs a second round: the students FIRST.csv leaves unmatched, with \
         the preferences in the students file given now (the same students, new lists), and the \
         postings' free slots; first-round \
-        places are untouched; caps, minimum and the fund's budget count what the first round \
-        placed and paid. --out then holds the second round's students only.
+        places are untouched; caps, minimum and the plan's interns count what the first round \
+        placed and funded. --out then holds the second round's students only.
 
         --verify FILE checks a matches.csv (with --round-of: a second round's) for capacity, \
         eligibility, caps, the minimum, blocking pairs the caps do not excuse, and its funded and \
-        support_vnd columns against the fund policy, instead of matching.
+        support_vnd columns against the plan's interns and the fund policy, instead of matching.
         --explain FILE writes, for every student and every posting they ranked above their \
         result, why they are not there (explanations.csv).
         """)

@@ -18,6 +18,12 @@ struct PlanCommand: ParsableCommand {
         is solved as LP relaxations (fast at every scale). Nothing is written when an input is wrong
         or the fund policy is infeasible. The run is recorded in the SQLite store.
 
+        The internship matching runs first, as `skillplan match DIR` runs it (regional_caps.csv, \
+        the fund's minimum places): the plan then funds at most the interns the round places in \
+        each group of postings (skill, province, domestic SME or not, stipend) in the fund's first \
+        budget year, and matches.csv funds exactly the plan's interns of that year (one \
+        internship budget; see `skillplan help match`).
+
         With --robust the fund plan is the robust plan over the baseline and every variant of scenario.yaml (see `skillplan help allocate`); its workbook, fund-plan-<scenario>-robust.xlsx, adds a Robustness sheet that scores it and each single-variant plan under every variant, and no budget frontier is solved.
         """)
 
