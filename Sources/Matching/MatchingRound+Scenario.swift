@@ -18,11 +18,17 @@ extension MatchingRound {
             caps = try RegionalCapsCSV.parse(String(decoding: try Data(contentsOf: file), as: UTF8.self), file: file.path,
                                              knownRegions: Set(scenario.regions.map(\.id)))
         }
-        let terms = scenario.fund.internships
-        let funding = terms.enabled
-            ? RoundFunding(terms: terms, enterprises: scenario.enterprises, quotas: quotas,
-                           year: year ?? scenario.fund.budgetYears.first ?? scenario.settings.baseYear)
-            : nil
-        self.init(problem: problem, caps: caps, minimum: terms.minimumPlaces, funding: funding)
+        self.init(problem: problem, caps: caps, minimum: scenario.fund.internships.minimumPlaces,
+                  funding: RoundFunding(scenario: scenario, quotas: quotas, year: year))
+    }
+}
+
+extension RoundFunding {
+    /// The funding of a scenario's round of `year` (default: the fund's first budget year, else
+    /// the base year); nil when the fund backs no internships.
+    public init?(scenario: Scenario, quotas: [InternQuota], year: Int? = nil) {
+        guard scenario.fund.internships.enabled else { return nil }
+        self.init(terms: scenario.fund.internships, enterprises: scenario.enterprises, quotas: quotas,
+                  year: year ?? scenario.fund.budgetYears.first ?? scenario.settings.baseYear)
     }
 }

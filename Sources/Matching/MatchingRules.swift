@@ -1,3 +1,5 @@
+import Workforce
+
 /// Which mechanism found a matching.
 public enum MatchingMechanism: String, Codable, Hashable, Sendable {
     /// ``DeferredAcceptance``: no distributional constraint.
@@ -80,7 +82,26 @@ public struct MatchingOutcome: Sendable {
     /// - Complexity: O(S + P + L).
     public func explanations(in problem: MatchingProblem) -> [NotPlacedExplanation] {
         let judged = rules.groups(problem, outsideCap: minimumReport?.outsideCap)
-        return PlacementExplanations.explain(matching, problem: problem, groups: judged.groups, labels: judged.labels, reason: judged.reason)
+        let explanations = PlacementExplanations.explain(matching, problem: problem, groups: judged.groups, labels: judged.labels,
+                                                         reason: judged.reason)
+        guard minimumReport?.completed != nil, let group = rules.minimum?.group else { return explanations }
+        // After a completion, a posting that has a free slot or holds a student it ranks lower
+        // did not prefer the others: the completion put them there.
+        var holders: [InternshipPosting.ID: [Student.ID]] = [:]
+        for assignment in matching.assignments {
+            if let posting = assignment.posting { holders[posting, default: []].append(assignment.student) }
+        }
+        return explanations.map { item in
+            let held = holders[item.posting] ?? []
+            let slots = problem.posting(item.posting)?.slots ?? 0
+            let mine = problem.postingRank(of: item.student, at: item.posting) ?? Int.max
+            guard held.count < slots || held.contains(where: { (problem.postingRank(of: $0, at: item.posting) ?? Int.max) > mine })
+            else { return item }
+            var moved = item
+            moved.reason = .minimumCompletion
+            moved.cap = group
+            return moved
+        }
     }
 
     /// Everything wrong with `other` (a matching read from a file) under these rules: what

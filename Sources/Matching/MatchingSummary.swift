@@ -14,7 +14,7 @@ public import Workforce
 /// domestic-SME flag; the figures are 0 and the list empty without a fund policy), `round` (1, or 2 for a second round), `mechanism`
 /// (``MatchingMechanism``), `regional_caps` (a list of `{regions, cap, placed}`, empty without
 /// caps), `not_placed_above_result` (`{posting_preferred_others, region_at_cap,
-/// held_for_minimum, students}`: pairs of a student and a posting they ranked above their result,
+/// held_for_minimum, minimum_completion, students}`: pairs of a student and a posting they ranked above their result,
 /// by reason, and how many students have any); and `minimum_places` (a ``MinimumPlacesReport``)
 /// only when the fund policy sets a minimum.
 public struct MatchingSummary: Codable, Hashable, Sendable {
@@ -43,12 +43,14 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
         public var regionAtCap: Int = 0
         /// Pairs where the posting had a free slot held back for a group's minimum.
         public var heldForMinimum: Int = 0
+        /// Pairs where the minimum's completion rearranged places.
+        public var minimumCompletion: Int = 0
         /// Students with at least one such posting.
         public var students: Int = 0
 
         enum CodingKeys: String, CodingKey {
             case postingPreferredOthers = "posting_preferred_others", regionAtCap = "region_at_cap"
-            case heldForMinimum = "held_for_minimum", students
+            case heldForMinimum = "held_for_minimum", minimumCompletion = "minimum_completion", students
         }
 
         /// Counts of `explanations`.
@@ -59,6 +61,7 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
                 case .postingPreferredOthers: postingPreferredOthers += 1
                 case .regionAtCap: regionAtCap += 1
                 case .heldForMinimum: heldForMinimum += 1
+                case .minimumCompletion: minimumCompletion += 1
                 }
                 if item.student != last { students += 1 }
                 last = item.student
@@ -249,6 +252,7 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
             var reasons = ["\(counts.postingPreferredOthers) because the posting preferred others"]
             if counts.regionAtCap > 0 { reasons.append("\(counts.regionAtCap) because the province was at its cap") }
             if counts.heldForMinimum > 0 { reasons.append("\(counts.heldForMinimum) because places were held for a minimum") }
+            if counts.minimumCompletion > 0 { reasons.append("\(counts.minimumCompletion) because places were rearranged to meet a minimum") }
             lines.append("  not placed higher   \(counts.students) students, at postings ranked above their result: " + reasons.joined(separator: ", "))
         }
         if fundingApplied { lines += fundingLines(Catalogue(language)).map { "  " + $0 } }

@@ -164,13 +164,11 @@ struct Match: ParsableCommand {
     /// The fund's terms for this round, without the plan's interns yet; nil when the fund backs
     /// no internships.
     private func openFunding(for scenario: Scenario) throws -> RoundFunding? {
-        guard scenario.fund.internships.enabled else { return nil }
         if let year, !scenario.fund.budgetByYear.keys.contains(year) {
             let years = scenario.fund.budgetYears
             throw UserFailure(message: "error: --year \(year) is not a budget year of fund.yaml (\(years.first ?? 0)–\(years.last ?? 0))")
         }
-        return RoundFunding(terms: scenario.fund.internships, enterprises: scenario.enterprises, quotas: [],
-                            year: year ?? scenario.fund.budgetYears.first ?? scenario.settings.baseYear)
+        return RoundFunding(scenario: scenario, quotas: [], year: year)
     }
 
     /// The plan's interns: from --plan, else the plan solved for the scenario as `skillplan plan`

@@ -188,6 +188,10 @@ struct MinimumPlacesTests {
         #expect(report.sentence == "minimum places for domestic-sme: 2 of at least 2 met; 1 students placed in the group by minimum completion, ahead of applicants the postings rank higher")
         #expect(report.sentence(Catalogue(.vi)).hasPrefix("số suất tối thiểu cho domestic-sme: đã xếp 2"))
         #expect(outcome.violations(of: outcome.matching, in: problem) == [])
+        // a is not at g1, their first choice, because the completion put b there.
+        #expect(outcome.explanations(in: problem) == [
+            NotPlacedExplanation(student: "a", posting: "g1", studentRank: 1, resultRank: 2, reason: .minimumCompletion, cap: "domestic-sme"),
+        ])
         let free = DeferredAcceptance.match(problem)
         #expect(outcome.violations(of: free, in: problem) == [
             .differsFromMechanism(student: "a", found: "g1", expected: "g2"),
