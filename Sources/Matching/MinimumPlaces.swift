@@ -186,7 +186,8 @@ public enum MinimumPlaces {
     /// Stage 3: adds students to the group along augmenting paths until it holds `goal` (or no
     /// candidate is left), as the type's documentation describes.
     ///
-    /// - Complexity: O(goal · (L + S)).
+    /// - Complexity: O(goal · (L + S)) for L usable preference entries and S students (in practice
+    ///   far less: a search stops at the first free slot).
     static func complete(_ start: Matching, problem: MatchingProblem, inGroup: [Bool], goal: Int) -> (matching: Matching, added: Int) {
         let studentCount = problem.students.count, postingCount = problem.postings.count
         var postingOf = [Int](repeating: -1, count: studentCount)
@@ -200,12 +201,12 @@ public enum MinimumPlaces {
                 inside += 1
             }
         }
-        func groupChoices(_ s: Int) -> [Int] {
-            (problem.choiceStart[s]..<problem.choiceStart[s + 1]).map { problem.choicePosting[$0] }.filter { inGroup[$0] }
+        func ranksTheGroup(_ s: Int) -> Bool {
+            (problem.choiceStart[s]..<problem.choiceStart[s + 1]).contains { inGroup[problem.choicePosting[$0]] }
         }
         // Candidates: not in the group, with a posting of the group on their list.
         var candidates: [(outside: Int, rank: Int, student: Int)] = []
-        for s in 0..<studentCount where (postingOf[s] < 0 || !inGroup[postingOf[s]]) && !groupChoices(s).isEmpty {
+        for s in 0..<studentCount where (postingOf[s] < 0 || !inGroup[postingOf[s]]) && ranksTheGroup(s) {
             // Unmatched first; then placed outside, lowest-ranked at their posting first.
             candidates.append(postingOf[s] < 0 ? (0, 0, s) : (1, -(start.assignments[s].postingRank ?? 0), s))
         }
@@ -214,16 +215,23 @@ public enum MinimumPlaces {
         var added = 0
         var reachedFrom = [Int](repeating: -1, count: postingCount)
         var seenStudent = [Bool](repeating: false, count: studentCount)
+        // Marks stay between failed searches: nothing changed, so what one failed search reached
+        // cannot reach a free slot in the next (as in Kuhn's algorithm); they are cleared after a
+        // student is added. So the searches between two additions cost O(L + S) together.
+        var touchedPostings: [Int] = [], touchedStudents: [Int] = []
         for candidate in candidates where inside < goal {
+            guard !seenStudent[candidate.student] else { continue }
             // Breadth-first search for a posting of the group with a free slot.
-            var touchedPostings: [Int] = [], touchedStudents = [candidate.student]
             seenStudent[candidate.student] = true
+            touchedStudents.append(candidate.student)
             var queue = [candidate.student], index = 0
             var end = -1
             search: while index < queue.count {
                 let u = queue[index]
                 index += 1
-                for g in groupChoices(u) where g != postingOf[u] && reachedFrom[g] < 0 {
+                for c in problem.choiceStart[u]..<problem.choiceStart[u + 1] {
+                    let g = problem.choicePosting[c]
+                    guard inGroup[g], g != postingOf[u], reachedFrom[g] < 0 else { continue }
                     reachedFrom[g] = u
                     touchedPostings.append(g)
                     if holders[g].count < problem.capacity[g] {
@@ -237,23 +245,24 @@ public enum MinimumPlaces {
                     }
                 }
             }
-            if end >= 0 {
-                // Shift along the path: each student moves to the posting they reached.
-                var g = end
-                while true {
-                    let u = reachedFrom[g]
-                    let old = postingOf[u]
-                    if old >= 0, inGroup[old], let at = holders[old].firstIndex(of: u) { holders[old].remove(at: at) }
-                    holders[g].append(u)
-                    postingOf[u] = g
-                    if u == candidate.student { break }
-                    g = old
-                }
-                inside += 1
-                added += 1
+            guard end >= 0 else { continue }
+            // Shift along the path: each student moves to the posting they reached.
+            var g = end
+            while true {
+                let u = reachedFrom[g]
+                let old = postingOf[u]
+                if old >= 0, inGroup[old], let at = holders[old].firstIndex(of: u) { holders[old].remove(at: at) }
+                holders[g].append(u)
+                postingOf[u] = g
+                if u == candidate.student { break }
+                g = old
             }
+            inside += 1
+            added += 1
             for g in touchedPostings { reachedFrom[g] = -1 }
             for t in touchedStudents { seenStudent[t] = false }
+            touchedPostings.removeAll(keepingCapacity: true)
+            touchedStudents.removeAll(keepingCapacity: true)
         }
         return (Matching(problem, postingOf: postingOf), added)
     }
