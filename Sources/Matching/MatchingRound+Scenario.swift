@@ -18,7 +18,10 @@ extension MatchingRound {
             caps = try RegionalCapsCSV.parse(String(decoding: try Data(contentsOf: file), as: UTF8.self), file: file.path,
                                              knownRegions: Set(scenario.regions.map(\.id)))
         }
-        self.init(problem: problem, caps: caps, minimum: scenario.fund.internships.minimumPlaces,
+        let minimum = scenario.fund.internships.minimumPlaces.map {
+            GroupMinimum($0, postings: scenario.postings, enterprises: scenario.enterprises)
+        }
+        self.init(problem: problem, caps: caps, minimum: minimum,
                   funding: RoundFunding(scenario: scenario, quotas: quotas, year: year))
     }
 }

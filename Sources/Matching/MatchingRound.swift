@@ -42,13 +42,11 @@ public struct MatchingRound: Sendable {
     /// - Parameters:
     ///   - caps: regional caps (`regional_caps.csv`).
     ///   - minimum: the fund policy's `internships.minimum_places`, resolved against the postings
-    ///     with `funding`'s enterprises (or none).
-    public init(problem: MatchingProblem, caps: RegionalCaps = .none, minimum: PostingGroupMinimum? = nil, funding: RoundFunding? = nil) {
+    ///     (``GroupMinimum/init(_:postings:enterprises:)``).
+    public init(problem: MatchingProblem, caps: RegionalCaps = .none, minimum: GroupMinimum? = nil, funding: RoundFunding? = nil) {
         number = 1
         self.problem = problem
-        rules = MatchingRules(caps: caps, minimum: minimum.map {
-            GroupMinimum($0, postings: problem.postings, enterprises: funding?.enterprises ?? [])
-        })
+        rules = MatchingRules(caps: caps, minimum: minimum)
         self.funding = funding
         secondRound = nil
     }
@@ -58,7 +56,7 @@ public struct MatchingRound: Sendable {
     ///
     /// - Throws: ``MatchingInputError`` when the round's postings and students do not make a problem.
     public init(after first: MatchesFile, full: MatchingProblem, rankings: [PostingRank]?, caps: RegionalCaps = .none,
-                minimum: PostingGroupMinimum? = nil, funding: RoundFunding? = nil) throws(MatchingInputError) {
+                minimum: GroupMinimum? = nil, funding: RoundFunding? = nil) throws(MatchingInputError) {
         let firstRules = MatchingRound(problem: full, caps: caps, minimum: minimum, funding: funding).rules
         let second = SecondRound(after: first, problem: full, rankings: rankings, rules: firstRules)
         number = 2

@@ -94,7 +94,9 @@ struct Match: ParsableCommand {
         let scenario = input.loaded?.scenario
         let caps = try loadCaps(knownRegions: scenario.map { Set($0.regions.map(\.id)) })
         let full = try makeProblem(postings: input.postings, students: input.students, rankings: input.rankings)
-        let minimum = scenario?.fund.internships.minimumPlaces
+        let minimum = scenario?.fund.internships.minimumPlaces.map {
+            GroupMinimum($0, postings: input.postings, enterprises: scenario?.enterprises ?? [])
+        }
         var funding = try scenario.flatMap { try openFunding(for: $0) }
         let first = MatchingRound(problem: full, caps: caps, minimum: minimum, funding: funding)
         if let scenario, funding != nil { funding?.quotas = try planQuotas(for: scenario, limitedBy: first) }

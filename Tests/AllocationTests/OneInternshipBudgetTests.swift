@@ -88,4 +88,15 @@ struct OneInternshipBudgetTests {
         // One intern at most, only in the group with a limit.
         #expect(limited.internQuotas().allSatisfy { $0.group == sme && $0.interns <= 1 })
     }
+
+    @Test func aMinimumAppliesWithoutFunding() throws {
+        var scenario = Self.scenario(seed: 4, students: 20)
+        scenario.fund.internships.enabled = false
+        scenario.fund.internships.minimumPlaces = PostingGroupMinimum(group: "domestic-sme", places: 5, ownership: [.domestic])
+        let round = try MatchingRound(scenario: scenario, directory: nil, quotas: [])
+        #expect(round.funding == nil)
+        #expect(round.rules.minimum?.postings == ["SME-HN", "SME-DN"])
+        let result = try round.run()
+        #expect(result.outcome.minimumReport?.met == true)
+    }
 }
