@@ -77,10 +77,10 @@ let package = Package(
         ),
         .target(
             name: "Allocation",
-            dependencies: ["Workforce", "Forecast", "Optimization"],
+            dependencies: ["Workforce", "Forecast", "Optimization", "Matching"],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Matching", dependencies: ["Workforce"], swiftSettings: swiftSettings),
+        .target(name: "Matching", dependencies: ["Workforce", "Texts"], swiftSettings: swiftSettings),
         .target(
             name: "Storage",
             dependencies: ["Workforce", .product(name: "GRDB", package: "GRDB.swift")],
@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization", "CCoinOR"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AllocationTests",
-            dependencies: ["Allocation", "Forecast", "Optimization", "Workforce"],
+            dependencies: ["Allocation", "Forecast", "Optimization", "Workforce", "Matching"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -124,7 +124,7 @@ let package = Package(
             dependencies: ["ScenarioSynthesis", "Workforce"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "MatchingTests", dependencies: ["Matching"], swiftSettings: swiftSettings),
+        .testTarget(name: "MatchingTests", dependencies: ["Matching", "Texts"], swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SkillPlanCLITests",

@@ -1,4 +1,5 @@
 import Forecast
+import Matching
 import Optimization
 import Workforce
 
@@ -11,6 +12,8 @@ struct BuildConfiguration: Sendable {
     var elastic = false
     /// Require `Σ_t spend[t] ≥` this many billions of VND (row `policy.minimum-spend`).
     var minimumSpendBillions: Double?
+    /// ``AllocationOptions/internLimits``.
+    var internLimits: [InternQuota] = []
 }
 
 extension AllocationModel {
@@ -147,7 +150,10 @@ extension AllocationModel {
             var classOrder: [PostingClass] = []
             var members: [PostingClass: [Int]] = [:]
             var classOfPosting: [InternshipPosting.ID: PostingClass] = [:]
-            for (index, posting) in scenario.postings.enumerated() where posting.slots > 0 {
+            // Only postings the policy backs (`funded_ownership`, `funded_sizes`, `funded_skills`):
+            // the matching funds the plan's interns there and nowhere else (one budget).
+            for (index, posting) in scenario.postings.enumerated()
+            where posting.slots > 0 && enterprises[posting.enterprise].map({ fund.internships.backs($0, skill: posting.skill) }) ?? false {
                 let sme = enterprises[posting.enterprise]?.isDomesticSME ?? false
                 let key = PostingClass(skill: posting.skill, region: posting.region, sme: sme, cost: posting.stipendPerIntern)
                 if members[key] == nil { classOrder.append(key) }
@@ -238,6 +244,27 @@ extension AllocationModel {
         for pool in internPools {
             model.addConstraint(LinearExpression.sum(pool.columns.map { columns[$0].variable }), .lessOrEqual,
                                 Double(pool.students), name: "interns.pool[\(pool.label)]")
+        }
+        // The interns a matching round places bound the plan's funded interns of its year (one budget).
+        let limitYears = Set(configuration.internLimits.map(\.year))
+        if !limitYears.isEmpty {
+            var limit: [Int: [InternGroup: Int]] = [:]
+            for quota in configuration.internLimits { limit[quota.year, default: [:]][quota.group, default: 0] += max(quota.interns, 0) }
+            var grouped: [Int: [InternGroup: [Int]]] = [:]
+            for (index, column) in columns.enumerated() where column.kind == .internship && limitYears.contains(column.year) {
+                let posting = scenario.postings[column.source]
+                let group = InternGroup(skill: posting.skill, region: posting.region, domesticSME: column.isDomesticSME,
+                                        stipend: posting.stipendPerIntern)
+                grouped[column.year, default: [:]][group, default: []].append(index)
+            }
+            for year in grouped.keys.sorted() {
+                let groups = grouped[year] ?? [:]
+                for group in groups.keys.sorted() {
+                    let label = "\(group.skill),\(group.region),\(group.domesticSME ? "domestic-sme" : "other"),\(group.stipend),\(year)"
+                    model.addConstraint(LinearExpression.sum((groups[group] ?? []).map { columns[$0].variable }), .lessOrEqual,
+                                        Double(limit[year]?[group] ?? 0), name: "interns.matched[\(label)]")
+                }
+            }
         }
 
         // Shortage rows are per skill, labour market and year (a market is a province, or the

@@ -280,7 +280,6 @@ extension CatalogueTables {
         "workbooks.assumptions.living-support": "Living support per student per year (VND)",
         "workbooks.assumptions.internships-enabled": "Internship support enabled",
         "workbooks.assumptions.entry-uplift": "Entry uplift of a funded internship",
-        "workbooks.assumptions.matching-budget": "Matching budget per round (VND)",
         "workbooks.assumptions.funded-ownership": "Funded ownership",
         "workbooks.assumptions.funded-sizes": "Funded sizes",
         "workbooks.assumptions.funded-skills": "Funded skills",
@@ -371,6 +370,7 @@ extension CatalogueTables {
         "workbooks.not-placed.preferred-others": "The posting preferred the students it took.",
         "workbooks.not-placed.region-at-cap": "The province was at its cap.",
         "workbooks.not-placed.held-for-minimum": "Places outside the group were held back for its minimum.",
+        "workbooks.not-placed.minimum-completion": "Places were rearranged to meet a group's minimum number of interns.",
     ]
 
     static let vietnameseWorkbooks: [String: String] = [
@@ -652,7 +652,6 @@ extension CatalogueTables {
         "workbooks.assumptions.living-support": "Hỗ trợ sinh hoạt phí mỗi sinh viên mỗi năm (đồng)",
         "workbooks.assumptions.internships-enabled": "Có trợ cấp thực tập",
         "workbooks.assumptions.entry-uplift": "Mức tăng tỷ lệ vào làm trong ngành nhờ thực tập được hỗ trợ",
-        "workbooks.assumptions.matching-budget": "Ngân sách mỗi đợt xếp thực tập (đồng)",
         "workbooks.assumptions.funded-ownership": "Loại hình sở hữu được hỗ trợ",
         "workbooks.assumptions.funded-sizes": "Quy mô doanh nghiệp được hỗ trợ",
         "workbooks.assumptions.funded-skills": "Kỹ năng được hỗ trợ",
@@ -743,5 +742,6 @@ extension CatalogueTables {
         "workbooks.not-placed.preferred-others": "Vị trí ưu tiên các sinh viên đã nhận.",
         "workbooks.not-placed.region-at-cap": "Tỉnh đã đạt trần số thực tập sinh.",
         "workbooks.not-placed.held-for-minimum": "Các suất ngoài nhóm được giữ lại để bảo đảm số tối thiểu của nhóm.",
+        "workbooks.not-placed.minimum-completion": "Các suất được sắp xếp lại để bảo đảm số thực tập tối thiểu của một nhóm.",
     ]
 }

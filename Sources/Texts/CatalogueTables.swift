@@ -15,6 +15,7 @@ enum CatalogueTables {
             (englishRuns, vietnameseRuns),
             (englishTemplates, vietnameseTemplates),
             (englishInputs, vietnameseInputs),
+            (englishMatching, vietnameseMatching),
         ]
         return areas.map { language == .vi ? $0.vietnamese : $0.english }
     }

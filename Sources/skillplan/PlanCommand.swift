@@ -13,9 +13,11 @@ import Workforce
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "The main job: validate → forecast → allocate → match → workbooks for every audience.",
+        abstract: "The main job: validate → forecast → match → allocate → workbooks for every audience.",
         discussion: """
         Writes a new folder <scenario>-<variant>-run-<N> inside --exports (N: the run's number in the store), made complete in a staging folder and renamed into place: the fund plan workbook, one intake plan per institution, one interns workbook per enterprise with postings (workbook names end with the variant and the fund policy's label, e.g. -baseline-960bn-3fa2c1), and matches.csv. A run that fails leaves no folder. The budget frontier of the fund plan is solved as LP relaxations (fast at every scale). Nothing is written when an input is wrong or the fund policy is infeasible. The run is recorded in the SQLite store.
+
+        The internship matching runs first, as `skillplan match DIR` runs it (regional_caps.csv, the fund's minimum places): the plan then funds at most the interns the round places in each group of postings (skill, province, domestic SME or not, stipend) in the fund's first budget year, and matches.csv funds exactly the plan's interns of that year (one internship budget; see `skillplan help match`).
 
         With --robust the fund plan is the robust plan over the baseline and every variant of scenario.yaml (see `skillplan help allocate`); its workbook, fund-plan-<scenario>-robust.xlsx, adds a Robustness sheet that scores it and each single-variant plan under every variant, and no budget frontier is solved.
         """)
@@ -111,7 +113,11 @@ extension PlanReport {
         }
         table.append(["Solver", "\(status)\(plan.gap.map { ", gap \(NumberText.percent($0, decimals: 2))" } ?? ""), \(plan.solver)"])
         if let matching {
-            table.append(["Internships", "\(NumberText.grouped(Double(matching.matched))) of \(NumberText.grouped(Double(matching.students))) students matched, \(matching.fundedPlaces) fund-backed places"])
+            table.append(["Internships", "\(NumberText.grouped(Double(matching.matched))) of \(NumberText.grouped(Double(matching.students))) students matched"])
+            if matching.fundingApplied {
+                table.append(["  funded interns in the plan", "\(NumberText.grouped(Double(matching.planInterns))) in \(matching.planYear.map(String.init) ?? "")"])
+                table.append(["  fund-backed places in this round", "\(NumberText.grouped(Double(matching.fundedPlaces))), \(NumberText.vnd(matching.fundedSupport)) VND"])
+            }
         }
         table.append(["Time", "\(String(format: "%.1f", seconds)) s"])
         let body = table.render().split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")

@@ -65,3 +65,10 @@ public struct PlanWorkbookContext: Sendable {
         self.audit = audit
     }
 }
+
+extension InternshipRound {
+    /// The interns workbooks' view of a round run by ``MatchingRound``.
+    public init(_ result: MatchingRoundResult) {
+        self.init(problem: result.problem, matching: result.matching, funding: result.funding, explanations: result.explanations)
+    }
+}

@@ -107,7 +107,6 @@ extension FundPlanSheets {
         try setting(t["assumptions.living-support"], .integer(Int(fund.scholarships.livingSupportPerYear)), WorkbookStyles.vnd)
         try setting(t["assumptions.internships-enabled"], .string(t.yesNo(fund.internships.enabled)))
         try setting(t["assumptions.entry-uplift"], .number(fund.internships.entryUplift), WorkbookStyles.percent)
-        try setting(t["assumptions.matching-budget"], .integer(Int(fund.internships.matchingBudget)), WorkbookStyles.vnd)
         try setting(t["assumptions.funded-ownership"], .string(list(fund.internships.fundedOwnership.map(\.rawValue))))
         try setting(t["assumptions.funded-sizes"], .string(list(fund.internships.fundedSizes.map(\.rawValue))))
         try setting(t["assumptions.funded-skills"], .string(list(fund.internships.fundedSkills.map(\.rawValue))))

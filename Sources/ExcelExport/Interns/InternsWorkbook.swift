@@ -261,6 +261,7 @@ extension InternsWorkbook {
         case .postingPreferredOthers: t["not-placed.preferred-others"]
         case .regionAtCap: t["not-placed.region-at-cap"]
         case .heldForMinimum: t["not-placed.held-for-minimum"]
+        case .minimumCompletion: t["not-placed.minimum-completion"]
         }
     }
 }
