@@ -261,8 +261,12 @@ extension AllocationModel {
                 let groups = grouped[year] ?? [:]
                 for group in groups.keys.sorted() {
                     let label = "\(group.skill),\(group.region),\(group.domesticSME ? "domestic-sme" : "other"),\(group.stipend),\(year)"
-                    model.addConstraint(LinearExpression.sum((groups[group] ?? []).map { columns[$0].variable }), .lessOrEqual,
-                                        Double(limit[year]?[group] ?? 0), name: "interns.matched[\(label)]")
+                    let members = groups[group] ?? []
+                    let matched = limit[year]?[group] ?? 0
+                    model.addConstraint(LinearExpression.sum(members.map { columns[$0].variable }), .lessOrEqual,
+                                        Double(matched), name: "interns.matched[\(label)]")
+                    // The rounding repair keeps these limits as it keeps the pools of students.
+                    internPools.append((members, year, matched, "matched," + label))
                 }
             }
         }
