@@ -3,9 +3,9 @@ import ArgumentParser
 import ExcelExport
 import Forecast
 import Foundation
-import Texts
 import Matching
 import Storage
+import Texts
 import Workforce
 
 /// `skillplan plan DIR`: the main job. Validate, forecast, allocate, match, and write every workbook.
