@@ -6,13 +6,13 @@ struct BudgetCells {
     var sheet: String
     /// The totals row.
     var totalRow: Int
-    /// Total budget (column B) and total spend (column G) values.
+    /// Total budget (column B) and total spend values.
     var totalBudget: Double
     var totalSpend: Double
     static let budgetColumn = 2
     static let carriedInColumn = 3
-    static let spendColumn = 7
-    static let unspentColumn = 8
+    /// The total spend column: after one column per instrument from D.
+    var spendColumn: Int
 }
 
 extension FundPlanSheets {
@@ -22,6 +22,11 @@ extension FundPlanSheets {
     /// what the next year carries in.
     func writeBudget(_ sheet: XLSXWorksheet, items: [ChargedCosts]) throws -> BudgetCells {
         let unit = t["unit.bn"]
+        // Columns: A year, B budget, C carried in, one per instrument from D, then total spend,
+        // unspent to date, share used and the value of an extra billion.
+        let spendColumn = 4 + items.count
+        let spendLetter = CellAddress.columnLetters(spendColumn), unspentLetter = CellAddress.columnLetters(spendColumn + 1)
+        let lastItem = CellAddress.columnLetters(spendColumn - 1)
         var table = try TableSheet(
             sheet, texts: t, title: t["budget.title"],
             note: t["budget.note"] + " " + (plan.carryOver ? t["budget.carry-over"] : t["budget.lapse"]),
@@ -29,9 +34,9 @@ extension FundPlanSheets {
                 TableColumn(t["column.budget-year"], width: 8, style: WorkbookStyles.year),
                 TableColumn(t.format("budget.budget", ["unit": unit]), width: 10, style: WorkbookStyles.billions),
                 TableColumn(t.format("budget.carried-in", ["unit": unit]), width: 10, style: WorkbookStyles.billions),
-                TableColumn(t.format("budget.scholarships", ["unit": unit]), width: 10, style: WorkbookStyles.billions),
-                TableColumn(t.format("budget.internships", ["unit": unit]), width: 10, style: WorkbookStyles.billions),
-                TableColumn(t.format("budget.onsite", ["unit": unit]), width: 10, style: WorkbookStyles.billions),
+            ] + items.map { item in
+                TableColumn(t.format("budget." + item.instrument, ["unit": unit]), width: 10, style: WorkbookStyles.billions)
+            } + [
                 TableColumn(t.format("budget.spend", ["unit": unit]), width: 10, style: WorkbookStyles.billions),
                 TableColumn(
                     t.format(plan.carryOver ? "budget.unspent-carried" : "budget.unspent-lapsed", ["unit": unit]), width: 12,
@@ -42,31 +47,32 @@ extension FundPlanSheets {
         let prices = Dictionary(
             plan.explanation.budgetShadowPrices.map { ($0.year, $0.engineerYearsPerBillion) }, uniquingKeysWith: { a, _ in a })
         var budgets: [Double] = []
-        var columns: [[Double]] = [[], [], []]
+        var columns: [[Double]] = items.map { _ in [] }
         var totals: [Double] = []
         var unspentToDate: Double?
-        for spend in plan.spendByYear.sorted(by: { $0.year < $1.year }) {
+        for spendOfYear in plan.spendByYear.sorted(by: { $0.year < $1.year }) {
             let row = table.nextRow
             let carriedIn = plan.carryOver ? (unspentToDate ?? 0) : 0
-            var cells: [CellContent] = [.integer(spend.year), .number(spend.budget)]
+            var cells: [CellContent] = [.integer(spendOfYear.year), .number(spendOfYear.budget)]
             cells.append(plan.carryOver && unspentToDate != nil
-                ? .formula(Formula("H\(row - 1)", value: carriedIn)) : .number(0))
+                ? .formula(Formula("\(unspentLetter)\(row - 1)", value: carriedIn)) : .number(0))
             var amounts: [Double] = []
             for (position, item) in items.enumerated() {
-                let amount = item.sum(chargedTo: spend.year)
+                let amount = item.sum(chargedTo: spendOfYear.year)
                 amounts.append(amount)
                 columns[position].append(amount)
                 cells.append(.formula(Formula(item.formula(criterionCell: "$A\(row)"), value: amount)))
             }
             let total = ExcelArithmetic.sum(amounts)
-            let unspent = unspentToDate.map { $0 + spend.budget - total } ?? spend.budget - total
-            budgets.append(spend.budget)
+            let unspent = unspentToDate.map { $0 + spendOfYear.budget - total } ?? spendOfYear.budget - total
+            budgets.append(spendOfYear.budget)
             totals.append(total)
-            cells.append(.formula(Formula("SUM(D\(row):F\(row))", value: total)))
-            cells.append(.formula(Formula(unspentToDate == nil ? "B\(row)-G\(row)" : "H\(row - 1)+B\(row)-G\(row)", value: unspent)))
-            let available = spend.budget + carriedIn
-            cells.append(available > 0 ? .formula(Formula("G\(row)/(B\(row)+C\(row))", value: total / available)) : .blank)
-            cells.append(.optionalNumber(prices[spend.year]))
+            cells.append(.formula(Formula("SUM(D\(row):\(lastItem)\(row))", value: total)))
+            cells.append(.formula(Formula(
+                unspentToDate == nil ? "B\(row)-\(spendLetter)\(row)" : "\(unspentLetter)\(row - 1)+B\(row)-\(spendLetter)\(row)", value: unspent)))
+            let available = spendOfYear.budget + carriedIn
+            cells.append(available > 0 ? .formula(Formula("\(spendLetter)\(row)/(B\(row)+C\(row))", value: total / available)) : .blank)
+            cells.append(.optionalNumber(prices[spendOfYear.year]))
             try table.append(cells)
             unspentToDate = unspent
         }
@@ -74,17 +80,19 @@ extension FundPlanSheets {
         let lastRow = table.lastDataRow
         let hasYears = table.dataRowCount > 0
         try table.addAutofilter()
-        let totalRow = try table.appendTotals(sums: [(2, budgets), (4, columns[0]), (5, columns[1]), (6, columns[2]), (7, totals)])
+        let totalRow = try table.appendTotals(
+            sums: [(2, budgets)] + columns.enumerated().map { (4 + $0.offset, $0.element) } + [(spendColumn, totals)])
         let totalBudget = ExcelArithmetic.sum(budgets)
         let totalSpend = ExcelArithmetic.sum(totals)
         if hasYears, let unspentToDate {
             try sheet.write(
-                .formula(Formula("H\(lastRow)", value: unspentToDate)), row: totalRow, column: 8,
+                .formula(Formula("\(unspentLetter)\(lastRow)", value: unspentToDate)), row: totalRow, column: spendColumn + 1,
                 style: WorkbookStyles.total(WorkbookStyles.billions))
         }
         if totalBudget > 0 {
             try sheet.write(
-                .formula(Formula("G\(totalRow)/B\(totalRow)", value: totalSpend / totalBudget)), row: totalRow, column: 9,
+                .formula(Formula("\(spendLetter)\(totalRow)/B\(totalRow)", value: totalSpend / totalBudget)), row: totalRow,
+                column: spendColumn + 2,
                 style: WorkbookStyles.total(WorkbookStyles.percent))
         }
         var chartRows = 0
@@ -99,10 +107,9 @@ extension FundPlanSheets {
             let chart = Chart(
                 .column, title: t["budget.chart-title"], categoryAxisTitle: t["column.budget-year"],
                 valueAxisTitle: unit, valueAxisNumberFormat: "#,##0,,,", legendPosition: .bottom,
-                series: [
-                    series(t["budget.series-budget"], 2, 0xA5A5A5), series(t["budget.series-scholarships"], 4, 0x4472C4),
-                    series(t["budget.series-internships"], 5, 0xED7D31), series(t["budget.series-onsite"], 6, 0x70AD47),
-                ])
+                series: [series(t["budget.series-budget"], 2, 0xA5A5A5)] + items.enumerated().map { position, item in
+                    series(t["budget.series-" + item.instrument], 4 + position, Self.seriesColors[position % Self.seriesColors.count])
+                })
             try sheet.insertChart(chart, at: CellAddress(row: totalRow + 2, column: 1), size: ChartSize(width: 760, height: 320))
             chartRows = 18
         }
@@ -111,8 +118,12 @@ extension FundPlanSheets {
         if chartRows > 0 {
             try printing.apply(
                 to: sheet, width: table.fittedWidths.reduce(0, +), repeatedRows: TableSheet.headerRow...TableSheet.headerRow,
-                printArea: CellRange(rows: 1...(totalRow + 2 + chartRows), columns: 1...10), fitHeight: 1)
+                printArea: CellRange(rows: 1...(totalRow + 2 + chartRows), columns: 1...(spendColumn + 3)), fitHeight: 1)
         }
-        return BudgetCells(sheet: sheet.name, totalRow: totalRow, totalBudget: totalBudget, totalSpend: totalSpend)
+        return BudgetCells(sheet: sheet.name, totalRow: totalRow, totalBudget: totalBudget, totalSpend: totalSpend,
+                           spendColumn: spendColumn)
     }
+
+    /// The chart colours of the instruments, in the Budget sheet's order.
+    static let seriesColors: [UInt32] = [0x4472C4, 0xED7D31, 0x70AD47, 0x7F6084]
 }

@@ -19,7 +19,8 @@ struct ItemColumns {
     var budgetYear: Int
     var units: Int
     var cost: Int
-    var engineers: Int
+    /// Nil when the sheet has no engineers column.
+    var engineers: Int?
 }
 
 extension FundPlanSheets {
@@ -135,6 +136,52 @@ extension FundPlanSheets {
             at: ItemColumns(budgetYear: 9, units: 10, cost: 12, engineers: 13), lines: lines)
     }
 
+    /// Capacity expansion and relocation stipends (`capacity_expansion`, `relocation` in fund.yaml):
+    /// one row per programme and year of added seats, and per skill, province, year and direction of
+    /// relocated graduates (departures cost nothing; arrivals carry the stipend).
+    func writeOtherInstruments(_ sheet: XLSXWorksheet) throws -> ChargedCosts {
+        var lines: [ItemLine] = []
+        for award in plan.capacityExpansions ?? [] {
+            let charged = chargeYear(of: award.year)
+            let cost = award.seats * award.unitCost
+            let institution = institutionName(award.institution)
+            lines.append(ItemLine(budgetYear: charged, units: award.seats, cost: cost, engineers: nil) { row in
+                [
+                    .string(t["other.capacity"]), .string(award.program.rawValue), .optionalText(institution),
+                    .string(award.region.rawValue), .string(award.skill.rawValue), .integer(award.year),
+                    charged.map { .integer($0) } ?? .blank,
+                    .string(t.format("other.first-intake", ["year": String(award.firstIntakeYear)])),
+                    .number(award.seats), .number(award.unitCost), .formula(Formula("I\(row)*J\(row)", value: cost)),
+                ]
+            })
+        }
+        for award in plan.relocations ?? [] {
+            let charged = chargeYear(of: award.year)
+            let cost = award.graduates * award.unitCost
+            let arriving = award.direction == .arriving
+            lines.append(ItemLine(budgetYear: charged, units: award.graduates, cost: cost, engineers: nil) { row in
+                [
+                    .string(t[arriving ? "other.arriving" : "other.leaving"]), .string(award.skill.rawValue), .blank,
+                    .string(award.region.rawValue), .string(award.skill.rawValue), .integer(award.year),
+                    charged.map { .integer($0) } ?? .blank, .string(t[arriving ? "other.arriving-note" : "other.leaving-note"]),
+                    .number(award.graduates), .number(award.unitCost), .formula(Formula("I\(row)*J\(row)", value: cost)),
+                ]
+            })
+        }
+        return try writeItems(
+            sheet, instrument: "other", title: t["other.title"], note: t["other.note"],
+            columns: [
+                TableColumn(t["other.instrument"], width: 18), TableColumn(t["other.item"], width: 14),
+                TableColumn(t["column.institution-name"], width: 22), TableColumn(t["column.region"], width: 7),
+                TableColumn(t["column.skill"], width: 7), TableColumn(t["column.year"], width: 6, style: WorkbookStyles.year),
+                TableColumn(t["column.budget-year"], width: 7, style: WorkbookStyles.year), TableColumn(t["other.detail"], width: 26),
+                TableColumn(t["other.units"], width: 9, style: seatStyle),
+                TableColumn(t["other.unit-cost"], width: 12, style: WorkbookStyles.vnd),
+                TableColumn(t["column.cost-vnd"], width: 14, style: WorkbookStyles.vnd),
+            ],
+            at: ItemColumns(budgetYear: 7, units: 9, cost: 11, engineers: nil), lines: lines)
+    }
+
     /// Seats and interns are whole numbers unless the plan is the LP relaxation.
     private var seatStyle: CellStyle { plan.relaxed ? WorkbookStyles.decimal : WorkbookStyles.integer }
 
@@ -149,10 +196,8 @@ extension FundPlanSheets {
             note: note + " " + t.format("print.first-rows", ["rows": String(Self.printedDetailRows)]), columns: columns)
         for line in lines { try table.append(line.cells(table.nextRow)) }
         try table.addAutofilter()
-        try table.appendTotals(sums: [
-            (positions.units, lines.map(\.units)), (positions.cost, lines.map(\.cost)),
-            (positions.engineers, lines.compactMap(\.engineers)),
-        ])
+        try table.appendTotals(sums: [(positions.units, lines.map(\.units)), (positions.cost, lines.map(\.cost))]
+            + (positions.engineers.map { [($0, lines.compactMap(\.engineers))] } ?? []))
         try table.finish(printing, printedRows: Self.printedDetailRows)
         return ChargedCosts(
             instrument: instrument, yearRange: table.dataRange(column: positions.budgetYear),

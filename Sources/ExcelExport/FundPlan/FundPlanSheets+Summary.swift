@@ -55,7 +55,7 @@ extension FundPlanSheets {
             "budget", .formula(Formula(Self.reference(budget.sheet, budget.totalRow, BudgetCells.budgetColumn), value: budget.totalBudget)),
             WorkbookStyles.billions)
         try figure(
-            "spend", .formula(Formula(Self.reference(budget.sheet, budget.totalRow, BudgetCells.spendColumn), value: budget.totalSpend)),
+            "spend", .formula(Formula(Self.reference(budget.sheet, budget.totalRow, budget.spendColumn), value: budget.totalSpend)),
             WorkbookStyles.billions)
         let budgetRow = rows["budget"] ?? 4, spendRow = rows["spend"] ?? 5
         try figure(

@@ -12,6 +12,8 @@ import Workforce
 ///   left, in sentences.
 /// - **Summary**: key figures, shortage per year before and after the plan, and a chart of both.
 /// - **Gap**: demand, supply and shortage before and after, per skill × region × year.
+/// - **Capacity and relocation** (with `capacity_expansion` or `relocation` in fund.yaml): seats
+///   added to programmes and graduates paid to move, one row per item and year.
 /// - **Scholarships**, **Internship support**, **On-site training**: one row per funded item
 ///   (scholarships: one row per award and year of study, since each year of study is paid in its
 ///   year), with the budget year each cost is charged to and the cost as `quantity × unit cost`.
@@ -30,14 +32,16 @@ import Workforce
 /// computes, worked out in Swift as Excel would.
 public enum FundPlanWorkbook {
     /// The sheet names in `language`, in tab order; `robust` adds the Robustness sheet after Frontier.
-    public static func sheetNames(_ language: Language = .en, robust: Bool = false) -> [String] {
+    /// `otherInstruments` adds the Capacity and relocation sheet after On-site training (a plan
+    /// whose policy has `capacity_expansion` or `relocation`).
+    public static func sheetNames(_ language: Language = .en, robust: Bool = false, otherInstruments: Bool = false) -> [String] {
         let texts = WorkbookTexts(language)
-        return sheetKeys(robust: robust).map { texts["sheet." + $0] }
+        return sheetKeys(robust: robust, otherInstruments: otherInstruments).map { texts["sheet." + $0] }
     }
 
-    static func sheetKeys(robust: Bool) -> [String] {
-        ["board-summary", "summary", "gap", "scholarships", "internships", "onsite", "budget", "why-not-funded", "fairness",
-         "frontier"] + (robust ? ["robustness"] : []) + ["assumptions", "audit"]
+    static func sheetKeys(robust: Bool, otherInstruments: Bool = false) -> [String] {
+        ["board-summary", "summary", "gap", "scholarships", "internships", "onsite"] + (otherInstruments ? ["other"] : [])
+            + ["budget", "why-not-funded", "fairness", "frontier"] + (robust ? ["robustness"] : []) + ["assumptions", "audit"]
     }
 
     /// `fund-plan-<scenario>-<variant>.xlsx`, with unsafe characters replaced by `-`.
@@ -69,7 +73,8 @@ public enum FundPlanWorkbook {
                 created: context.audit.created))
         // Sheets are added in tab order first, then filled in the order their formulas need.
         var sheets: [String: XLSXWorksheet] = [:]
-        for key in sheetKeys(robust: context.robust != nil) {
+        let otherInstruments = context.plan.capacityExpansions != nil || context.plan.relocations != nil
+        for key in sheetKeys(robust: context.robust != nil, otherInstruments: otherInstruments) {
             sheets[key] = try workbook.addWorksheet(named: texts["sheet." + key])
         }
         func sheet(_ key: String) throws -> XLSXWorksheet {
@@ -85,7 +90,7 @@ public enum FundPlanWorkbook {
             try builder.writeScholarships(try sheet("scholarships")),
             try builder.writeInternships(try sheet("internships")),
             try builder.writeOnsite(try sheet("onsite")),
-        ]
+        ] + (otherInstruments ? [try builder.writeOtherInstruments(try sheet("other"))] : [])
         let budget = try builder.writeBudget(try sheet("budget"), items: items)
         let summary = try builder.writeSummary(try sheet("summary"), gap: gap, budget: budget)
         try builder.writeBoardSummary(try sheet("board-summary"), summary: summary)
