@@ -107,7 +107,18 @@ extension PlanReport {
         table.append(["Shortage after the plan", "\(NumberText.grouped(shortageAfter)) engineer-years (\(NumberText.percent(shortageBefore > 0 ? 1 - shortageAfter / shortageBefore : 0)) closed)"])
         table.append(["Fund spend", "\(NumberText.billions(spendVND)) of \(NumberText.billions(budgetVND)) VND"])
         table.append(["Spend that closes nothing", "\(NumberText.billions(plan.zeroEffectSpend)) VND (\(NumberText.percent(spendVND > 0 ? plan.zeroEffectSpend / spendVND : 0)) of spend)"])
-        table.append(["Beyond any instrument", "\(NumberText.grouped(plan.unreachableShortage)) engineer-years (left with every seat, intern and course bought)"])
+        table.append(["Beyond any instrument", "\(NumberText.grouped(plan.unreachableShortage)) engineer-years (left with every seat, intern, course and added seat bought\(plan.relocations != nil ? "; relocation aside" : ""))"])
+        if let best = plan.explanation.budgetShadowPrices.max(by: { $0.engineerYearsPerBillion < $1.engineerYearsPerBillion }),
+           best.engineerYearsPerBillion > 0 {
+            table.append(["Value of an extra billion", "up to \(NumberText.grouped(best.engineerYearsPerBillion, decimals: 1)) weighted engineer-years (in \(best.year))"])
+        }
+        let binding = plan.explanation.bindingRules.map { rule in
+            "\(rule.rule)" + (rule.shortageCost.map { " (costs \(NumberText.grouped($0, decimals: 1)))" } ?? "")
+        }
+        table.append(["Binding fairness rules", binding.isEmpty ? "none" : binding.joined(separator: "; ")])
+        if !plan.explanation.idlePrograms.isEmpty {
+            table.append(["Programmes with no seats", "\(plan.explanation.idlePrograms.count) (why: the Why not funded sheet of the fund plan)"])
+        }
         if let cost = plan.costPerEngineerYearClosed {
             table.append(["Cost per engineer-year closed", "\(NumberText.vnd(VND(cost.rounded()))) VND"])
         }
