@@ -568,39 +568,40 @@ extension AllocationModel {
             return expression
         }
         for (r, requirement) in requirements.enumerated() {
+            // The measure, and the base it is a share of: the whole plan's (spend classes), or the
+            // year's for a rule meant per year (its columns summed directly).
             var expression: LinearExpression
+            let base: LinearExpression?
+            let budgetBase: Double
             if let year = requirement.year, let yearlySubjects {
                 expression = yearSpend(yearlySubjects.members[r], year: year)
-                var rightHandSide = 0.0
+                budgetBase = (yearlySubjects.budgetByYear[year] ?? 0) / unit
                 switch requirement.base {
-                case .budget: rightHandSide = requirement.share * (yearlySubjects.budgetByYear[year] ?? 0) / unit
-                case .effectiveSpend: expression.add(yearSpend(yearlySubjects.effective, year: year), times: -requirement.share)
-                case .internshipSpend: expression.add(yearSpend(yearlySubjects.internships, year: year), times: -requirement.share)
+                case .budget: base = nil
+                case .effectiveSpend: base = yearSpend(yearlySubjects.effective, year: year)
+                case .internshipSpend: base = yearSpend(yearlySubjects.internships, year: year)
                 }
-                if configuration.elastic {
-                    let slack = model.addVariable("slack[\(requirement.name)]", lowerBound: 0)
-                    expression.add(requirement.bound == .atLeast ? 1 : -1, slack)
-                    slackVariables.append(slack)
+            } else {
+                switch requirement.subject {
+                case .institution(let id): expression = institutionSpend[id] ?? LinearExpression()
+                case .region(let id):
+                    expression = forecast.regionPositions[id].map { classSpend(skill: nil, region: $0, groups: [0, 1, 2]) }
+                        ?? LinearExpression()
+                case .skill(let id):
+                    expression = forecast.skillPositions[id].map { classSpend(skill: $0, region: nil, groups: [0, 1, 2]) }
+                        ?? LinearExpression()
+                case .domesticSMEInternships: expression = classSpend(skill: nil, region: nil, groups: [2])
                 }
-                requirementRows.append(model.addConstraint(
-                    expression, requirement.bound == .atLeast ? .greaterOrEqual : .lessOrEqual, rightHandSide,
-                    name: requirement.name))
-                continue
+                budgetBase = budgetBillions
+                switch requirement.base {
+                case .budget: base = nil
+                case .effectiveSpend: base = effectiveSpend
+                case .internshipSpend: base = internshipSpend
+                }
             }
-            switch requirement.subject {
-            case .institution(let id): expression = institutionSpend[id] ?? LinearExpression()
-            case .region(let id):
-                expression = forecast.regionPositions[id].map { classSpend(skill: nil, region: $0, groups: [0, 1, 2]) } ?? LinearExpression()
-            case .skill(let id):
-                expression = forecast.skillPositions[id].map { classSpend(skill: $0, region: nil, groups: [0, 1, 2]) } ?? LinearExpression()
-            case .domesticSMEInternships: expression = classSpend(skill: nil, region: nil, groups: [2])
-            }
+            // Caps are shares of the budget (a constant); floors of a spend (a column sum).
             var rightHandSide = 0.0
-            switch requirement.base {
-            case .budget: rightHandSide = requirement.share * budgetBillions
-            case .effectiveSpend: expression.add(effectiveSpend, times: -requirement.share)
-            case .internshipSpend: expression.add(internshipSpend, times: -requirement.share)
-            }
+            if let base { expression.add(base, times: -requirement.share) } else { rightHandSide = requirement.share * budgetBase }
             if configuration.elastic {
                 let slack = model.addVariable("slack[\(requirement.name)]", lowerBound: 0)
                 expression.add(requirement.bound == .atLeast ? 1 : -1, slack)
