@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "ExcelExport", targets: ["ExcelExport"]),
         .library(name: "Texts", targets: ["Texts"]),
         .library(name: "Planning", targets: ["Planning"]),
+        .library(name: "PlanRuns", targets: ["PlanRuns"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -49,6 +50,10 @@ let package = Package(
         // Every text a person reads, one catalogue per language.
         .target(name: "Texts", swiftSettings: swiftSettings),
 
+        // Run folders and the comparison of two stored runs (no storage dependency: the CLI, the
+        // planning pipeline and the portal all use them).
+        .target(name: "PlanRuns", dependencies: ["Texts"], swiftSettings: swiftSettings),
+
         // The data flow, one stage a target.
         .target(
             name: "Workforce",
@@ -76,10 +81,10 @@ let package = Package(
         ),
         .target(
             name: "Allocation",
-            dependencies: ["Workforce", "Forecast", "Optimization"],
+            dependencies: ["Workforce", "Forecast", "Optimization", "Matching"],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Matching", dependencies: ["Workforce"], swiftSettings: swiftSettings),
+        .target(name: "Matching", dependencies: ["Workforce", "Texts"], swiftSettings: swiftSettings),
         .target(
             name: "Storage",
             dependencies: ["Workforce", .product(name: "GRDB", package: "GRDB.swift")],
@@ -87,14 +92,14 @@ let package = Package(
         ),
         .target(
             name: "ExcelExport",
-            dependencies: ["CXlsxWriter", "Texts", "Workforce", "Forecast", "Optimization", "Allocation", "Matching"],
+            dependencies: ["CXlsxWriter", "Texts", "Workforce", "Forecast", "Optimization", "Allocation", "Matching", "PlanRuns"],
             swiftSettings: swiftSettings
         ),
         // The main job (load → forecast → allocate → frontier → match → workbooks) that the CLI and
         // the portal both run.
         .target(
             name: "Planning",
-            dependencies: ["Workforce", "Forecast", "Allocation", "Matching", "Storage", "ExcelExport", "Texts"],
+            dependencies: ["Workforce", "Forecast", "Allocation", "Matching", "Storage", "ExcelExport", "Texts", "PlanRuns"],
             swiftSettings: swiftSettings
         ),
         // The planning portal: a Hummingbird 2 application over the store (`skillplan serve`).
@@ -115,19 +120,20 @@ let package = Package(
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "Workforce", "Forecast", "Optimization", "Allocation", "Matching", "Storage",
-                "ExcelExport", "ScenarioSynthesis", "Texts", "Planning", "Portal",
+                "ExcelExport", "ScenarioSynthesis", "Texts", "Planning", "PlanRuns", "Portal",
             ],
             swiftSettings: swiftSettings
         ),
 
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Storage", "Workforce"], swiftSettings: swiftSettings),
         .testTarget(name: "TextsTests", dependencies: ["Texts"], swiftSettings: swiftSettings),
+        .testTarget(name: "PlanRunsTests", dependencies: ["PlanRuns"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkforceTests", dependencies: ["Workforce"], swiftSettings: swiftSettings),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], swiftSettings: swiftSettings),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization", "CCoinOR"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AllocationTests",
-            dependencies: ["Allocation", "Forecast", "Optimization", "Workforce"],
+            dependencies: ["Allocation", "Forecast", "Optimization", "Workforce", "Matching"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -135,7 +141,7 @@ let package = Package(
             dependencies: ["ScenarioSynthesis", "Workforce"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "MatchingTests", dependencies: ["Matching"], swiftSettings: swiftSettings),
+        .testTarget(name: "MatchingTests", dependencies: ["Matching", "Texts"], swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PortalTests",

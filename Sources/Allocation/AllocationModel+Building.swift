@@ -1,4 +1,5 @@
 import Forecast
+import Matching
 import Optimization
 import Workforce
 
@@ -11,6 +12,8 @@ struct BuildConfiguration: Sendable {
     var elastic = false
     /// Require `Σ_t spend[t] ≥` this many billions of VND (row `policy.minimum-spend`).
     var minimumSpendBillions: Double?
+    /// ``AllocationOptions/internLimits``.
+    var internLimits: [InternQuota] = []
 }
 
 extension AllocationModel {
@@ -147,7 +150,10 @@ extension AllocationModel {
             var classOrder: [PostingClass] = []
             var members: [PostingClass: [Int]] = [:]
             var classOfPosting: [InternshipPosting.ID: PostingClass] = [:]
-            for (index, posting) in scenario.postings.enumerated() where posting.slots > 0 {
+            // Only postings the policy backs (`funded_ownership`, `funded_sizes`, `funded_skills`):
+            // the matching funds the plan's interns there and nowhere else (one budget).
+            for (index, posting) in scenario.postings.enumerated()
+            where posting.slots > 0 && enterprises[posting.enterprise].map({ fund.internships.backs($0, skill: posting.skill) }) ?? false {
                 let sme = enterprises[posting.enterprise]?.isDomesticSME ?? false
                 let key = PostingClass(skill: posting.skill, region: posting.region, sme: sme, cost: posting.stipendPerIntern)
                 if members[key] == nil { classOrder.append(key) }
@@ -238,6 +244,31 @@ extension AllocationModel {
         for pool in internPools {
             model.addConstraint(LinearExpression.sum(pool.columns.map { columns[$0].variable }), .lessOrEqual,
                                 Double(pool.students), name: "interns.pool[\(pool.label)]")
+        }
+        // The interns a matching round places bound the plan's funded interns of its year (one budget).
+        let limitYears = Set(configuration.internLimits.map(\.year))
+        if !limitYears.isEmpty {
+            var limit: [Int: [InternGroup: Int]] = [:]
+            for quota in configuration.internLimits { limit[quota.year, default: [:]][quota.group, default: 0] += max(quota.interns, 0) }
+            var grouped: [Int: [InternGroup: [Int]]] = [:]
+            for (index, column) in columns.enumerated() where column.kind == .internship && limitYears.contains(column.year) {
+                let posting = scenario.postings[column.source]
+                let group = InternGroup(skill: posting.skill, region: posting.region, domesticSME: column.isDomesticSME,
+                                        stipend: posting.stipendPerIntern)
+                grouped[column.year, default: [:]][group, default: []].append(index)
+            }
+            for year in grouped.keys.sorted() {
+                let groups = grouped[year] ?? [:]
+                for group in groups.keys.sorted() {
+                    let label = "\(group.skill),\(group.region),\(group.domesticSME ? "domestic-sme" : "other"),\(group.stipend),\(year)"
+                    let members = groups[group] ?? []
+                    let matched = limit[year]?[group] ?? 0
+                    model.addConstraint(LinearExpression.sum(members.map { columns[$0].variable }), .lessOrEqual,
+                                        Double(matched), name: "interns.matched[\(label)]")
+                    // The rounding repair keeps these limits as it keeps the pools of students.
+                    internPools.append((members, year, matched, "matched," + label))
+                }
+            }
         }
 
         // Shortage rows are per skill, labour market and year (a market is a province, or the
@@ -537,39 +568,40 @@ extension AllocationModel {
             return expression
         }
         for (r, requirement) in requirements.enumerated() {
+            // The measure, and the base it is a share of: the whole plan's (spend classes), or the
+            // year's for a rule meant per year (its columns summed directly).
             var expression: LinearExpression
+            let base: LinearExpression?
+            let budgetBase: Double
             if let year = requirement.year, let yearlySubjects {
                 expression = yearSpend(yearlySubjects.members[r], year: year)
-                var rightHandSide = 0.0
+                budgetBase = (yearlySubjects.budgetByYear[year] ?? 0) / unit
                 switch requirement.base {
-                case .budget: rightHandSide = requirement.share * (yearlySubjects.budgetByYear[year] ?? 0) / unit
-                case .effectiveSpend: expression.add(yearSpend(yearlySubjects.effective, year: year), times: -requirement.share)
-                case .internshipSpend: expression.add(yearSpend(yearlySubjects.internships, year: year), times: -requirement.share)
+                case .budget: base = nil
+                case .effectiveSpend: base = yearSpend(yearlySubjects.effective, year: year)
+                case .internshipSpend: base = yearSpend(yearlySubjects.internships, year: year)
                 }
-                if configuration.elastic {
-                    let slack = model.addVariable("slack[\(requirement.name)]", lowerBound: 0)
-                    expression.add(requirement.bound == .atLeast ? 1 : -1, slack)
-                    slackVariables.append(slack)
+            } else {
+                switch requirement.subject {
+                case .institution(let id): expression = institutionSpend[id] ?? LinearExpression()
+                case .region(let id):
+                    expression = forecast.regionPositions[id].map { classSpend(skill: nil, region: $0, groups: [0, 1, 2]) }
+                        ?? LinearExpression()
+                case .skill(let id):
+                    expression = forecast.skillPositions[id].map { classSpend(skill: $0, region: nil, groups: [0, 1, 2]) }
+                        ?? LinearExpression()
+                case .domesticSMEInternships: expression = classSpend(skill: nil, region: nil, groups: [2])
                 }
-                requirementRows.append(model.addConstraint(
-                    expression, requirement.bound == .atLeast ? .greaterOrEqual : .lessOrEqual, rightHandSide,
-                    name: requirement.name))
-                continue
+                budgetBase = budgetBillions
+                switch requirement.base {
+                case .budget: base = nil
+                case .effectiveSpend: base = effectiveSpend
+                case .internshipSpend: base = internshipSpend
+                }
             }
-            switch requirement.subject {
-            case .institution(let id): expression = institutionSpend[id] ?? LinearExpression()
-            case .region(let id):
-                expression = forecast.regionPositions[id].map { classSpend(skill: nil, region: $0, groups: [0, 1, 2]) } ?? LinearExpression()
-            case .skill(let id):
-                expression = forecast.skillPositions[id].map { classSpend(skill: $0, region: nil, groups: [0, 1, 2]) } ?? LinearExpression()
-            case .domesticSMEInternships: expression = classSpend(skill: nil, region: nil, groups: [2])
-            }
+            // Caps are shares of the budget (a constant); floors of a spend (a column sum).
             var rightHandSide = 0.0
-            switch requirement.base {
-            case .budget: rightHandSide = requirement.share * budgetBillions
-            case .effectiveSpend: expression.add(effectiveSpend, times: -requirement.share)
-            case .internshipSpend: expression.add(internshipSpend, times: -requirement.share)
-            }
+            if let base { expression.add(base, times: -requirement.share) } else { rightHandSide = requirement.share * budgetBase }
             if configuration.elastic {
                 let slack = model.addVariable("slack[\(requirement.name)]", lowerBound: 0)
                 expression.add(requirement.bound == .atLeast ? 1 : -1, slack)

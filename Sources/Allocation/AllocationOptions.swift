@@ -1,3 +1,4 @@
+public import Matching
 import Optimization
 /// How ``AllocationPlanner`` plans.
 ///
@@ -16,6 +17,12 @@ public struct AllocationOptions: Hashable, Sendable {
     public var log: Bool
     /// Re-solve the LP without each binding rule group to price it (one LP per binding group).
     public var priceBindingRules: Bool
+    /// At most this many funded interns per group of postings (skill, province, domestic SME or
+    /// not) in its year: the interns a matching round places at the postings the fund backs
+    /// (``Matching/MatchingRound/matchedInterns(in:)``), so the plan never funds an intern the
+    /// round cannot place (rows `interns.matched[…]`). In a year with limits, a group without one
+    /// gets no funded intern; other years are not limited. Empty: no limit.
+    public var internLimits: [InternQuota] = []
     /// A basis of an LP relaxation with the same columns and rows to start the LP solves from
     /// (the plan passes its LP's basis to the re-solves whose objective alone counts); ignored
     /// for a model of another size.

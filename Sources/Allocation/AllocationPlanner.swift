@@ -37,7 +37,7 @@ public enum AllocationPlanner {
         try options.validate()
         let model = try AllocationModel.build(
             scenario: scenario, forecast: forecast,
-            configuration: BuildConfiguration(budgetMultiplier: options.budgetMultiplier))
+            configuration: BuildConfiguration(budgetMultiplier: options.budgetMultiplier, internLimits: options.internLimits))
         let relaxedModel = model.linearModel.relaxed()
         let lp = try solveLP(relaxedModel, options)
         // The policy check and the pricing re-solve the same LP with rule rows freed and use only

@@ -23,7 +23,8 @@ enum ConflictFinder {
         let elastic = try AllocationModel.build(
             scenario: scenario, forecast: forecast,
             configuration: BuildConfiguration(
-                budgetMultiplier: budgetMultiplier, elastic: true, minimumSpendBillions: minimumSpendBillions))
+                budgetMultiplier: budgetMultiplier, elastic: true, minimumSpendBillions: minimumSpendBillions,
+                internLimits: options.internLimits))
         let tolerance = 1e-7 * max(minimumSpendBillions, 1e-6)
         var lp = elastic.linearModel.relaxed()
         let first = try AllocationPlanner.solveLP(lp, options)

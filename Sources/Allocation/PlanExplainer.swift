@@ -111,11 +111,19 @@ enum PlanExplainer {
                     .notCostEffective,
                     "would get seats at \(Self.money(required)) VND per seat instead of \(Self.money(unitCost)) "
                         + "(\(FairnessRequirement.percent(1 - ratio)) cheaper), or if it added "
-                        + "\(String(format1: price / value))× as many engineers per seat",
+                        + Self.moreEngineers(price / value) + " per seat",
                     year: best.year, reducedCost: reduced, required: required, factor: price / value))
             }
         }
         return result
+    }
+
+    /// "2.2 % more engineers" below 1.5×, "2.5× as many engineers" from there: a factor of 1.022
+    /// must not read "1.0×".
+    static func moreEngineers(_ factor: Double) -> String {
+        factor < 1.5
+            ? "\(FairnessRequirement.percent(factor - 1)) more engineers"
+            : "\(String(format1: factor))× as many engineers"
     }
 
     static func money(_ value: Double) -> String {

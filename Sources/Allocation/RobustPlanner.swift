@@ -78,7 +78,7 @@ public enum RobustPlanner {
             let own = try AllocationPlanner.plan(scenario: variantScenario, forecast: forecast, options: ownOptions)
             let model = try AllocationModel.build(
                 scenario: variantScenario, forecast: forecast,
-                configuration: BuildConfiguration(budgetMultiplier: options.budgetMultiplier))
+                configuration: BuildConfiguration(budgetMultiplier: options.budgetMultiplier, internLimits: options.internLimits))
             var member = Member(name: variant.name, model: model, ownPlan: own, ownObjective: 0)
             member.ownObjective = try member.score(try PlanFixing.columnValues(of: own, in: model), options: options).objective
             members.append(member)

@@ -1,3 +1,5 @@
+import Workforce
+
 /// Which mechanism found a matching.
 public enum MatchingMechanism: String, Codable, Hashable, Sendable {
     /// ``DeferredAcceptance``: no distributional constraint.
@@ -12,7 +14,7 @@ public enum MatchingMechanism: String, Codable, Hashable, Sendable {
         switch self {
         case .deferredAcceptance: "student-proposing deferred acceptance"
         case .flexibleDeferredAcceptance: "flexible deferred acceptance under regional caps, Kamada–Kojima 2015"
-        case .minimumPlaces: "minimum places by a cap outside the group, Fragiadakis et al. 2016 and Kamada–Kojima 2015"
+        case .minimumPlaces: "minimum places: a cap outside the group, then completion, Fragiadakis et al. 2016 and Kamada–Kojima 2015"
         }
     }
 }
@@ -80,18 +82,46 @@ public struct MatchingOutcome: Sendable {
     /// - Complexity: O(S + P + L).
     public func explanations(in problem: MatchingProblem) -> [NotPlacedExplanation] {
         let judged = rules.groups(problem, outsideCap: minimumReport?.outsideCap)
-        return PlacementExplanations.explain(matching, problem: problem, groups: judged.groups, labels: judged.labels, reason: judged.reason)
+        let explanations = PlacementExplanations.explain(matching, problem: problem, groups: judged.groups, labels: judged.labels,
+                                                         reason: judged.reason)
+        guard minimumReport?.completed != nil, let group = rules.minimum?.group else { return explanations }
+        // After a completion, a posting that has a free slot or holds a student it ranks lower
+        // did not prefer the others: the completion put them there.
+        var holders: [InternshipPosting.ID: [Student.ID]] = [:]
+        for assignment in matching.assignments {
+            if let posting = assignment.posting { holders[posting, default: []].append(assignment.student) }
+        }
+        return explanations.map { item in
+            let held = holders[item.posting] ?? []
+            let slots = problem.posting(item.posting)?.slots ?? 0
+            let mine = problem.postingRank(of: item.student, at: item.posting) ?? Int.max
+            guard held.count < slots || held.contains(where: { (problem.postingRank(of: $0, at: item.posting) ?? Int.max) > mine })
+            else { return item }
+            var moved = item
+            moved.reason = .minimumCompletion
+            moved.cap = group
+            return moved
+        }
     }
 
     /// Everything wrong with `other` (a matching read from a file) under these rules: what
     /// ``StabilityCheck/violations(of:in:caps:)`` finds with the caps (or with the cap this
     /// outcome put outside the minimum's group), and a minimum not met although this outcome
-    /// meets it (a minimum that cannot be met is not applied).
+    /// meets it (a minimum that cannot be met is not applied). Where the minimum was met by
+    /// completion no stability notion applies: instead of blocking pairs, every student placed
+    /// elsewhere than this outcome places them.
     ///
     /// - Complexity: O(S + P + L + C).
     public func violations(of other: Matching, in problem: MatchingProblem) -> [MatchingViolation] {
         let judged = rules.groups(problem, outsideCap: minimumReport?.outsideCap)
         var found = StabilityCheck.violations(of: other, in: problem, groups: judged.groups, capLabels: judged.labels)
+        if minimumReport?.completed != nil {
+            // Completion gives up stability inside the group: the file must be the mechanism's matching.
+            found.removeAll { if case .blockingPair = $0 { true } else { false } }
+            for (mine, theirs) in zip(matching.assignments, other.assignments) where mine.student == theirs.student && mine.posting != theirs.posting {
+                found.append(.differsFromMechanism(student: theirs.student, found: theirs.posting, expected: mine.posting))
+            }
+        }
         if let minimum = rules.minimum, let report = minimumReport {
             let inGroup = problem.postings.map { minimum.postings.contains($0.id) }
             let placed = MinimumPlaces.placed(other, inGroup: inGroup, problem: problem).inside

@@ -1,3 +1,4 @@
+public import Texts
 public import Workforce
 
 /// The headline figures of one matching round, for the terminal and for `--json`.
@@ -5,12 +6,15 @@ public import Workforce
 /// JSON keys are snake_case and always present: `students`, `matched`, `unmatched`,
 /// `rank_distribution` (a list of `{rank, students}`, rank 1 = first choice, ranks nobody got
 /// left out), `postings`, `slots`, `postings_with_free_slots`, `free_slots`,
-/// `dropped_preferences`, `uses_rankings`, `seed`, `funding_applied`, `funded_places`,
-/// `funded_support_vnd`, `funding_budget_vnd`, `funding_budget_left_vnd` (the four funding
-/// figures are 0 without a fund policy), `round` (1, or 2 for a second round), `mechanism`
+/// `dropped_preferences`, `uses_rankings`, `seed`, `funding_applied`, `funded_places` (fund-backed
+/// places in this round), `funded_support_vnd`, `plan_year` (the plan's year the round implements,
+/// null without a fund policy), `plan_interns` (funded interns in the plan for that year),
+/// `plan_interns_not_taken`, `funding_budget_vnd` (what the plan spends on that year's interns),
+/// `funding_budget_left_vnd`, `intern_groups` (a list of ``QuotaFill``: per skill, province and
+/// domestic-SME flag; the figures are 0 and the list empty without a fund policy), `round` (1, or 2 for a second round), `mechanism`
 /// (``MatchingMechanism``), `regional_caps` (a list of `{regions, cap, placed}`, empty without
 /// caps), `not_placed_above_result` (`{posting_preferred_others, region_at_cap,
-/// held_for_minimum, students}`: pairs of a student and a posting they ranked above their result,
+/// held_for_minimum, minimum_completion, students}`: pairs of a student and a posting they ranked above their result,
 /// by reason, and how many students have any); and `minimum_places` (a ``MinimumPlacesReport``)
 /// only when the fund policy sets a minimum.
 public struct MatchingSummary: Codable, Hashable, Sendable {
@@ -39,12 +43,14 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
         public var regionAtCap: Int = 0
         /// Pairs where the posting had a free slot held back for a group's minimum.
         public var heldForMinimum: Int = 0
+        /// Pairs where the minimum's completion rearranged places.
+        public var minimumCompletion: Int = 0
         /// Students with at least one such posting.
         public var students: Int = 0
 
         enum CodingKeys: String, CodingKey {
             case postingPreferredOthers = "posting_preferred_others", regionAtCap = "region_at_cap"
-            case heldForMinimum = "held_for_minimum", students
+            case heldForMinimum = "held_for_minimum", minimumCompletion = "minimum_completion", students
         }
 
         /// Counts of `explanations`.
@@ -55,6 +61,7 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
                 case .postingPreferredOthers: postingPreferredOthers += 1
                 case .regionAtCap: regionAtCap += 1
                 case .heldForMinimum: heldForMinimum += 1
+                case .minimumCompletion: minimumCompletion += 1
                 }
                 if item.student != last { students += 1 }
                 last = item.student
@@ -100,14 +107,22 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
     public var seed: UInt64
     /// Whether a fund policy's funded places were assigned.
     public var fundingApplied: Bool
-    /// Interns whose stipend the fund pays.
+    /// Fund-backed places in this round: matched interns whose stipend the fund pays.
     public var fundedPlaces: Int
     /// The support paid, whole VND.
     public var fundedSupport: VND
-    /// The matching budget, whole VND.
+    /// The plan's year the round implements; nil without a fund policy.
+    public var planYear: Int?
+    /// Funded interns in the plan for ``planYear`` (after what an earlier round funded).
+    public var planInterns: Int = 0
+    /// The plan's interns no matched student took (too few matched at the group's backed postings).
+    public var planInternsNotTaken: Int = 0
+    /// What the plan spends on that year's interns, whole VND.
     public var fundingBudget: VND
-    /// The budget not spent, whole VND.
+    /// The plan's money for the year not paid in this round, whole VND.
     public var fundingBudgetLeft: VND
+    /// The plan's interns and the round's fund-backed places per group of postings.
+    public var internGroups: [QuotaFill] = []
     /// 1 for a first round, 2 for a second round (`match --round-of`).
     public var round: Int = 1
     /// The mechanism that found the matching.
@@ -131,6 +146,8 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
         case fundingApplied = "funding_applied"
         case fundedPlaces = "funded_places"
         case fundedSupport = "funded_support_vnd"
+        case planYear = "plan_year", planInterns = "plan_interns", planInternsNotTaken = "plan_interns_not_taken"
+        case internGroups = "intern_groups"
         case fundingBudget = "funding_budget_vnd"
         case fundingBudgetLeft = "funding_budget_left_vnd"
         case round, mechanism
@@ -197,11 +214,15 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
         fundedSupport = funding?.totalSupport ?? 0
         fundingBudget = funding?.budget ?? 0
         fundingBudgetLeft = funding?.budgetLeft ?? 0
+        planYear = funding?.year
+        planInterns = funding?.planInterns ?? 0
+        planInternsNotTaken = funding?.notTaken ?? 0
+        internGroups = funding?.quotas ?? []
         notPlacedAboveResult = NotPlacedCounts(PlacementExplanations.explain(matching, problem: problem))
     }
 
-    /// A readable report for the terminal, one figure a line.
-    public func terminalReport() -> String {
+    /// A readable report for the terminal, one figure a line; the fund's figures in `language`.
+    public func terminalReport(language: Language = .en) -> String {
         func percent(_ part: Int, of whole: Int) -> String {
             guard whole > 0 else { return "" }
             let tenths = (part * 1000 + whole / 2) / whole
@@ -231,13 +252,33 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
             var reasons = ["\(counts.postingPreferredOthers) because the posting preferred others"]
             if counts.regionAtCap > 0 { reasons.append("\(counts.regionAtCap) because the province was at its cap") }
             if counts.heldForMinimum > 0 { reasons.append("\(counts.heldForMinimum) because places were held for a minimum") }
+            if counts.minimumCompletion > 0 { reasons.append("\(counts.minimumCompletion) because places were rearranged to meet a minimum") }
             lines.append("  not placed higher   \(counts.students) students, at postings ranked above their result: " + reasons.joined(separator: ", "))
         }
-        if fundingApplied {
-            lines.append("  funded places       \(fundedPlaces), \(NumberText.vnd(fundedSupport)) VND")
-            lines.append("  budget              \(NumberText.vnd(fundingBudget)) VND, \(NumberText.vnd(fundingBudgetLeft)) VND left")
-        }
+        if fundingApplied { lines += fundingLines(Catalogue(language)).map { "  " + $0 } }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The fund's figures of the round, each saying which figure it is: the plan's funded interns
+    /// for the year, the round's fund-backed places, and the plan's interns nobody matched took.
+    public func fundingLines(_ texts: Catalogue) -> [String] {
+        let numbers = texts.numbers
+        func count(_ n: Int) -> String { numbers.grouped(Double(n)) }
+        var lines = [
+            texts.format("matching.plan-interns", ["year": planYear.map(String.init) ?? "", "interns": count(planInterns),
+                                                   "amount": numbers.grouped(Double(fundingBudget))]),
+            texts.format("matching.fund-backed-places", ["places": count(fundedPlaces), "amount": numbers.grouped(Double(fundedSupport))]),
+        ]
+        if planInternsNotTaken > 0 {
+            let short = internGroups.filter { $0.notTaken > 0 }.sorted { ($0.notTaken, $1.skill, $1.region) > ($1.notTaken, $0.skill, $0.region) }
+            let named = short.prefix(3).map {
+                "\($0.skill) \($0.region)" + ($0.domesticSME ? " " + texts["matching.domestic-sme"] : "") + " \(count($0.notTaken))"
+            }
+            lines.append(texts.format("matching.plan-interns-not-taken", [
+                "count": count(planInternsNotTaken), "groups": named.joined(separator: ", ") + (short.count > 3 ? ", …" : ""),
+            ]))
+        }
+        return lines
     }
 
     /// `1st`, `2nd`, `3rd`, `4th`, `11th`, `21st`.

@@ -24,6 +24,9 @@ public enum MatchingViolation: Hashable, Sendable, CustomStringConvertible {
     /// posting to their assignment, and the posting has a free slot or holds a student it ranks
     /// below this one. `displaced` is that worst-ranked student (nil when a slot is free).
     case blockingPair(student: Student.ID, posting: InternshipPosting.ID, displaced: Student.ID?)
+    /// Where the minimum was met by completion (no stability notion applies), a student placed
+    /// elsewhere than the mechanism places them (nil: unmatched).
+    case differsFromMechanism(student: Student.ID, found: InternshipPosting.ID?, expected: InternshipPosting.ID?)
 
     /// The violation in words.
     public var description: String {
@@ -36,7 +39,9 @@ public enum MatchingViolation: Hashable, Sendable, CustomStringConvertible {
         case .minimumNotMet(let group, let required, let placed, let reachable):
             "minimum places for \(group): \(placed) placed, \(required) required (the mechanism places \(reachable))"
         case .fundingMismatch(let student, let line, let funded, let support, let expectedFunded, let expectedSupport):
-            "\(line.map { "line \($0): " } ?? "")student \(student) has funded=\(funded), support_vnd=\(support); the fund policy gives funded=\(expectedFunded), support_vnd=\(expectedSupport)"
+            "\(line.map { "line \($0): " } ?? "")student \(student) has funded=\(funded), support_vnd=\(support); the fund plan's interns and the policy give funded=\(expectedFunded), support_vnd=\(expectedSupport)"
+        case .differsFromMechanism(let student, let found, let expected):
+            "student \(student) is \(found.map { "at posting \($0)" } ?? "unmatched"); the minimum's completion places them \(expected.map { "at posting \($0)" } ?? "nowhere")"
         case .unacceptable(let student, let posting, let reason): "student \(student) is at posting \(posting), but \(reason)"
         case .blockingPair(let student, let posting, let displaced):
             if let displaced {

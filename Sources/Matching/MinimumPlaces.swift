@@ -1,3 +1,4 @@
+public import Texts
 public import Workforce
 
 /// A minimum number of interns at one group of postings, resolved to the postings of a problem.
@@ -43,31 +44,45 @@ public struct MinimumPlacesReport: Codable, Hashable, Sendable {
     /// meets the minimum: not enough eligible applicants ranked those postings.
     public let attainable: Int
     /// The cap put on the postings outside the group; nil (and absent from JSON) when the minimum
-    /// did not bind or cannot be met (then the matching is plain deferred acceptance).
+    /// did not bind, was met by completion, or cannot be met.
     public let outsideCap: Int?
+    /// Students the **minimum completion** placed in the group, each ahead of applicants the
+    /// group's postings rank higher or away from a posting outside the group; nil (absent from
+    /// JSON) when no completion was needed.
+    public let completed: Int?
 
     /// Whether the minimum is met (`placed ≥ required`).
     public let met: Bool
 
     /// The report in words, for the terminal.
-    public var sentence: String {
-        if met {
-            let how = outsideCap.map { "; places outside the group capped at \($0)" } ?? " without constraint"
-            return "minimum places for \(group): \(placed) of at least \(required) met\(how)"
+    public var sentence: String { sentence(Catalogue(.en)) }
+
+    /// The report in words, in the catalogue's language.
+    public func sentence(_ texts: Catalogue) -> String {
+        let numbers = texts.numbers
+        func count(_ n: Int) -> String { numbers.grouped(Double(n)) }
+        var values = ["group": group, "placed": count(placed), "required": count(required), "attainable": count(attainable)]
+        guard met else { return texts.format("matching.minimum-infeasible", values) }
+        if let completed {
+            values["moved"] = count(completed)
+            return texts.format("matching.minimum-met-by-completion", values)
         }
-        let why = attainable < required
-            ? "at most \(attainable) eligible applicants ranked those postings within their slots"
-            : "up to \(attainable) could be placed there at once, but deferred acceptance over those postings alone places \(reachable)"
-        return "minimum places for \(group) cannot be met: \(required) asked, \(why); matched without the minimum (\(placed) placed there)"
+        if let outsideCap {
+            values["cap"] = count(outsideCap)
+            return texts.format("matching.minimum-met-by-cap", values)
+        }
+        return texts.format("matching.minimum-met", values)
     }
 
     enum CodingKeys: String, CodingKey {
         case group, required, placed, placedWithoutMinimum = "placed_without_minimum", reachable, attainable
-        case outsideCap = "outside_cap", met
+        case outsideCap = "outside_cap", completed = "placed_by_completion", met
     }
 
     /// A report; see the properties.
-    public init(group: String, required: Int, placed: Int, placedWithoutMinimum: Int, reachable: Int, attainable: Int, outsideCap: Int?) {
+    public init(group: String, required: Int, placed: Int, placedWithoutMinimum: Int, reachable: Int, attainable: Int, outsideCap: Int?,
+                completed: Int? = nil) {
+        self.completed = completed
         self.group = group
         self.required = required
         self.placed = placed
@@ -79,46 +94,67 @@ public struct MinimumPlacesReport: Codable, Hashable, Sendable {
     }
 }
 
-/// Minimum places for a group of postings, met by capping the postings **outside** the group.
+/// Minimum places for a group of postings, met whenever any matching can meet them.
 ///
-/// Fragiadakis, Iwasaki, Troyan, Ueda and Yokoo, "Strategyproof Matching with Minimum Quotas",
-/// *ACM Transactions on Economics and Computation* 4(1), 2016, show that minimum quotas conflict
-/// with stability and turn them into limits on the rest of the market; Kamada and Kojima (2015)
-/// give the mechanism for such limits. Here a minimum of `m` at group G becomes a cap `K` on the
-/// postings outside G, and the matching is ``FlexibleDeferredAcceptance`` under that one cap
-/// (targets split `K` by slots, as for provinces). Students the cap turns away from outside
-/// postings move down their lists, and those who ranked G's postings fill them.
+/// **Sources.** Fragiadakis, Iwasaki, Troyan, Ueda and Yokoo, "Strategyproof Matching with Minimum
+/// Quotas", *ACM Transactions on Economics and Computation* 4(1), 2016, article 6, turn minimum
+/// quotas into limits on the rest of the market (their extended-seat deferred acceptance, ESDA,
+/// caps the seats beyond the minima); Kamada and Kojima (AER 2015) give the mechanism for such
+/// a limit (``FlexibleDeferredAcceptance``). Their setting assumes every student finds every
+/// school acceptable; here students rank a few postings and may be ineligible, so a minimum can
+/// be out of reach of any cap. Then the mechanism completes the minimum along augmenting paths
+/// (a maximum matching into the group, as in Hopcroft–Karp), the step that makes every feasible
+/// minimum met.
 ///
-/// **Which cap.** If plain deferred acceptance already places `m` at G, the minimum does not bind
-/// and the result is exactly ``DeferredAcceptance``'s. Otherwise, if cap 0 (deferred acceptance
-/// with G's postings alone) places at least `m` at G, `K` is found by bisection between 0 and the
-/// students deferred acceptance places outside G: a cap whose result places `m` at G while `K + 1`'s
-/// does not (the largest such cap when G's count falls as the cap grows):
-/// the minimum is met whenever deferred acceptance over G's postings alone can meet it, holding
-/// back as few places outside G as the bisection finds. Otherwise the minimum **cannot be met**:
-/// the result is plain deferred acceptance (no places are given up for a minimum that would still
-/// be missed) and the report says so, with ``MinimumPlacesReport/attainable`` (a maximum
-/// matching into G) telling whether any matching at all could meet it.
+/// **The three stages**, each tried only when the previous one misses the minimum `m` of group G:
+/// 1. **Unconstrained.** Plain ``DeferredAcceptance``: if it places `m` at G the minimum does not
+///    bind and the result is exactly the student-optimal stable matching.
+/// 2. **A cap outside G** (ESDA's limit on the other seats): ``FlexibleDeferredAcceptance`` with
+///    the postings outside G capped at `K` (targets split `K` by slots). If `K = 0` places `m` at
+///    G, `K` is found by bisection between 0 and the students deferred acceptance places outside
+///    G: a cap whose result places `m` at G while `K + 1`'s does not.
+/// 3. **Minimum completion.** Otherwise, when a maximum matching of the students who ranked G's
+///    postings eligibly to their slots reaches `m` (``MinimumPlacesReport/attainable``), start from
+///    plain deferred acceptance and add students to G one at a time along augmenting paths:
+///    students unmatched first, then students placed outside G, those their posting ranks lowest
+///    first (ties by input order); each path gives the new student the first posting of G on their
+///    list that it reaches, and may move students already at G to another G posting they listed
+///    (never out of G). It stops when G holds `m`. Students in G stay in G, so one pass over the
+///    candidates reaches the maximum (the sets of students that can be placed at G together form a
+///    transversal matroid). The slot a student leaves outside G stays free.
 ///
-/// Properties: every cap respected; every blocking pair is at a posting outside G with a free
-/// slot, excused by the cap; a fixed cap is strategy-proof for students (Kamada and Kojima 2015),
-/// but the bisection picks `K` from the reported lists, so strategy-proofness is not claimed when
-/// the minimum binds (with incomplete lists no mechanism that always meets a feasible minimum is,
-/// as Fragiadakis et al. note for their setting).
+/// When the maximum matching is below `m` the minimum **cannot be met** by any matching: the
+/// result is plain deferred acceptance and the report says how many could be placed at most.
+///
+/// **Properties.** Every slot and cap respected; the minimum met whenever any matching meets it
+/// (stage 3); a minimum that does not bind gives exactly ``DeferredAcceptance``'s matching.
+/// Stage 2's result is stable in Kamada and Kojima's sense under the cap `K` (a blocking pair is
+/// at a posting outside G with a free slot, excused by the cap), and for a *fixed* cap that
+/// mechanism is strategy-proof for students. Stage 3 gives up stability inside G (a student
+/// completed into G may take a place its posting would have given to a higher-ranked applicant)
+/// and the report counts those students (``MinimumPlacesReport/completed``).
+/// **No strategy-proofness is claimed** when the minimum binds. With lists that may leave postings
+/// out, none is possible for a mechanism that also wastes nothing: with one posting g in G and
+/// one posting o outside, one slot each, a minimum of 1, and two students who both list o then g,
+/// every matching that meets the minimum and that no other such matching improves for a student
+/// without harming the other sends one student to g, and that student gains by dropping g from
+/// their list (then only the other can fill g, and they get o). The tests check this by brute
+/// force. (Stage 2 can waste a place, the price of its stability; stage 3 is not stable.)
 public enum MinimumPlaces {
     /// The matching under `minimum`, with its report.
     ///
-    /// - Complexity: O(L log(c + L) · log S) when the minimum binds (one flexible deferred
-    ///   acceptance per bisection step), plus O(L √S) for the maximum matching into the group.
+    /// - Complexity: O(L log(c + L) · log S) when the cap binds (one flexible deferred acceptance
+    ///   per bisection step), O(L √S) for the maximum matching into the group, and
+    ///   O(m · (L + S)) for the completion (one search per student added).
     public static func match(_ problem: MatchingProblem, minimum: GroupMinimum) -> (matching: Matching, report: MinimumPlacesReport) {
         let inGroup = problem.postings.map { minimum.postings.contains($0.id) }
         let free = DeferredAcceptance.match(problem)
         let unconstrained = placed(free, inGroup: inGroup, problem: problem)
         let attainable = maximumPlacements(problem, inGroup: inGroup)
         var reachable = unconstrained.inside
-        func report(_ placed: Int, cap: Int?) -> MinimumPlacesReport {
+        func report(_ placed: Int, cap: Int?, completed: Int? = nil) -> MinimumPlacesReport {
             MinimumPlacesReport(group: minimum.group, required: minimum.places, placed: placed, placedWithoutMinimum: unconstrained.inside,
-                                reachable: reachable, attainable: attainable, outsideCap: cap)
+                                reachable: reachable, attainable: attainable, outsideCap: cap, completed: completed)
         }
         guard unconstrained.inside < minimum.places else { return (free, report(unconstrained.inside, cap: nil)) }
 
@@ -132,7 +168,12 @@ public enum MinimumPlaces {
         }
         reachable = run(cap: 0).inside
         let goal = minimum.places
-        guard reachable >= goal else { return (free, report(unconstrained.inside, cap: nil)) }
+        guard reachable >= goal else {
+            guard attainable >= goal else { return (free, report(unconstrained.inside, cap: nil)) }
+            let completed = complete(free, problem: problem, inGroup: inGroup, goal: goal)
+            return (completed.matching, report(placed(completed.matching, inGroup: inGroup, problem: problem).inside, cap: nil,
+                                               completed: completed.added))
+        }
         var low = 0, high = unconstrained.outside  // run(low) reaches the goal; run(high) is unconstrained, which does not
         while high - low > 1 {
             let middle = low + (high - low) / 2
@@ -140,6 +181,90 @@ public enum MinimumPlaces {
         }
         let chosen = run(cap: low)
         return (chosen.matching, report(chosen.inside, cap: low))
+    }
+
+    /// Stage 3: adds students to the group along augmenting paths until it holds `goal` (or no
+    /// candidate is left), as the type's documentation describes.
+    ///
+    /// - Complexity: O(goal · (L + S)) for L usable preference entries and S students (in practice
+    ///   far less: a search stops at the first free slot).
+    static func complete(_ start: Matching, problem: MatchingProblem, inGroup: [Bool], goal: Int) -> (matching: Matching, added: Int) {
+        let studentCount = problem.students.count, postingCount = problem.postings.count
+        var postingOf = [Int](repeating: -1, count: studentCount)
+        var holders = [[Int]](repeating: [], count: postingCount)
+        var inside = 0
+        for (s, assignment) in start.assignments.enumerated() {
+            guard let id = assignment.posting, let p = problem.postingIndex[id] else { continue }
+            postingOf[s] = p
+            if inGroup[p] {
+                holders[p].append(s)
+                inside += 1
+            }
+        }
+        func ranksTheGroup(_ s: Int) -> Bool {
+            (problem.choiceStart[s]..<problem.choiceStart[s + 1]).contains { inGroup[problem.choicePosting[$0]] }
+        }
+        // Candidates: not in the group, with a posting of the group on their list.
+        var candidates: [(outside: Int, rank: Int, student: Int)] = []
+        for s in 0..<studentCount where (postingOf[s] < 0 || !inGroup[postingOf[s]]) && ranksTheGroup(s) {
+            // Unmatched first; then placed outside, lowest-ranked at their posting first.
+            candidates.append(postingOf[s] < 0 ? (0, 0, s) : (1, -(start.assignments[s].postingRank ?? 0), s))
+        }
+        candidates.sort { ($0.outside, $0.rank, $0.student) < ($1.outside, $1.rank, $1.student) }
+
+        var added = 0
+        var reachedFrom = [Int](repeating: -1, count: postingCount)
+        var seenStudent = [Bool](repeating: false, count: studentCount)
+        // Marks stay between failed searches: nothing changed, so what one failed search reached
+        // cannot reach a free slot in the next (as in Kuhn's algorithm); they are cleared after a
+        // student is added. So the searches between two additions cost O(L + S) together.
+        var touchedPostings: [Int] = [], touchedStudents: [Int] = []
+        for candidate in candidates where inside < goal {
+            guard !seenStudent[candidate.student] else { continue }
+            // Breadth-first search for a posting of the group with a free slot.
+            seenStudent[candidate.student] = true
+            touchedStudents.append(candidate.student)
+            var queue = [candidate.student], index = 0
+            var end = -1
+            search: while index < queue.count {
+                let u = queue[index]
+                index += 1
+                for c in problem.choiceStart[u]..<problem.choiceStart[u + 1] {
+                    let g = problem.choicePosting[c]
+                    guard inGroup[g], g != postingOf[u], reachedFrom[g] < 0 else { continue }
+                    reachedFrom[g] = u
+                    touchedPostings.append(g)
+                    if holders[g].count < problem.capacity[g] {
+                        end = g
+                        break search
+                    }
+                    for t in holders[g] where !seenStudent[t] {
+                        seenStudent[t] = true
+                        touchedStudents.append(t)
+                        queue.append(t)
+                    }
+                }
+            }
+            guard end >= 0 else { continue }
+            // Shift along the path: each student moves to the posting they reached.
+            var g = end
+            while true {
+                let u = reachedFrom[g]
+                let old = postingOf[u]
+                if old >= 0, inGroup[old], let at = holders[old].firstIndex(of: u) { holders[old].remove(at: at) }
+                holders[g].append(u)
+                postingOf[u] = g
+                if u == candidate.student { break }
+                g = old
+            }
+            inside += 1
+            added += 1
+            for g in touchedPostings { reachedFrom[g] = -1 }
+            for t in touchedStudents { seenStudent[t] = false }
+            touchedPostings.removeAll(keepingCapacity: true)
+            touchedStudents.removeAll(keepingCapacity: true)
+        }
+        return (Matching(problem, postingOf: postingOf), added)
     }
 
     /// The postings outside the group as one capped group.

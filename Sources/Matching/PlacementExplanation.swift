@@ -11,6 +11,9 @@ public struct NotPlacedExplanation: Hashable, Sendable {
         /// The posting had a free slot, but the places outside a group with minimum places were
         /// held back for that group's minimum (see ``MinimumPlaces``).
         case heldForMinimum = "held_for_minimum"
+        /// The minimum's completion (see ``MinimumPlaces``) rearranged places to meet a group's
+        /// minimum: the posting holds a student it ranks lower, or has a slot a completed student left.
+        case minimumCompletion = "minimum_completion"
 
         /// The reason in words.
         public var description: String {
@@ -18,6 +21,7 @@ public struct NotPlacedExplanation: Hashable, Sendable {
             case .postingPreferredOthers: "the posting preferred the students it took"
             case .regionAtCap: "the province was at its cap"
             case .heldForMinimum: "places outside the group were held back for its minimum"
+            case .minimumCompletion: "places were rearranged to meet a group's minimum"
             }
         }
     }

@@ -21,10 +21,12 @@ public struct PlanOutcome: Sendable {
     public let plan: AllocationPlan
     public let robust: RobustPlan?
     public let frontier: [FrontierPoint]?
-    /// The internship round; nil when the scenario has no students or postings.
-    public let round: InternshipRound?
+    /// The internship round, funded with the plan's interns of its year; nil when the scenario
+    /// has no students or postings.
+    public let round: MatchingRoundResult?
     public let matchingSummary: MatchingSummary?
-    /// Every file written, workbooks first, then matches.csv.
+    /// Every file written, workbooks first, then matches.csv, in the run's own folder
+    /// (`<scenario>-<variant>-run-<N>` inside the request's exports folder).
     public let files: [URL]
     /// The figures `skillplan plan` prints and `--json` writes.
     public let report: PlanReport
@@ -45,7 +47,10 @@ public struct PlanReport: Encodable, Sendable {
     public let budgetVND: Double
     public let matched: Int?
     public let students: Int?
+    /// Fund-backed places in the matching round.
     public let fundedPlaces: Int?
+    /// Funded interns in the plan for the round's year.
+    public let planInterns: Int?
     /// The mobility the plan was made under.
     public let mobility: MobilityMode
     /// The shortage before the plan under each mobility mode.
@@ -56,7 +61,7 @@ public struct PlanReport: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case scenario, variant, run, contentHash = "content_hash", status, objective
         case shortageBefore = "shortage_before", shortageAfter = "shortage_after", spendVND = "spend_vnd"
-        case budgetVND = "budget_vnd", matched, students, fundedPlaces = "funded_places", mobility
+        case budgetVND = "budget_vnd", matched, students, fundedPlaces = "funded_places", planInterns = "plan_interns", mobility
         case mobilityBreakdown = "mobility_breakdown", files, seconds
     }
 

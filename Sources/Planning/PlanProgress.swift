@@ -4,7 +4,7 @@
 public struct PlanProgress: Sendable, Hashable {
     /// The stages of a plan run, in order.
     public enum Stage: String, CaseIterable, Sendable {
-        case load, forecast, allocate, frontier, match, workbooks
+        case load, forecast, match, allocate, frontier, workbooks
 
         /// The stage's number, from 1.
         public var number: Int { (Self.allCases.firstIndex(of: self) ?? 0) + 1 }

@@ -1,6 +1,7 @@
 import Allocation
 import Foundation
 import Matching
+import Texts
 import Workforce
 
 /// Everything a plan run needs besides the scenario: the options of `skillplan plan`, which the
@@ -30,12 +31,16 @@ public struct PlanRequest: Sendable {
     public var rangesSeed: UInt64
     /// Where the workbooks and matches.csv go.
     public var exports: URL
+    /// The language of the workbooks.
+    public var language: Language
 
     /// A request with `skillplan plan`'s defaults.
     public init(exports: URL, variant: String? = nil, relax: Bool = false,
                 sweep: [Double] = PlanRequest.defaultSweep, sweepText: String? = nil, timeLimit: Double = 60,
                 robust: RobustCriterion? = nil, robustWeightsText: String? = nil, seed: UInt64 = Lottery.defaultSeed,
-                mobility: MobilityMode = .scenario, draws: Int = 1000, rangesSeed: UInt64 = 2026) {
+                mobility: MobilityMode = .scenario, draws: Int = 1000, rangesSeed: UInt64 = 2026,
+                language: Language = .en) {
+        self.language = language
         self.exports = exports
         self.variant = variant
         self.relax = relax

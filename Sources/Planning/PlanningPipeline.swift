@@ -3,6 +3,7 @@ import ExcelExport
 import Forecast
 import Foundation
 import Matching
+import PlanRuns
 import Storage
 import Workforce
 
@@ -77,7 +78,23 @@ public struct PlanningPipeline: Sendable {
                 return (try ForecastModel.project(planned, mobility: mobility), try ForecastModel.mobilityBreakdown(planned), ranges)
             }
         }
-        let options = AllocationOptions(relax: request.relax, timeLimit: request.timeLimit)
+        // Matched before the plan, so the plan funds only interns the round places (one internship
+        // budget: the round then funds exactly the plan's interns of its year).
+        let matching: (round: MatchingRound, outcome: MatchingOutcome)? = try stage(.match, key: "planning.stage.match") {
+            () throws(PlanningError) in
+            guard !planned.students.isEmpty, !planned.postings.isEmpty else { return nil }
+            do {
+                let round = try MatchingRound(scenario: planned, directory: URL(fileURLWithPath: loaded.directory), quotas: [],
+                                              seed: request.seed)
+                return (round, try round.match())
+            } catch let errors as InputErrors {
+                throw .input(errors)
+            } catch {
+                throw .stage(.match, message: "\(error)")
+            }
+        }
+        var options = AllocationOptions(relax: request.relax, timeLimit: request.timeLimit)
+        options.internLimits = matching.map { $0.round.matchedInterns(in: $0.outcome) } ?? []
         let robustPlan: RobustPlan?
         let plan: AllocationPlan
         if let criterion = request.robust {
@@ -103,42 +120,40 @@ public struct PlanningPipeline: Sendable {
                 try AllocationPlanner.frontier(scenario: planned, forecast: forecast, multiples: request.sweep, options: frontierOptions)
             }
         }
-        let round: InternshipRound? = try stage(.match, key: "planning.stage.match") { () throws(PlanningError) in
-            guard !planned.students.isEmpty, !planned.postings.isEmpty else { return nil }
-            return try failing(.match) {
-                let problem = try MatchingProblem(postings: planned.postings, students: planned.students,
-                                                  rankings: planned.rankings.isEmpty ? nil : planned.rankings, seed: request.seed)
-                let matching = DeferredAcceptance.match(problem)
-                let funding = FundedPlaces.assign(matching, problem: problem, enterprises: planned.enterprises,
-                                                  terms: planned.fund.internships)
-                return InternshipRound(problem: problem, matching: matching, funding: funding)
-            }
-        }
+        let round = matching.map { $0.round.funded(by: plan.internQuotas()).result(of: $0.outcome) }
         let audit = AuditFacts(runID: String(run.rawValue), datasetHash: loaded.contentHash,
                                softwareVersion: softwareVersion, created: started)
         let context = PlanWorkbookContext(scenario: planned, forecast: forecast, plan: plan, frontier: frontier,
-                                          internships: round, audit: audit, ranges: ranges, robust: robustPlan)
-        var files = try stage(.workbooks, key: "planning.stage.workbooks", values: ["exports": request.exports.relativePath]) {
+                                          internships: round.map(InternshipRound.init), audit: audit, ranges: ranges, robust: robustPlan,
+                                          language: request.language)
+        // The run's own folder, built in a staging folder and renamed into place when complete.
+        let folder = try failing(.workbooks) {
+            try RunFolder.stage(in: request.exports, scenario: planned.settings.name, variant: plan.variant, run: run.rawValue)
+        }
+        defer { folder.discard() }
+        var files = try stage(.workbooks, key: "planning.stage.workbooks", values: ["exports": folder.final.relativePath]) {
             () throws(PlanningError) in
-            try failing(.workbooks) { try PlanWorkbooks.write(into: request.exports, context: context) }
+            try failing(.workbooks) { try PlanWorkbooks.write(into: folder.staging, context: context) }
         }
         var matchingSummary: MatchingSummary?
         if let round {
-            let matchesURL = request.exports.appendingPathComponent("matches.csv")
+            let matchesURL = folder.staging.appendingPathComponent("matches.csv")
             try failing(.workbooks) {
-                try FileManager.default.createDirectory(at: request.exports, withIntermediateDirectories: true)
-                try Data(MatchesCSV.render(round.matching, problem: round.problem, funding: round.funding).utf8)
-                    .write(to: matchesURL, options: .atomic)
+                try Data(round.matchesCSV.utf8).write(to: matchesURL, options: .atomic)
             }
             files.append(matchesURL)
-            matchingSummary = MatchingSummary(round.matching, problem: round.problem, funding: round.funding)
+            matchingSummary = round.summary
         }
+        let policy = RunFolder.policyLabel(
+            totalBudgetVND: plan.totalBudget, fundDigest: loaded.files.first { $0.path == "fund.yaml" }?.sha256 ?? "")
+        files = try failing(.workbooks) { try folder.commit(labelling: files, variant: plan.variant, policy: policy) }
         let report = PlanReport(
             scenario: planned.settings.name, variant: plan.variant, run: run.rawValue,
             contentHash: loaded.contentHash, status: plan.status.rawValue, objective: plan.objective,
             shortageBefore: plan.shortageBefore, shortageAfter: plan.shortageAfter, spendVND: plan.totalSpend,
             budgetVND: plan.totalBudget, matched: matchingSummary?.matched, students: matchingSummary?.students,
-            fundedPlaces: matchingSummary?.fundedPlaces, mobility: mobility, mobilityBreakdown: breakdown,
+            fundedPlaces: matchingSummary?.fundedPlaces, planInterns: matchingSummary?.planInterns, mobility: mobility,
+            mobilityBreakdown: breakdown,
             files: files.map(\.relativePath), seconds: Date().timeIntervalSince(started))
         return PlanOutcome(run: run, loaded: loaded, scenario: planned, forecast: forecast, mobilityBreakdown: breakdown,
                            ranges: ranges, plan: plan, robust: robustPlan, frontier: frontier, round: round,

@@ -244,7 +244,8 @@ extension PortalApp {
                                  curriculaDirectory: URL(fileURLWithPath: round.curriculaDirectory),
                                  exportsFolder: exports, storePath: store.path, loaded: loaded),
                     { stage, fraction in try? store.updatePlanJob(id: job.id, stage: stage, fraction: 0.05 + 0.95 * fraction) })
-                try store.finishPlanJob(id: job.id, status: .succeeded, runID: result.runID, files: result.files, summary: result.figures)
+                try store.finishPlanJob(id: job.id, status: .succeeded, runID: result.runID, files: result.files, summary: result.figures,
+                                        exportsFolder: result.folder?.path)
             } catch {
                 try? store.finishPlanJob(id: job.id, status: .failed, error: "\(error)")
             }

@@ -27,11 +27,15 @@ public struct PlanJobResult: Sendable {
     /// Key figures by name: `shortage_before`, `shortage_after`, `spend_vnd`, `budget_vnd`,
     /// `matched`, `students`, `funded_places`.
     public var figures: [String: Double]
+    /// The folder that holds `files`, when not the job's exports folder itself (the pipeline
+    /// writes a run folder of its own inside it).
+    public var folder: URL?
 
-    public init(runID: Int64?, files: [String], figures: [String: Double]) {
+    public init(runID: Int64?, files: [String], figures: [String: Double], folder: URL? = nil) {
         self.runID = runID
         self.files = files
         self.figures = figures
+        self.folder = folder
     }
 }
 

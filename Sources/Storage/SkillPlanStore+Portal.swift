@@ -251,16 +251,20 @@ extension SkillPlanStore {
     }
 
     /// Records the end of a job: succeeded with its files and figures, or failed with its error.
+    /// `exportsFolder`, when given, replaces the folder recorded at the start (the pipeline writes
+    /// into a run folder of its own inside it).
     public func finishPlanJob(id: Int64, status: PlanJobStatus, error: String? = nil, runID: Int64? = nil,
-                              files: [String] = [], summary: [String: Double] = [:], at now: Date = Date()) throws(StorageError) {
+                              files: [String] = [], summary: [String: Double] = [:], exportsFolder: String? = nil,
+                              at now: Date = Date()) throws(StorageError) {
         let filesJSON = (try? StoredJSON.encode(files)) ?? "[]"
         let summaryJSON = (try? StoredJSON.encode(summary)) ?? "{}"
         try write(action: "record the end of job \(id)") { db in
             try db.execute(sql: """
                 UPDATE plan_job SET status = ?, error = ?, run_id = ?, files = ?, summary = ?, finished_at = ?,
-                    fraction = CASE WHEN ? = 'succeeded' THEN 1 ELSE fraction END
+                    fraction = CASE WHEN ? = 'succeeded' THEN 1 ELSE fraction END,
+                    exports_folder = coalesce(?, exports_folder)
                 WHERE id = ? AND status = 'running'
-                """, arguments: [status.rawValue, error, runID, filesJSON, summaryJSON, now, status.rawValue, id])
+                """, arguments: [status.rawValue, error, runID, filesJSON, summaryJSON, now, status.rawValue, exportsFolder, id])
             try Self.appendAudit(db, .system, now, "job.\(status.rawValue)", "job \(id)", error ?? "")
         }
     }

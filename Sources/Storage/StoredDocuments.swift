@@ -73,6 +73,21 @@ struct FundTermsDocument: Codable, Equatable {
         var needProportionalTolerance: Double?
         var domesticSMEInternshipShare: Double?
         var skillMinimumShare: [String: Double]
+        /// Absent in datasets stored before rules could hold per year.
+        var perYear: [String]?
+    }
+
+    struct CapacityExpansion: Codable, Equatable {
+        var enabled: Bool
+        var costPerSeat: VND
+        var leadYears: Int
+        var maximumShareOfCapacity: Double
+    }
+
+    struct Relocation: Codable, Equatable {
+        var enabled: Bool
+        var stipendPerGraduate: VND
+        var maximumShareOfEntrants: Double
     }
 
     var scholarships: Scholarships
@@ -80,9 +95,18 @@ struct FundTermsDocument: Codable, Equatable {
     var onsiteTraining: OnsiteTraining
     var fairness: Fairness
     var terminalYears: Int?
+    var capacityExpansion: CapacityExpansion?
+    var relocation: Relocation?
 
     init(_ fund: FundPolicy) {
         terminalYears = fund.terminalYears
+        capacityExpansion = fund.capacityExpansion.map {
+            CapacityExpansion(enabled: $0.enabled, costPerSeat: $0.costPerSeat, leadYears: $0.leadYears,
+                              maximumShareOfCapacity: $0.maximumShareOfCapacity)
+        }
+        relocation = fund.relocation.map {
+            Relocation(enabled: $0.enabled, stipendPerGraduate: $0.stipendPerGraduate, maximumShareOfEntrants: $0.maximumShareOfEntrants)
+        }
         scholarships = Scholarships(
             enabled: fund.scholarships.enabled, livingSupportPerYear: fund.scholarships.livingSupportPerYear,
             additionality: fund.scholarships.additionality)
@@ -98,12 +122,13 @@ struct FundTermsDocument: Codable, Equatable {
             regionalFloor: rules.regionalFloor.map { RegionalFloor(share: $0.share, regions: $0.regions.map(\.rawValue)) },
             needProportionalTolerance: rules.needProportionalTolerance,
             domesticSMEInternshipShare: rules.domesticSMEInternshipShare,
-            skillMinimumShare: Dictionary(uniqueKeysWithValues: rules.skillMinimumShare.map { ($0.key.rawValue, $0.value) })
+            skillMinimumShare: Dictionary(uniqueKeysWithValues: rules.skillMinimumShare.map { ($0.key.rawValue, $0.value) }),
+            perYear: rules.perYear.isEmpty ? nil : rules.perYear.sorted()
         )
     }
 
     func fund(name: String, budgetByYear: [Int: VND], carryOver: Bool) -> FundPolicy {
-        FundPolicy(
+        var fund = FundPolicy(
             name: name, budgetByYear: budgetByYear, carryOver: carryOver,
             scholarships: ScholarshipTerms(
                 enabled: scholarships.enabled, livingSupportPerYear: scholarships.livingSupportPerYear,
@@ -125,6 +150,15 @@ struct FundTermsDocument: Codable, Equatable {
             ),
             terminalYears: terminalYears
         )
+        fund.fairness.perYear = Set(fairness.perYear ?? [])
+        fund.capacityExpansion = capacityExpansion.map {
+            CapacityExpansionTerms(enabled: $0.enabled, costPerSeat: $0.costPerSeat, leadYears: $0.leadYears,
+                                   maximumShareOfCapacity: $0.maximumShareOfCapacity)
+        }
+        fund.relocation = relocation.map {
+            RelocationTerms(enabled: $0.enabled, stipendPerGraduate: $0.stipendPerGraduate, maximumShareOfEntrants: $0.maximumShareOfEntrants)
+        }
+        return fund
     }
 }
 

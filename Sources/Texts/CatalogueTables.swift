@@ -1,21 +1,23 @@
 /// The per-language tables of ``Catalogue``. Each area adds its table in its own file
 /// (`CatalogueTables+Area.swift`, one `english…` and one `vietnamese…` dictionary) and lists it
-/// here.
+/// in ``areas`` (one line per area).
 enum CatalogueTables {
     static func table(for language: Language) -> [String: String] {
-        let areas: [[String: String]]
-        switch language {
-        case .en: areas = [englishCommon, englishPlanning, englishPortal]
-        case .vi: areas = [vietnameseCommon, vietnamesePlanning, vietnamesePortal]
-        }
-        return areas.reduce(into: [:]) { table, area in table.merge(area) { first, _ in first } }
+        areas(for: language).reduce(into: [:]) { table, area in table.merge(area) { first, _ in first } }
     }
 
     /// Every area table of one language, for the test that no key is defined twice.
     static func areas(for language: Language) -> [[String: String]] {
-        switch language {
-        case .en: [englishCommon, englishPlanning, englishPortal]
-        case .vi: [vietnameseCommon, vietnamesePlanning, vietnamesePortal]
-        }
+        let areas: [(english: [String: String], vietnamese: [String: String])] = [
+            (englishCommon, vietnameseCommon),
+            (englishPlanning, vietnamesePlanning),
+            (englishWorkbooks, vietnameseWorkbooks),
+            (englishRuns, vietnameseRuns),
+            (englishTemplates, vietnameseTemplates),
+            (englishInputs, vietnameseInputs),
+            (englishMatching, vietnameseMatching),
+            (englishPortal, vietnamesePortal),
+        ]
+        return areas.map { language == .vi ? $0.vietnamese : $0.english }
     }
 }

@@ -196,8 +196,10 @@ final class BenchPipeline {
         let built = clock.now
         let matching = DeferredAcceptance.match(problem)
         let matched = clock.now
+        // The plan's interns when the allocation stage ran before; none otherwise.
         funding = FundedPlaces.assign(matching, problem: problem, enterprises: scenario.enterprises,
-                                      terms: scenario.fund.internships)
+                                      terms: scenario.fund.internships, quotas: plan?.internQuotas() ?? [],
+                                      year: scenario.fund.budgetYears.first)
         let funded = clock.now
         self.problem = problem
         self.matching = matching

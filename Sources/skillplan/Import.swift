@@ -7,9 +7,7 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Store a validated scenario directory in the SQLite store.",
         discussion: """
-        The same content (by SHA-256 content hash) is stored once. A failed import leaves the
-        database as it was. Filled Excel request templates (postings.xlsx, students.xlsx) in the
-        directory are imported like the CSV files they replace.
+        The same content (by SHA-256 content hash) is stored once. A failed import leaves the database as it was. Filled Excel request templates (postings.xlsx, students.xlsx, programs.xlsx from `skillplan template`) in the directory are imported like the CSV files they replace. Input errors: root causes first, 20 per file (--all-errors: every one).
         """)
 
     @OptionGroup var scenario: ScenarioOptions

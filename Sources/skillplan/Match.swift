@@ -1,3 +1,4 @@
+import Allocation
 import ArgumentParser
 import Foundation
 import Matching
@@ -14,6 +15,15 @@ struct Match: ParsableCommand {
         Give a scenario directory (postings.csv, students.csv, optional rankings.csv and \
         regional_caps.csv; its fund.yaml then decides the fund-backed places and any minimum \
         places), or the files with --postings and --students.
+
+        One internship budget: a round implements one year of the fund plan (--year, default the \
+        fund's first budget year). In each group of postings (skill, province, domestic SME or \
+        not, stipend per intern) it funds matched interns at postings the policy backs, \
+        best-ranked first, up to the plan's funded interns of that group; a posting with no intern \
+        is paid nothing. Without --plan the plan is solved as `skillplan plan` solves it, within \
+        the interns this round places, so the fund-backed places in this round equal the funded \
+        interns in the plan for that year; --plan PLAN.json (allocate --json output, or a run's \
+        plan.json) funds that plan's interns instead, and the summary names any it could not place.
         Without rankings, postings rank eligible applicants by score, ties broken by a lottery \
         drawn from --seed; the lottery numbers are recorded in the run.
 
@@ -22,18 +32,20 @@ struct Match: ParsableCommand {
         (AER 2015): no cap is exceeded, each posting's target capacity is its share of the cap by \
         slots (largest remainders), and caps that never bind give exactly the unconstrained \
         matching. fund.yaml's internships.minimum_places asks for at least N interns at a group of \
-        postings; it is met by capping the postings outside the group (Fragiadakis et al. 2016), \
-        and the summary says when it cannot be met. Caps and a minimum cannot apply together.
+        postings; it is met whenever any matching can meet it: by capping the postings outside the \
+        group (Fragiadakis et al. 2016), else by completing the group along augmenting paths; the \
+        summary says when it cannot be met, with the most any matching could place there. Caps \
+        and a minimum cannot apply together.
 
         --round-of FIRST.csv runs a second round: the students FIRST.csv leaves unmatched, with \
         the preferences in the students file given now (the same students, new lists), and the \
         postings' free slots; first-round \
-        places are untouched; caps, minimum and the fund's budget count what the first round \
-        placed and paid. --out then holds the second round's students only.
+        places are untouched; caps, minimum and the plan's interns count what the first round \
+        placed and funded. --out then holds the second round's students only.
 
         --verify FILE checks a matches.csv (with --round-of: a second round's) for capacity, \
         eligibility, caps, the minimum, blocking pairs the caps do not excuse, and its funded and \
-        support_vnd columns against the fund policy, instead of matching.
+        support_vnd columns against the plan's interns and the fund policy, instead of matching.
         --explain FILE writes, for every student and every posting they ranked above their \
         result, why they are not there (explanations.csv).
         """)
@@ -61,6 +73,11 @@ struct Match: ParsableCommand {
     var explain: String?
     @Option(help: "Check this matches.csv instead of matching.", completion: .file())
     var verify: String?
+    @Option(help: "The fund plan whose funded interns the round implements (plan.json, or allocate --json output); default: solve it.",
+            completion: .file())
+    var plan: String?
+    @Option(help: "The plan's year the round implements (default: the fund's first budget year).")
+    var year: Int?
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
@@ -76,55 +93,48 @@ struct Match: ParsableCommand {
     func run() throws {
         let input = try loadInput()
         let scenario = input.loaded?.scenario
-        let rules = MatchingRules(
-            caps: try loadCaps(knownRegions: scenario.map { Set($0.regions.map(\.id)) }),
-            minimum: scenario?.fund.internships.minimumPlaces.map {
-                GroupMinimum($0, postings: input.postings, enterprises: scenario?.enterprises ?? [])
-            })
+        let caps = try loadCaps(knownRegions: scenario.map { Set($0.regions.map(\.id)) })
         let full = try makeProblem(postings: input.postings, students: input.students, rankings: input.rankings)
-        var round = Round(number: 1, problem: full, rules: rules, terms: scenario?.fund.internships, firstRound: nil)
+        let minimum = scenario?.fund.internships.minimumPlaces.map {
+            GroupMinimum($0, postings: input.postings, enterprises: scenario?.enterprises ?? [])
+        }
+        var funding = try scenario.flatMap { try openFunding(for: $0) }
+        let first = MatchingRound(problem: full, caps: caps, minimum: minimum, funding: funding)
+        if let scenario, funding != nil { funding?.quotas = try planQuotas(for: scenario, limitedBy: first) }
+        var round = first.funded(by: funding?.quotas ?? [])
+        var firstRoundText: String?
         if let roundOf {
             let text = try readText(at: roundOf)
-            let first: MatchesFile
             do {
-                first = try MatchesCSV.read(text, file: roundOf, problem: full)
-            } catch {
+                let firstFile = try MatchesCSV.read(text, file: roundOf, problem: full)
+                round = try MatchingRound(after: firstFile, full: full, rankings: input.rankings, caps: caps, minimum: minimum, funding: funding)
+            } catch let error as InputErrors {
                 throw UserFailure(message: error.description)
+            } catch {
+                throw UserFailure(message: "error: \(error)")
             }
-            let second = SecondRound(after: first, problem: full, rankings: input.rankings, rules: rules)
-            round.number = 2
-            round.problem = try makeProblem(postings: second.postings, students: second.students, rankings: second.rankings)
-            round.rules = second.rules
-            if var terms = round.terms {
-                terms.matchingBudget = max(terms.matchingBudget - second.firstRoundSupport, 0)
-                round.terms = terms
-            }
-            round.firstRound = text
-            Terminal.note("second round after \(roundOf): \(second.students.count) unmatched students, \(second.postings.count) postings with free slots")
+            firstRoundText = text
+            Terminal.note("second round after \(roundOf): \(round.problem.students.count) unmatched students, \(round.problem.postings.count) postings with free slots")
         }
-        if let verify { return try verifyMatches(at: verify, round: round, enterprises: scenario?.enterprises ?? []) }
+        if let verify { return try verifyMatches(at: verify, round: round) }
 
         let recorded = try RecordedRun.begin(
             kind: .match, store: store, loaded: input.loaded,
             parameters: MatchParameters(seed: seed, postings: postings ?? directory ?? "", students: students ?? directory ?? "",
                                         rankings: rankings, out: out, regionCaps: capsPath, roundOf: roundOf,
-                                        explain: explain, round: round.number))
+                                        explain: explain, round: round.number, plan: plan, year: funding?.year))
         try recorded.record {
-            let problem = round.problem
-            let outcome: MatchingOutcome
+            let result: MatchingRoundResult
             do {
-                outcome = try round.rules.match(problem)
+                result = try round.run()
             } catch {
                 throw UserFailure(message: "error: \(error)")
             }
-            let funding = round.terms.map {
-                FundedPlaces.assign(outcome.matching, problem: problem, enterprises: scenario?.enterprises ?? [], terms: $0)
-            }
-            let csv = MatchesCSV.render(outcome.matching, problem: problem, funding: funding)
+            let csv = result.matchesCSV
             try writeTextFile(csv, to: out)
-            let explanations = PlacementExplanations.csv(outcome.explanations(in: problem))
+            let explanations = PlacementExplanations.csv(result.explanations)
             if let explain { try writeTextFile(explanations, to: explain) }
-            let summary = MatchingSummary(outcome, problem: problem, funding: funding, round: round.number)
+            let summary = result.summary
             if output.json {
                 try Terminal.printJSON(summary)
             } else {
@@ -133,12 +143,13 @@ struct Match: ParsableCommand {
             Terminal.note("wrote \(out)" + (explain.map { " and \($0)" } ?? ""))
             do {
                 try recorded.store.recordMatchRound(
-                    run: recorded.run, round: round.number, mechanism: outcome.mechanism.rawValue, students: summary.students,
+                    run: recorded.run, round: round.number, mechanism: result.outcome.mechanism.rawValue, students: summary.students,
                     matched: summary.matched, matchesSHA256: SHA256.hex(of: Array(csv.utf8)),
-                    firstRoundSHA256: round.firstRound.map { SHA256.hex(of: Array($0.utf8)) })
+                    firstRoundSHA256: firstRoundText.map { SHA256.hex(of: Array($0.utf8)) })
             } catch {
                 throw UserFailure(message: "error: \(error)")
             }
+            let problem = result.problem
             let lottery = zip(problem.students, problem.lotteryNumbers).map { "\($0.id),\($1)" }.joined(separator: "\n")
             var results = [
                 RunResult(name: "matches.csv", format: .csv, content: csv),
@@ -147,20 +158,40 @@ struct Match: ParsableCommand {
                 RunResult(name: "explanations.csv", format: .csv, content: explanations),
             ]
             if let capsPath { results.append(RunResult(name: "regional_caps.csv", format: .csv, content: try readText(at: capsPath))) }
-            if let first = round.firstRound { results.append(RunResult(name: "first-round-matches.csv", format: .csv, content: first)) }
+            if let firstRoundText { results.append(RunResult(name: "first-round-matches.csv", format: .csv, content: firstRoundText)) }
             let what = round.number == 2 ? "second round: " : ""
             return ("\(what)\(summary.matched) of \(summary.students) students matched", results)
         }
     }
 
-    /// One round to run or verify: the problem, its rules and the fund's terms for it.
-    private struct Round {
-        var number: Int
-        var problem: MatchingProblem
-        var rules: MatchingRules
-        var terms: InternshipTerms?
-        /// The first round's matches.csv text, for a second round.
-        var firstRound: String?
+    /// The fund's terms for this round, without the plan's interns yet; nil when the fund backs
+    /// no internships.
+    private func openFunding(for scenario: Scenario) throws -> RoundFunding? {
+        if let year, !scenario.fund.budgetByYear.keys.contains(year) {
+            let years = scenario.fund.budgetYears
+            throw UserFailure(message: "error: --year \(year) is not a budget year of fund.yaml (\(years.first ?? 0)–\(years.last ?? 0))")
+        }
+        return RoundFunding(scenario: scenario, quotas: [], year: year)
+    }
+
+    /// The plan's interns: from --plan, else the plan solved for the scenario as `skillplan plan`
+    /// solves it, its interns of the round's year limited to those the first round places.
+    private func planQuotas(for scenario: Scenario, limitedBy first: MatchingRound) throws -> [InternQuota] {
+        if let plan {
+            do {
+                return try JSONDecoder().decode(AllocationPlan.self, from: Data(contentsOf: URL(fileURLWithPath: plan))).internQuotas()
+            } catch {
+                throw UserFailure(message: "error: \(plan) is not a plan printed by skillplan allocate --json (or a run's plan.json): \(error)")
+            }
+        }
+        Terminal.note("solving the fund plan for its funded interns (pass --plan PLAN.json to reuse a plan)")
+        var options = AllocationOptions()
+        do {
+            options.internLimits = first.matchedInterns(in: try first.match())
+        } catch {
+            throw UserFailure(message: "error: \(error)")
+        }
+        return try Allocate.plan(scenario, forecast: try Allocate.forecast(scenario, mobility: .scenario), options: options).internQuotas()
     }
 
     private struct Input {
@@ -204,7 +235,7 @@ struct Match: ParsableCommand {
 
     private func loadInput() throws -> Input {
         if let directory {
-            let loaded = try ScenarioOptions(directory: directory, curricula: curricula).load()
+            let loaded = try ScenarioOptions.load(directory: directory, curricula: curricula)
             let scenario = loaded.scenario
             guard !scenario.postings.isEmpty, !scenario.students.isEmpty else {
                 throw UserFailure(message: "error: \(directory) has no postings.csv or no students.csv to match")
@@ -223,32 +254,34 @@ struct Match: ParsableCommand {
         }
     }
 
-    private func verifyMatches(at path: String, round: Round, enterprises: [Enterprise]) throws {
+    private func verifyMatches(at path: String, round: MatchingRound) throws {
         let text = try readText(at: path)
         let file: MatchesFile
-        let outcome: MatchingOutcome
+        let violations: [MatchingViolation]
         do {
             file = try MatchesCSV.read(text, file: path, problem: round.problem)
         } catch {
             throw UserFailure(message: error.description)
         }
         do {
-            outcome = try round.rules.match(round.problem)
+            violations = try round.violations(of: file)
         } catch {
             throw UserFailure(message: "error: \(error)")
         }
-        let expected = round.terms.map { FundedPlaces.assign(file.matching, problem: round.problem, enterprises: enterprises, terms: $0) }
-        let violations = outcome.violations(of: file.matching, in: round.problem)
-            + FundedPlaces.mismatches(in: file, expected: expected, problem: round.problem)
+        let mechanism = (try? round.rules.match(round.problem))?.mechanism ?? .deferredAcceptance
         if output.json {
             try Terminal.printJSON(VerificationReport(file: path, stable: violations.isEmpty, violations: violations.map { "\($0)" },
-                                                      mechanism: outcome.mechanism, round: round.number))
+                                                      mechanism: mechanism, round: round.number))
         } else if violations.isEmpty {
             var checked = ["no capacity overflow", "no ineligible place"]
             if !round.rules.caps.isEmpty { checked.append("caps respected") }
             if let minimum = round.rules.minimum { checked.append("minimum for \(minimum.group) as the mechanism meets it") }
             checked.append(round.rules.caps.isEmpty && round.rules.minimum == nil ? "no blocking pair" : "no blocking pair the caps do not excuse")
-            checked.append("funded and support_vnd as the fund policy gives")
+            if let funding = round.funding {
+                checked.append("funded and support_vnd as the plan's interns for \(funding.year) and the policy give")
+            } else {
+                checked.append("no row funded (no fund policy)")
+            }
             Terminal.output("✓ \(path): \(file.matching.matchedCount) matches, " + checked.joined(separator: ", "))
         } else {
             Terminal.output("✗ \(path): \(violations.count) problem(s)")
@@ -269,9 +302,11 @@ struct MatchParameters: Encodable {
     let roundOf: String?
     let explain: String?
     let round: Int
+    let plan: String?
+    let year: Int?
 
     enum CodingKeys: String, CodingKey {
-        case seed, postings, students, rankings, out, regionCaps = "region_caps", roundOf = "round_of", explain, round
+        case seed, postings, students, rankings, out, regionCaps = "region_caps", roundOf = "round_of", explain, round, plan, year
     }
 }
 

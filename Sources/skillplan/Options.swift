@@ -2,6 +2,7 @@ import ArgumentParser
 import ExcelExport
 import Forecast
 import Foundation
+import Texts
 import Workforce
 
 /// The scenario directory and where its curricula are.
@@ -12,14 +13,24 @@ struct ScenarioOptions: ParsableArguments {
     @Option(help: "The curricula folder (default: DIR/Curricula, else the repository's Curricula/).", completion: .directory)
     var curricula: String?
 
-    /// Loads and validates the scenario; input errors become a ``UserFailure`` listing all of them.
+    @Flag(name: .customLong("all-errors"), help: "List every input error (default: the first 20 of each file, then a count per field).")
+    var allErrors = false
+
+    /// Loads and validates the scenario; input errors become a ``UserFailure`` listing them, root
+    /// causes first, capped per file unless `--all-errors`.
     func load() throws -> LoadedScenario {
+        try Self.load(directory: directory, curricula: curricula, allErrors: allErrors)
+    }
+
+    /// Loads and validates a scenario named outside this option group (`template --scenario`,
+    /// `match --scenario`): an option group made in code cannot be read.
+    static func load(directory: String, curricula: String?, allErrors: Bool = false) throws -> LoadedScenario {
         do {
             return try ScenarioLoader.load(
                 directory: URL(fileURLWithPath: directory),
                 curriculaDirectory: curricula.map { URL(fileURLWithPath: $0) })
         } catch {
-            throw UserFailure(message: error.description)
+            throw UserFailure(message: InputErrorText.render(error, all: allErrors))
         }
     }
 
@@ -32,6 +43,29 @@ struct ScenarioOptions: ParsableArguments {
             throw UserFailure(message: "error: no variant named '\(name)' in scenario.yaml; known variants: \(known)")
         }
         return (loaded, loaded.scenario.applying(variant))
+    }
+}
+
+/// Input errors for the terminal: the root causes first, the first 20 of each file and a count
+/// per field for the rest (all with `--all-errors`), then what was not checked because of them.
+enum InputErrorText {
+    static func render(_ errors: InputErrors, all: Bool) -> String {
+        let texts = Catalogue(.en)
+        let digest = InputErrorDigest(errors, limitPerFile: all ? nil : InputErrorDigest.defaultLimitPerFile)
+        var lines = [digest.total == 1 ? texts["inputs.errors.one"]
+            : texts.format("inputs.errors.many", ["count": NumberText.grouped(Double(digest.total))])]
+        lines += digest.shown.map { "  \($0)" }
+        for omitted in digest.omitted {
+            let fields = omitted.byField.map { entry in
+                entry.field.isEmpty ? texts.format("inputs.errors.no-field", ["count": NumberText.grouped(Double(entry.count))])
+                    : texts.format("inputs.errors.field", ["field": entry.field, "count": NumberText.grouped(Double(entry.count))])
+            }
+            lines.append("  " + texts.format("inputs.errors.more", [
+                "count": NumberText.grouped(Double(omitted.count)), "file": omitted.file, "fields": fields.joined(separator: ", "),
+            ]))
+        }
+        lines += digest.notes.map { "  note: \($0)" }
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -13,18 +13,17 @@ import Workforce
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "The main job: validate → forecast → allocate → match → workbooks for every audience.",
+        abstract: "The main job: validate → forecast → match → allocate → workbooks for every audience.",
         discussion: """
-        Writes into --exports: the fund plan workbook, one intake plan per institution, one interns
-        workbook per enterprise with postings, and matches.csv. The budget frontier of the fund plan
-        is solved as LP relaxations (fast at every scale). Nothing is written when an input is wrong
-        or the fund policy is infeasible. The run is recorded in the SQLite store.
+        Writes a new folder <scenario>-<variant>-run-<N> inside --exports (N: the run's number in the store), made complete in a staging folder and renamed into place: the fund plan workbook, one intake plan per institution, one interns workbook per enterprise with postings (workbook names end with the variant and the fund policy's label, e.g. -baseline-960bn-3fa2c1), and matches.csv. A run that fails leaves no folder. The budget frontier of the fund plan is solved as LP relaxations (fast at every scale). Nothing is written when an input is wrong or the fund policy is infeasible. The run is recorded in the SQLite store.
+
+        The internship matching runs first, as `skillplan match DIR` runs it (regional_caps.csv, the fund's minimum places): the plan then funds at most the interns the round places in each group of postings (skill, province, domestic SME or not, stipend) in the fund's first budget year, and matches.csv funds exactly the plan's interns of that year (one internship budget; see `skillplan help match`).
 
         With --robust the fund plan is the robust plan over the baseline and every variant of scenario.yaml (see `skillplan help allocate`); its workbook, fund-plan-<scenario>-robust.xlsx, adds a Robustness sheet that scores it and each single-variant plan under every variant, and no budget frontier is solved.
         """)
 
     @OptionGroup var scenario: ScenarioOptions
-    @Option(help: "Where to write the workbooks.", completion: .directory)
+    @Option(help: "The exports folder: each run writes its own folder <scenario>-<variant>-run-<N> in it.", completion: .directory)
     var exports: String = "Exports"
     @Option(help: "A variant of scenario.yaml to plan for (default: the scenario as written).")
     var variant: String?
@@ -47,6 +46,12 @@ struct PlanCommand: ParsableCommand {
     var rangesSeed: UInt64 = 2026
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
+    @Option(name: .customLong("lang"), help: "The workbooks' language: vi (Vietnamese) or en (English; the default).",
+            transform: { code in
+                guard let language = Language(code: code) else { throw ValidationError("--lang must be vi or en (saw '\(code)')") }
+                return language
+            })
+    var language: Language = .en
 
     func validate() throws {
         if !sweep.isEmpty { _ = try Allocate.multiples(sweep) }
@@ -67,9 +72,9 @@ struct PlanCommand: ParsableCommand {
             exports: URL(fileURLWithPath: exports), variant: variant, relax: relax,
             sweep: sweep.isEmpty ? [] : try Allocate.multiples(sweep), sweepText: sweep, timeLimit: timeLimit,
             robust: criterion, robustWeightsText: robustWeights, seed: seed,
-            mobility: labourMarket.mobility, draws: draws, rangesSeed: rangesSeed)
+            mobility: labourMarket.mobility, draws: draws, rangesSeed: rangesSeed, language: language)
         let progress = StageProgress(stages: PlanProgress.stageCount)
-        let texts = Catalogue(.en)
+        let texts = Catalogue(language)
         let pipeline = PlanningPipeline(request: request, storePath: store.db, softwareVersion: SkillPlan.version) { step in
             progress.report(step, texts: texts)
         }
@@ -77,6 +82,8 @@ struct PlanCommand: ParsableCommand {
         do {
             outcome = try pipeline.run(.directory(URL(fileURLWithPath: scenario.directory),
                                                   curricula: scenario.curricula.map { URL(fileURLWithPath: $0) }))
+        } catch .input(let errors) {
+            throw UserFailure(message: InputErrorText.render(errors, all: scenario.allErrors))
         } catch {
             throw UserFailure(message: error.description)
         }
@@ -100,13 +107,28 @@ extension PlanReport {
         table.append(["Shortage after the plan", "\(NumberText.grouped(shortageAfter)) engineer-years (\(NumberText.percent(shortageBefore > 0 ? 1 - shortageAfter / shortageBefore : 0)) closed)"])
         table.append(["Fund spend", "\(NumberText.billions(spendVND)) of \(NumberText.billions(budgetVND)) VND"])
         table.append(["Spend that closes nothing", "\(NumberText.billions(plan.zeroEffectSpend)) VND (\(NumberText.percent(spendVND > 0 ? plan.zeroEffectSpend / spendVND : 0)) of spend)"])
-        table.append(["Beyond any instrument", "\(NumberText.grouped(plan.unreachableShortage)) engineer-years (left with every seat, intern and course bought)"])
+        table.append(["Beyond any instrument", "\(NumberText.grouped(plan.unreachableShortage)) engineer-years (left with every seat, intern, course and added seat bought\(plan.relocations != nil ? "; relocation aside" : ""))"])
+        if let best = plan.explanation.budgetShadowPrices.max(by: { $0.engineerYearsPerBillion < $1.engineerYearsPerBillion }),
+           best.engineerYearsPerBillion > 0 {
+            table.append(["Value of an extra billion", "up to \(NumberText.grouped(best.engineerYearsPerBillion, decimals: 1)) weighted engineer-years (in \(best.year))"])
+        }
+        let binding = plan.explanation.bindingRules.map { rule in
+            "\(rule.rule)" + (rule.shortageCost.map { " (costs \(NumberText.grouped($0, decimals: 1)))" } ?? "")
+        }
+        table.append(["Binding fairness rules", binding.isEmpty ? "none" : binding.joined(separator: "; ")])
+        if !plan.explanation.idlePrograms.isEmpty {
+            table.append(["Programmes with no seats", "\(plan.explanation.idlePrograms.count) (why: the Why not funded sheet of the fund plan)"])
+        }
         if let cost = plan.costPerEngineerYearClosed {
             table.append(["Cost per engineer-year closed", "\(NumberText.vnd(VND(cost.rounded()))) VND"])
         }
         table.append(["Solver", "\(status)\(plan.gap.map { ", gap \(NumberText.percent($0, decimals: 2))" } ?? ""), \(plan.solver)"])
         if let matching {
-            table.append(["Internships", "\(NumberText.grouped(Double(matching.matched))) of \(NumberText.grouped(Double(matching.students))) students matched, \(matching.fundedPlaces) fund-backed places"])
+            table.append(["Internships", "\(NumberText.grouped(Double(matching.matched))) of \(NumberText.grouped(Double(matching.students))) students matched"])
+            if matching.fundingApplied {
+                table.append(["  funded interns in the plan", "\(NumberText.grouped(Double(matching.planInterns))) in \(matching.planYear.map(String.init) ?? "")"])
+                table.append(["  fund-backed places in this round", "\(NumberText.grouped(Double(matching.fundedPlaces))), \(NumberText.vnd(matching.fundedSupport)) VND"])
+            }
         }
         table.append(["Time", "\(String(format: "%.1f", seconds)) s"])
         let body = table.render().split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")

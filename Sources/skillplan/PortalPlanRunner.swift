@@ -24,8 +24,11 @@ enum PortalPlanRunner {
             if let matched = report.matched { figures["matched"] = Double(matched) }
             if let students = report.students { figures["students"] = Double(students) }
             if let places = report.fundedPlaces { figures["funded_places"] = Double(places) }
-            let files = outcome.files.map(\.lastPathComponent).filter { !$0.hasPrefix(".") }.sorted()
-            return PlanJobResult(runID: outcome.run.rawValue, files: files, figures: figures)
+            // The pipeline writes into a run folder of its own inside the exports folder.
+            let folder = outcome.files.first?.deletingLastPathComponent()
+            let files = outcome.files.filter { $0.deletingLastPathComponent() == folder }
+                .map(\.lastPathComponent).filter { !$0.hasPrefix(".") }.sorted()
+            return PlanJobResult(runID: outcome.run.rawValue, files: files, figures: figures, folder: folder)
         }
     }
 }

@@ -18,14 +18,17 @@ struct Runs: ParsableCommand {
         }
         let database = try catchingStorage { try SkillPlanStore(path: store.db, softwareVersion: SkillPlan.version) }
         let runs = try catchingStorage { try database.runs(limit: limit) }
+        // The same content hash `plan` and `validate` print, not the store's row number.
+        let hashes = Dictionary(try catchingStorage { try database.datasets() }.map { ($0.id, $0.contentHash) },
+                                uniquingKeysWith: { first, _ in first })
         if output.json {
-            try Terminal.printJSON(runs.map(RunListing.init))
+            try Terminal.printJSON(runs.map { RunListing($0, datasetHash: $0.datasetID.flatMap { hashes[$0] }) })
             return
         }
         var table = TextTable(headers: ["run", "kind", "dataset", "started (UTC)", "status", "summary"],
-                              alignments: [.right, .left, .right, .left, .left, .left])
+                              alignments: [.right, .left, .left, .left, .left, .left])
         for run in runs {
-            table.append([String(run.id.rawValue), run.kind.rawValue, run.datasetID.map { String($0.rawValue) } ?? "",
+            table.append([String(run.id.rawValue), run.kind.rawValue, run.datasetID.flatMap { hashes[$0] }.map { String($0.prefix(12)) } ?? "",
                           RunListing.timestamp(run.startedAt), run.status.rawValue, String((run.summary ?? "").prefix(70))])
         }
         Terminal.output(table.render())
@@ -36,19 +39,22 @@ struct RunListing: Encodable {
     let id: Int64
     let kind: String
     let dataset: Int64?
+    /// The dataset's content hash, as `plan` and `validate` print it (in full).
+    let datasetHash: String?
     let startedAt: String
     let finishedAt: String?
     let status: String
     let summary: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, dataset, startedAt = "started_at", finishedAt = "finished_at", status, summary
+        case id, kind, dataset, datasetHash = "dataset_hash", startedAt = "started_at", finishedAt = "finished_at", status, summary
     }
 
-    init(_ run: RunRecord) {
+    init(_ run: RunRecord, datasetHash: String?) {
         id = run.id.rawValue
         kind = run.kind.rawValue
         dataset = run.datasetID?.rawValue
+        self.datasetHash = datasetHash
         startedAt = Self.timestamp(run.startedAt)
         finishedAt = run.finishedAt.map(Self.timestamp)
         status = run.status.rawValue

@@ -18,7 +18,7 @@ struct SkillPlan: ParsableCommand {
         version: version,
         subcommands: [
             Validate.self, Import.self, ForecastCommand.self, Allocate.self, Match.self, PlanCommand.self,
-            Template.self, Synth.self, Bench.self, Runs.self, Serve.self, Users.self,
+            Template.self, Synth.self, Bench.self, Runs.self, Compare.self, Serve.self, Users.self,
         ]
     )
 

@@ -7,10 +7,7 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Load and check a scenario directory and the curricula; list every error.",
         discussion: """
-        Writes nothing. Exit status 1 when there is any error; each names its file, line, column, field and value.
-        Stock–flow warnings (exit status 0): the steady-state stock the pipeline implies outside 0.5–2× the
-        base stock, first-year supply growth more than 3 points above demand growth, or a stock five years
-        before the base year that is negative or under half of today's (see `forecast --backcast`).
+        Writes nothing. Exit status 1 when there is any error; each names its file, line, column, field and value. Root causes (a missing file, a broken header) come first; at most 20 errors of each file are shown, then a count per field (--all-errors lists every one); references to a file that failed are not checked. Stock–flow warnings (exit status 0): the steady-state stock the pipeline implies outside 0.5–2× the base stock, first-year supply growth more than 3 points above demand growth, or a stock five years before the base year that is negative or under half of today's (see `forecast --backcast`).
         """)
 
     @OptionGroup var scenario: ScenarioOptions

@@ -97,7 +97,7 @@ struct EligibilityTests {
         let enterprise = Enterprise(id: "E", name: "E", region: "HN", sector: "MECH", ownership: .domestic, size: .small, tier: 1)
         let funding = FundedPlaces.assign(
             matching, problem: problem, enterprises: [enterprise],
-            terms: InternshipTerms(enabled: true, entryUplift: 0, matchingBudget: VND.max))
+            terms: InternshipTerms(enabled: true, entryUplift: 0, matchingBudget: 0), quotas: [quota(2, support: VND.max)], year: 2026)
         #expect(funding.places.isEmpty)  // the stipend overflows: never funded
         let summary = MatchingSummary(matching, problem: problem, funding: funding)
         #expect(summary.slots == Int.max)

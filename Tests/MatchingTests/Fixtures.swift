@@ -92,3 +92,10 @@ func isStableByDefinition(_ assignment: [Student.ID: InternshipPosting.ID], in p
     }
     return true
 }
+
+/// The plan's `interns` for one group in 2026 (AUTO, HN, domestic SME, 30 M VND a stipend unless told).
+func quota(_ interns: Int, skill: Skill.ID = "AUTO", region: Region.ID = "HN", domesticSME: Bool = true, stipend: VND = 30_000_000,
+           year: Int = 2026, support: VND = 0) -> InternQuota {
+    InternQuota(year: year, group: InternGroup(skill: skill, region: region, domesticSME: domesticSME, stipend: stipend),
+                interns: interns, planSupport: support)
+}

@@ -16,7 +16,8 @@ struct MatchesCSVTests {
                 Enterprise(id: "E1", name: "One", region: "HN", sector: "MECH", ownership: .domestic, size: .small, tier: 2),
                 Enterprise(id: "E2", name: "Two", region: "HN", sector: "MECH", ownership: .fdi, size: .large, tier: 1),
             ],
-            terms: InternshipTerms(enabled: true, entryUplift: 0.1, fundedOwnership: [.domestic], matchingBudget: 100_000_000))
+            terms: InternshipTerms(enabled: true, entryUplift: 0.1, fundedOwnership: [.domestic], matchingBudget: 0),
+            quotas: [quota(1, support: 30_000_000)], year: 2026)
         return (problem, matching, funding)
     }
 

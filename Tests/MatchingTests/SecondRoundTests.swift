@@ -69,13 +69,14 @@ struct SecondRoundTests {
             Enterprise(id: "SME", name: "SME", region: "HN", sector: "AUTO", ownership: .domestic, size: .small, tier: 2),
             Enterprise(id: "FDI", name: "FDI", region: "HN", sector: "AUTO", ownership: .fdi, size: .large, tier: 1),
         ]
-        let terms = InternshipTerms(enabled: true, entryUplift: 0.2, fundedOwnership: [.domestic], matchingBudget: 30_000_000)
+        let terms = InternshipTerms(enabled: true, entryUplift: 0.2, fundedOwnership: [.domestic], matchingBudget: 0)
         let matching = DeferredAcceptance.match(problem)
-        let funding = FundedPlaces.assign(matching, problem: problem, enterprises: enterprises, terms: terms)
+        let funding = FundedPlaces.assign(matching, problem: problem, enterprises: enterprises, terms: terms,
+                                          quotas: [quota(1, support: 30_000_000)], year: 2026)
         let text = MatchesCSV.render(matching, problem: problem, funding: funding)
         let good = try MatchesCSV.read(text, file: "m.csv", problem: problem)
         #expect(FundedPlaces.mismatches(in: good, expected: funding, problem: problem) == [])
-        // One place fits the budget (30 M for 30 M each): flip who is funded.
+        // The plan funds one intern in the group: flip who is funded.
         let tampered = text.replacingOccurrences(of: ",true,30000000", with: ",false,0")
             .replacingOccurrences(of: "c,P,SME,1,2,false,0", with: "c,P,SME,1,2,true,30000000")
         let bad = try MatchesCSV.read(tampered, file: "m.csv", problem: problem)

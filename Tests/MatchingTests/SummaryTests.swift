@@ -23,9 +23,9 @@ struct SummaryTests {
         let json = String(decoding: try encoder.encode(summary), as: UTF8.self)
         #expect(json == """
             {"dropped_preferences":2,"free_slots":3,"funded_places":0,"funded_support_vnd":0,"funding_applied":false,\
-            "funding_budget_left_vnd":0,"funding_budget_vnd":0,"matched":2,"mechanism":"deferred_acceptance",\
-            "not_placed_above_result":{"held_for_minimum":0,"posting_preferred_others":0,"region_at_cap":0,"students":0},\
-            "postings":4,"postings_with_free_slots":3,\
+            "funding_budget_left_vnd":0,"funding_budget_vnd":0,"intern_groups":[],"matched":2,"mechanism":"deferred_acceptance",\
+            "not_placed_above_result":{"held_for_minimum":0,"minimum_completion":0,"posting_preferred_others":0,"region_at_cap":0,"students":0},\
+            "plan_interns":0,"plan_interns_not_taken":0,"postings":4,"postings_with_free_slots":3,\
             "rank_distribution":[{"rank":1,"students":1},{"rank":2,"students":1}],"regional_caps":[],"round":1,\
             "seed":7,"slots":5,"students":3,"unmatched":1,"uses_rankings":false}
             """)

@@ -17,14 +17,35 @@ def skillplan() -> pathlib.Path:
     return binary
 
 
-@pytest.fixture(scope="session")
-def bundled_plan(skillplan, tmp_path_factory):
-    """`skillplan plan` on the bundled scenario into a temporary folder: (report, exports folder)."""
-    folder = tmp_path_factory.mktemp("plan")
+def run_plan(skillplan, folder, *options):
+    """`skillplan plan` on the bundled scenario into `folder`: (report, exports folder)."""
     exports = folder / "Exports"
     result = subprocess.run(
         [str(skillplan), "plan", str(SCENARIO), "--exports", str(exports), "--db", str(folder / "store.sqlite"),
-         "--draws", "50", "--json"],
+         "--draws", "50", "--json", *options],
         capture_output=True, text=True, timeout=900, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout), exports
+
+
+def workbook_paths(report, exports):
+    """The workbooks a plan report lists, as paths that exist."""
+    paths = []
+    for name in report["files"]:
+        if not name.endswith(".xlsx"):
+            continue
+        path = pathlib.Path(name)
+        paths.append(path if path.exists() else exports.parent / path)
+    return paths
+
+
+@pytest.fixture(scope="session")
+def bundled_plan(skillplan, tmp_path_factory):
+    """`skillplan plan` on the bundled scenario into a temporary folder: (report, exports folder)."""
+    return run_plan(skillplan, tmp_path_factory.mktemp("plan"))
+
+
+@pytest.fixture(scope="session")
+def vietnamese_plan(skillplan, tmp_path_factory):
+    """`skillplan plan --lang vi` on the bundled scenario: (report, exports folder)."""
+    return run_plan(skillplan, tmp_path_factory.mktemp("plan-vi"), "--lang", "vi")

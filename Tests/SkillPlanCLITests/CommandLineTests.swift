@@ -96,6 +96,10 @@ struct CommandLineTests {
         #expect(matched.status == 0, "\(matched.standardError)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(matched.standardOutput.utf8)) as? [String: Any])
         #expect((summary["matched"] as? Int ?? 0) > 0)
+        // One internship budget: every plan intern of the year is a fund-backed place, and the money agrees.
+        #expect((summary["plan_interns"] as? Int ?? 0) > 0 && summary["funded_places"] as? Int == summary["plan_interns"] as? Int)
+        #expect(summary["plan_interns_not_taken"] as? Int == 0 && summary["plan_year"] as? Int == 2026)
+        #expect(summary["funded_support_vnd"] as? Int == summary["funding_budget_vnd"] as? Int)
         let verified = try CLI.run(["match", CLI.bundledScenario.path, "--verify", "matches.csv"], in: work)
         #expect(verified.status == 0, "\(verified.standardError)")
         #expect(verified.standardOutput.contains("no blocking pair"))
@@ -142,7 +146,7 @@ struct CommandLineTests {
         try (tamperedLines.joined(separator: "\n") + "\n").write(to: work.appendingPathComponent("m1-bad.csv"), atomically: true, encoding: .utf8)
         let tampered = try CLI.run(["match", scenario, "--region-caps", "caps.csv", "--verify", "m1-bad.csv"], in: work)
         #expect(tampered.status == 1)
-        #expect(tampered.standardOutput.contains("the fund policy gives funded=false, support_vnd=0"))
+        #expect(tampered.standardOutput.contains("the fund plan's interns and the policy give funded=false, support_vnd=0"))
 
         // Second round after the capped one: only the unmatched take part; the store links both rounds.
         let second = try CLI.run(["match", scenario, "--region-caps", "caps.csv", "--round-of", "m1.csv", "--out", "m2.csv", "--json"], in: work)
@@ -214,6 +218,7 @@ struct CommandLineTests {
         #expect(names.contains { $0.hasPrefix("intake-") })
         #expect(names.contains { $0.hasPrefix("interns-") })
         #expect(names.contains("matches.csv"))
+        #expect(report["funded_places"] as? Int == report["plan_interns"] as? Int)
         for file in files {
             #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent(file).path) || FileManager.default.fileExists(atPath: file))
         }

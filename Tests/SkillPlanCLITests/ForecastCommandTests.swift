@@ -105,5 +105,8 @@ struct ForecastCommandTests {
         // The plan's shortage before is the forecast's.
         #expect(abs((report["shortage_before"] as? Double ?? 0) - (variant["shortage_engineer_years"] as? Double ?? -1)) < 1e-6)
         #expect(abs((breakdown["scenario"] ?? 0) - (report["shortage_before"] as? Double ?? -1)) < 1e-6)
+        // One internship budget: the round's fund-backed places are the plan's funded interns of the year.
+        let planInterns = try #require(report["plan_interns"] as? Int)
+        #expect(planInterns > 0 && report["funded_places"] as? Int == planInterns)
     }
 }

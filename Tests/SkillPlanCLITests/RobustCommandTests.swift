@@ -82,7 +82,8 @@ struct RobustCommandTests {
         let report = try Self.object(outcome.standardOutput)
         #expect(report["variant"] as? String == "robust")
         let files = try #require(report["files"] as? [String]).map { URL(fileURLWithPath: $0).lastPathComponent }
-        #expect(files.contains("fund-plan-vietnam-2026-2035-robust.xlsx"))
+        // In the run's folder, named with the variant (robust) and the fund policy's label.
+        #expect(files.contains { $0.hasPrefix("fund-plan-vietnam-2026-2035-robust-") && $0.hasSuffix(".xlsx") }, "\(files.prefix(3))")
     }
 
     @Test func helpDescribesEveryNewOptionAndField() throws {

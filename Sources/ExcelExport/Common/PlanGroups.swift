@@ -21,6 +21,8 @@ struct PlanGroups: Sendable {
 
     let context: PlanWorkbookContext
     let index: ScenarioIndex
+    /// The texts of the workbooks' language, looked up once for every workbook.
+    let texts: WorkbookTexts
     let programsByInstitution: [Institution.ID: [Program]]
     /// Funded seats (scholarship or on-site) by programme, then intake year.
     let fundedSeats: [Program.ID: [Int: Double]]
@@ -41,6 +43,7 @@ struct PlanGroups: Sendable {
         let scenario = context.scenario
         let index = scenario.index
         self.index = index
+        texts = context.texts
 
         var programs: [Institution.ID: [Program]] = [:]
         var studentPrograms: [StudentKey: Program.ID?] = [:]
@@ -101,6 +104,11 @@ struct PlanGroups: Sendable {
         enterprisesWithPostings = enterpriseOrder
         assignmentsByPosting = assignments
         self.students = students
+    }
+
+    /// The page setup of a workbook titled `document`.
+    func printing(document: String) -> SheetPrinting {
+        SheetPrinting(context: context, texts: texts, document: document)
     }
 
     /// Institutions with at least one programme, in scenario order.

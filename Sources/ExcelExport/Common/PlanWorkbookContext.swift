@@ -1,6 +1,7 @@
 import Allocation
 import Forecast
 import Matching
+import Texts
 import Workforce
 
 /// One internship matching round, for the interns workbooks.
@@ -44,13 +45,16 @@ public struct PlanWorkbookContext: Sendable {
     /// The robust plan's comparison with each single-variant plan, when ``plan`` is a robust
     /// plan (adds the Robustness sheet to the fund plan).
     public var robust: RobustPlan?
+    /// The language of every sheet name, header, label, reason and date (`skillplan plan --lang`).
+    public var language: Language
 
     /// A context; see the properties.
     public init(
         scenario: Scenario, forecast: Forecast, plan: AllocationPlan, frontier: [FrontierPoint]? = nil,
         internships: InternshipRound? = nil, audit: AuditFacts, ranges: ForecastRanges? = nil,
-        robust: RobustPlan? = nil
+        robust: RobustPlan? = nil, language: Language = .en
     ) {
+        self.language = language
         self.ranges = ranges
         self.robust = robust
         self.scenario = scenario
@@ -59,5 +63,12 @@ public struct PlanWorkbookContext: Sendable {
         self.frontier = frontier
         self.internships = internships
         self.audit = audit
+    }
+}
+
+extension InternshipRound {
+    /// The interns workbooks' view of a round run by ``MatchingRound``.
+    public init(_ result: MatchingRoundResult) {
+        self.init(problem: result.problem, matching: result.matching, funding: result.funding, explanations: result.explanations)
     }
 }

@@ -2,10 +2,23 @@
 enum WorkbookStyles {
     static let title = CellStyle.title
     static let subtitle = CellStyle(italic: true, fontColor: CellColor(rgb: 0x595959))
+    /// A table's note, wrapped across the table's width.
+    static let wrappedSubtitle = CellStyle(italic: true, fontColor: CellColor(rgb: 0x595959), verticalAlignment: .top, wrapsText: true)
     static let header = CellStyle.header
     static let year = CellStyle(numberFormat: "0", horizontalAlignment: .center)
     static let integer = CellStyle(numberFormat: "#,##0")
     static let vnd = CellStyle.vnd
+    /// VND shown in billions (`1,234.5`, the cell keeps the VND amount): for amounts a person reads.
+    static let billions = CellStyle(numberFormat: billionsFormat)
+    /// VND shown in millions (`12.3`), the cell keeps the VND amount.
+    static let millions = CellStyle(numberFormat: "#,##0.0,,")
+    static let billionsFormat = "#,##0.00,,,"
+    /// Headline figures on the Board summary: large and bold.
+    static let headline = CellStyle(bold: true, fontSize: 12, numberFormat: "#,##0")
+    static let headlineBillions = CellStyle(bold: true, fontSize: 12, numberFormat: "#,##0.0,,,")
+    static let headlineMillions = CellStyle(bold: true, fontSize: 12, numberFormat: "#,##0.0,,")
+    /// A sentence across merged cells, wrapped at words.
+    static let sentence = CellStyle(verticalAlignment: .top, wrapsText: true)
     static let engineers = CellStyle.engineers
     static let percent = CellStyle.percent
     static let decimal = CellStyle(numberFormat: "#,##0.00")

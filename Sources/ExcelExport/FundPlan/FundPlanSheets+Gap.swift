@@ -18,36 +18,36 @@ extension FundPlanSheets {
         let ranges = context.ranges
         let national = forecast.mobility == .national
         var columns = [
-            TableColumn("Skill", width: 9), TableColumn("Skill name", width: 26),
-            TableColumn(national ? "Market" : "Region", width: 9),
-            TableColumn(national ? "Market name" : "Region name", width: 18), TableColumn("Year", width: 8, style: WorkbookStyles.year),
-            TableColumn("Demand", width: 11, style: WorkbookStyles.engineers),
-            TableColumn("Supply", width: 11, style: WorkbookStyles.engineers),
-            TableColumn("Gap (demand − supply)", width: 12, style: WorkbookStyles.engineers),
-            TableColumn("Shortage before", width: 11, style: WorkbookStyles.engineers),
-            TableColumn("Added by the plan", width: 11, style: WorkbookStyles.engineers),
-            TableColumn("Shortage after", width: 11, style: WorkbookStyles.engineers),
+            TableColumn(t["column.skill"], width: 7), TableColumn(t["column.skill-name"], width: 18),
+            TableColumn(national ? t["gap.market"] : t["column.region"], width: 7),
+            TableColumn(national ? t["gap.market-name"] : t["column.region-name"], width: 14),
+            TableColumn(t["column.year"], width: 6, style: WorkbookStyles.year),
+            TableColumn(t["gap.demand"], width: 9, style: WorkbookStyles.engineers),
+            TableColumn(t["gap.supply"], width: 9, style: WorkbookStyles.engineers),
+            TableColumn(t["gap.gap"], width: 10, style: WorkbookStyles.engineers),
+            TableColumn(t["gap.before"], width: 9, style: WorkbookStyles.engineers),
+            TableColumn(t["gap.added"], width: 9, style: WorkbookStyles.engineers),
+            TableColumn(t["gap.after"], width: 9, style: WorkbookStyles.engineers),
         ]
         if ranges != nil {
-            columns += [
-                TableColumn("Shortage before P10", width: 11, style: WorkbookStyles.engineers),
-                TableColumn("Shortage before P50", width: 11, style: WorkbookStyles.engineers),
-                TableColumn("Shortage before P90", width: 11, style: WorkbookStyles.engineers),
-            ]
+            columns += ["P10", "P50", "P90"].map {
+                TableColumn(t.format("gap.before-band", ["band": $0]), width: 9, style: WorkbookStyles.engineers)
+            }
         }
         let mobilityNote = switch forecast.mobility {
-        case .none: "Graduates work where they trained (mobility: none)."
-        case .scenario: "Graduates move between provinces as scenario.yaml's mobility says (mobility: scenario)."
-        case .national: "Each skill is one national labour market (mobility: national): a surplus anywhere fills a shortage anywhere."
+        case .none: t["gap.mobility-none"]
+        case .scenario: t["gap.mobility-scenario"]
+        case .national: t["gap.mobility-national"]
         }
         let rangeNote = ranges.map {
-            " P10/P50/P90: the shortage before the plan over \($0.draws) Monte Carlo draws (seed \($0.seed)) of "
-                + ($0.parameters.isEmpty ? "nothing (no uncertainty declared)" : $0.parameters.joined(separator: ", ")) + "."
+            " " + t.format("gap.ranges", [
+                "draws": t.numbers.grouped(Double($0.draws)), "seed": String($0.seed),
+                "parameters": $0.parameters.isEmpty ? t["gap.no-uncertainty"] : $0.parameters.joined(separator: ", "),
+            ])
         } ?? ""
         var table = try TableSheet(
-            sheet, title: "Engineer gap — before and after the plan",
-            note: "Engineers per skill, labour market and year. Shortage = max(0, demand − supply); after the plan, the "
-                + "engineers the plan adds (after mobility and attrition) are counted in. " + mobilityNote + rangeNote,
+            sheet, texts: t, title: t["gap.title"], note: t["gap.note"] + " " + mobilityNote + rangeNote
+                + " " + t.format("print.first-rows", ["rows": String(Self.printedDetailRows)]),
             columns: columns)
         struct Key: Hashable {
             var skill: Skill.ID
@@ -66,7 +66,7 @@ extension FundPlanSheets {
             for m in 0..<forecast.marketCount {
                 let members = forecast.regions.indices.filter { forecast.marketOfRegion[$0] == m }
                 let code: Region.ID = national ? "national" : forecast.regions[m]
-                let name: String? = national ? "All provinces" : regionNames[m]
+                let name: String? = national ? t["gap.all-provinces"] : regionNames[m]
                 for (y, year) in forecast.years.enumerated() {
                     var demand = 0.0, supply = 0.0
                     for r in members {
@@ -98,7 +98,8 @@ extension FundPlanSheets {
         try sheet.addConditionalFormat(
             .shortage, to: CellRange(rows: TableSheet.firstDataRow...table.lastDataRow, columns: 11...11))
         try table.appendTotals(
-            label: "Total (engineer-years)", sums: [(9, lines.map(\.before)), (11, lines.map(\.after))])
+            label: t["gap.total"], sums: [(9, lines.map(\.before)), (11, lines.map(\.after))])
+        try table.finish(printing, printedRows: Self.printedDetailRows)
         return GapCells(
             yearRange: table.dataRange(column: 5), beforeRange: table.dataRange(column: 9),
             afterRange: table.dataRange(column: 11), lines: lines)

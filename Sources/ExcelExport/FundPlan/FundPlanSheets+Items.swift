@@ -19,7 +19,8 @@ struct ItemColumns {
     var budgetYear: Int
     var units: Int
     var cost: Int
-    var engineers: Int
+    /// Nil when the sheet has no engineers column.
+    var engineers: Int?
 }
 
 extension FundPlanSheets {
@@ -51,20 +52,19 @@ extension FundPlanSheets {
             }
         }
         return try writeItems(
-            sheet, instrument: "Scholarships", title: "Scholarships — extra intake paid by the fund",
-            note: "One row per programme, intake year and year of study. Cost = students × unit cost; it is charged to the budget year shown (the latest budget year not after the payment).",
+            sheet, instrument: "scholarships", title: t["scholarships.title"], note: t["scholarships.note"],
             columns: [
-                TableColumn("Programme", width: 22), TableColumn("Institution", width: 14),
-                TableColumn("Institution name", width: 34), TableColumn("Region", width: 9),
-                TableColumn("Skill", width: 9), TableColumn("Intake year", width: 9, style: WorkbookStyles.year),
-                TableColumn("Year of study", width: 8, style: WorkbookStyles.year),
-                TableColumn("Paid in", width: 9, style: WorkbookStyles.year),
-                TableColumn("Budget year", width: 9, style: WorkbookStyles.year),
-                TableColumn("Students", width: 10, style: seatStyle),
-                TableColumn("Unit cost (VND per year)", width: 16, style: WorkbookStyles.vnd),
-                TableColumn("Cost (VND)", width: 18, style: WorkbookStyles.vnd),
-                TableColumn("Graduates join in", width: 10, style: WorkbookStyles.year),
-                TableColumn("Engineers added", width: 11, style: WorkbookStyles.engineers),
+                TableColumn(t["column.programme"], width: 14), TableColumn(t["column.institution"], width: 8),
+                TableColumn(t["column.institution-name"], width: 24), TableColumn(t["column.region"], width: 7),
+                TableColumn(t["column.skill"], width: 7), TableColumn(t["column.intake-year"], width: 7, style: WorkbookStyles.year),
+                TableColumn(t["scholarships.year-of-study"], width: 7, style: WorkbookStyles.year),
+                TableColumn(t["scholarships.paid-in"], width: 7, style: WorkbookStyles.year),
+                TableColumn(t["column.budget-year"], width: 7, style: WorkbookStyles.year),
+                TableColumn(t["scholarships.students"], width: 8, style: seatStyle),
+                TableColumn(t["scholarships.unit-cost"], width: 12, style: WorkbookStyles.vnd),
+                TableColumn(t["column.cost-vnd"], width: 14, style: WorkbookStyles.vnd),
+                TableColumn(t["scholarships.graduates-join"], width: 8, style: WorkbookStyles.year),
+                TableColumn(t["column.engineers-added"], width: 9, style: WorkbookStyles.engineers),
             ],
             at: ItemColumns(budgetYear: 9, units: 10, cost: 12, engineers: 14), lines: lines)
     }
@@ -79,25 +79,24 @@ extension FundPlanSheets {
                 [
                     .string(award.posting.rawValue), .string(award.enterprise.rawValue),
                     .optionalText(enterpriseTitle), .string(award.region.rawValue),
-                    .string(award.skill.rawValue), .yesNo(award.isDomesticSME), .integer(award.year),
+                    .string(award.skill.rawValue), .string(t.yesNo(award.isDomesticSME)), .integer(award.year),
                     charged.map { .integer($0) } ?? .blank, .number(award.interns), .number(award.unitCost),
                     .formula(Formula("I\(row)*J\(row)", value: cost)), .number(award.engineersAdded),
                 ]
             }
         }
         return try writeItems(
-            sheet, instrument: "Internship support", title: "Internship support — stipends paid by the fund",
-            note: "One row per posting and year. Cost = interns × stipend per intern (per month × months).",
+            sheet, instrument: "internships", title: t["internships.title"], note: t["internships.note"],
             columns: [
-                TableColumn("Posting", width: 18), TableColumn("Enterprise", width: 14),
-                TableColumn("Enterprise name", width: 34), TableColumn("Region", width: 9),
-                TableColumn("Skill", width: 9), TableColumn("Domestic SME", width: 9),
-                TableColumn("Year", width: 8, style: WorkbookStyles.year),
-                TableColumn("Budget year", width: 9, style: WorkbookStyles.year),
-                TableColumn("Interns", width: 10, style: seatStyle),
-                TableColumn("Unit cost (VND per intern)", width: 16, style: WorkbookStyles.vnd),
-                TableColumn("Cost (VND)", width: 18, style: WorkbookStyles.vnd),
-                TableColumn("Engineers added", width: 11, style: WorkbookStyles.engineers),
+                TableColumn(t["column.posting"], width: 12), TableColumn(t["column.enterprise"], width: 9),
+                TableColumn(t["column.enterprise-name"], width: 24), TableColumn(t["column.region"], width: 7),
+                TableColumn(t["column.skill"], width: 7), TableColumn(t["internships.domestic-sme"], width: 8),
+                TableColumn(t["column.year"], width: 6, style: WorkbookStyles.year),
+                TableColumn(t["column.budget-year"], width: 7, style: WorkbookStyles.year),
+                TableColumn(t["internships.interns"], width: 8, style: seatStyle),
+                TableColumn(t["internships.unit-cost"], width: 12, style: WorkbookStyles.vnd),
+                TableColumn(t["column.cost-vnd"], width: 14, style: WorkbookStyles.vnd),
+                TableColumn(t["column.engineers-added"], width: 9, style: WorkbookStyles.engineers),
             ],
             at: ItemColumns(budgetYear: 8, units: 9, cost: 11, engineers: 12), lines: lines)
     }
@@ -121,20 +120,66 @@ extension FundPlanSheets {
             }
         }
         return try writeItems(
-            sheet, instrument: "On-site training", title: "On-site training — upskilling seats paid by the fund",
-            note: "One row per course and year. Cost = seats × course tuition.",
+            sheet, instrument: "onsite", title: t["onsite.title"], note: t["onsite.note"],
             columns: [
-                TableColumn("Course", width: 22), TableColumn("Institution", width: 14),
-                TableColumn("Institution name", width: 30), TableColumn("Host enterprise", width: 14),
-                TableColumn("Host name", width: 30), TableColumn("Region", width: 9), TableColumn("Skill", width: 9),
-                TableColumn("Year", width: 8, style: WorkbookStyles.year),
-                TableColumn("Budget year", width: 9, style: WorkbookStyles.year),
-                TableColumn("Seats", width: 10, style: seatStyle),
-                TableColumn("Unit cost (VND per seat)", width: 16, style: WorkbookStyles.vnd),
-                TableColumn("Cost (VND)", width: 18, style: WorkbookStyles.vnd),
-                TableColumn("Engineers added", width: 11, style: WorkbookStyles.engineers),
+                TableColumn(t["onsite.course"], width: 14), TableColumn(t["column.institution"], width: 8),
+                TableColumn(t["column.institution-name"], width: 22), TableColumn(t["onsite.host"], width: 9),
+                TableColumn(t["onsite.host-name"], width: 22), TableColumn(t["column.region"], width: 7),
+                TableColumn(t["column.skill"], width: 7),
+                TableColumn(t["column.year"], width: 6, style: WorkbookStyles.year),
+                TableColumn(t["column.budget-year"], width: 7, style: WorkbookStyles.year),
+                TableColumn(t["onsite.seats"], width: 8, style: seatStyle),
+                TableColumn(t["onsite.unit-cost"], width: 12, style: WorkbookStyles.vnd),
+                TableColumn(t["column.cost-vnd"], width: 14, style: WorkbookStyles.vnd),
+                TableColumn(t["column.engineers-added"], width: 9, style: WorkbookStyles.engineers),
             ],
             at: ItemColumns(budgetYear: 9, units: 10, cost: 12, engineers: 13), lines: lines)
+    }
+
+    /// Capacity expansion and relocation stipends (`capacity_expansion`, `relocation` in fund.yaml):
+    /// one row per programme and year of added seats, and per skill, province, year and direction of
+    /// relocated graduates (departures cost nothing; arrivals carry the stipend).
+    func writeOtherInstruments(_ sheet: XLSXWorksheet) throws -> ChargedCosts {
+        var lines: [ItemLine] = []
+        for award in plan.capacityExpansions ?? [] {
+            let charged = chargeYear(of: award.year)
+            let cost = award.seats * award.unitCost
+            let institution = institutionName(award.institution)
+            lines.append(ItemLine(budgetYear: charged, units: award.seats, cost: cost, engineers: nil) { row in
+                [
+                    .string(t["other.capacity"]), .string(award.program.rawValue), .optionalText(institution),
+                    .string(award.region.rawValue), .string(award.skill.rawValue), .integer(award.year),
+                    charged.map { .integer($0) } ?? .blank,
+                    .string(t.format("other.first-intake", ["year": String(award.firstIntakeYear)])),
+                    .number(award.seats), .number(award.unitCost), .formula(Formula("I\(row)*J\(row)", value: cost)),
+                ]
+            })
+        }
+        for award in plan.relocations ?? [] {
+            let charged = chargeYear(of: award.year)
+            let cost = award.graduates * award.unitCost
+            let arriving = award.direction == .arriving
+            lines.append(ItemLine(budgetYear: charged, units: award.graduates, cost: cost, engineers: nil) { row in
+                [
+                    .string(t[arriving ? "other.arriving" : "other.leaving"]), .string(award.skill.rawValue), .blank,
+                    .string(award.region.rawValue), .string(award.skill.rawValue), .integer(award.year),
+                    charged.map { .integer($0) } ?? .blank, .string(t[arriving ? "other.arriving-note" : "other.leaving-note"]),
+                    .number(award.graduates), .number(award.unitCost), .formula(Formula("I\(row)*J\(row)", value: cost)),
+                ]
+            })
+        }
+        return try writeItems(
+            sheet, instrument: "other", title: t["other.title"], note: t["other.note"],
+            columns: [
+                TableColumn(t["other.instrument"], width: 18), TableColumn(t["other.item"], width: 14),
+                TableColumn(t["column.institution-name"], width: 22), TableColumn(t["column.region"], width: 7),
+                TableColumn(t["column.skill"], width: 7), TableColumn(t["column.year"], width: 6, style: WorkbookStyles.year),
+                TableColumn(t["column.budget-year"], width: 7, style: WorkbookStyles.year), TableColumn(t["other.detail"], width: 26),
+                TableColumn(t["other.units"], width: 9, style: seatStyle),
+                TableColumn(t["other.unit-cost"], width: 12, style: WorkbookStyles.vnd),
+                TableColumn(t["column.cost-vnd"], width: 14, style: WorkbookStyles.vnd),
+            ],
+            at: ItemColumns(budgetYear: 7, units: 9, cost: 11, engineers: nil), lines: lines)
     }
 
     /// Seats and interns are whole numbers unless the plan is the LP relaxation.
@@ -146,13 +191,14 @@ extension FundPlanSheets {
         _ sheet: XLSXWorksheet, instrument: String, title: String, note: String, columns: [TableColumn],
         at positions: ItemColumns, lines: [ItemLine]
     ) throws -> ChargedCosts {
-        var table = try TableSheet(sheet, title: title, note: note, columns: columns)
+        var table = try TableSheet(
+            sheet, texts: t, title: title,
+            note: note + " " + t.format("print.first-rows", ["rows": String(Self.printedDetailRows)]), columns: columns)
         for line in lines { try table.append(line.cells(table.nextRow)) }
         try table.addAutofilter()
-        try table.appendTotals(label: "Total", sums: [
-            (positions.units, lines.map(\.units)), (positions.cost, lines.map(\.cost)),
-            (positions.engineers, lines.compactMap(\.engineers)),
-        ])
+        try table.appendTotals(sums: [(positions.units, lines.map(\.units)), (positions.cost, lines.map(\.cost))]
+            + (positions.engineers.map { [($0, lines.compactMap(\.engineers))] } ?? []))
+        try table.finish(printing, printedRows: Self.printedDetailRows)
         return ChargedCosts(
             instrument: instrument, yearRange: table.dataRange(column: positions.budgetYear),
             costRange: table.dataRange(column: positions.cost), lines: lines.map { ($0.budgetYear, $0.cost) })

@@ -1,19 +1,31 @@
 import Allocation
 
+/// Where the Summary sheet put what the Board summary shows.
+struct SummaryCells {
+    /// The per-year table's rows (year in A, shortage before in B, after in C).
+    var yearRows: ClosedRange<Int>?
+    /// Rows of the key figures, by key.
+    var figureRows: [String: Int]
+    var shortageBefore: Double
+    var shortageAfter: Double
+    var budget: BudgetCells
+}
+
 extension FundPlanSheets {
-    /// Summary: key figures, solver status, shortage per year before and after, and a chart.
-    func writeSummary(_ sheet: XLSXWorksheet, gap: GapCells, budget: BudgetCells) throws {
+    /// Summary: key figures, shortage per year before and after, and a chart. Solver details are
+    /// on the Audit sheet.
+    func writeSummary(_ sheet: XLSXWorksheet, gap: GapCells, budget: BudgetCells) throws -> SummaryCells {
         let scenario = context.scenario
-        try sheet.setColumnWidth(40, column: 1)
-        try sheet.setColumnWidth(22, columns: 2...4)
-        try sheet.write(.string("Fund plan — \(scenario.settings.title)"), row: 1, column: 1, style: WorkbookStyles.title)
+        try sheet.setColumnWidth(44, column: 1)
+        try sheet.setColumnWidth(18, columns: 2...4)
+        try sheet.write(.string(t.format("summary.title", ["title": scenario.settings.title])), row: 1, column: 1, style: WorkbookStyles.title)
         try sheet.write(
-            .string("\(scenario.fund.name) · scenario \(plan.scenario), variant \(plan.variant)"), row: 2, column: 1,
-            style: WorkbookStyles.subtitle)
+            .string(t.format("summary.subtitle", ["fund": scenario.fund.name, "scenario": plan.scenario, "variant": plan.variant])),
+            row: 2, column: 1, style: WorkbookStyles.subtitle)
 
         // Shortage per year, summed from the Gap sheet.
         let years = context.forecast.years
-        let tableHeaderRow = 26
+        let tableHeaderRow = 24
         let firstYearRow = tableHeaderRow + 1
         let lastYearRow = firstYearRow + max(years.count, 1) - 1
         var befores: [Double] = []
@@ -32,62 +44,58 @@ extension FundPlanSheets {
 
         // Key figures.
         var row = 4
-        func figure(_ label: String, _ content: CellContent, _ style: CellStyle? = nil) throws {
-            try sheet.write(.string(label), row: row, column: 1, style: WorkbookStyles.label)
+        var rows: [String: Int] = [:]
+        func figure(_ key: String, _ content: CellContent, _ style: CellStyle? = nil) throws {
+            rows[key] = row
+            try sheet.write(.string(t["summary." + key]), row: row, column: 1, style: WorkbookStyles.label)
             if case .blank = content {} else { try sheet.write(content, row: row, column: 2, style: style) }
             row += 1
         }
-        try figure("Solver status", .string(plan.status.rawValue))
-        try figure("Seats", .string(plan.relaxed ? "LP relaxation (fractional seats)" : "whole seats (integer plan)"))
-        try figure("Solver", .string(plan.solver))
-        try figure("Relative gap to the best bound", .optionalNumber(plan.gap), WorkbookStyles.percent)
-        try figure("Objective (weighted, discounted engineer-years)", .number(plan.objective), WorkbookStyles.decimal)
-        let budgetRow = row
         try figure(
-            "Total budget (VND)", .formula(Formula("Budget!B\(budget.totalRow)", value: budget.totalBudget)),
-            WorkbookStyles.vnd)
-        let spendRow = row
+            "budget", .formula(Formula(Self.reference(budget.sheet, budget.totalRow, BudgetCells.budgetColumn), value: budget.totalBudget)),
+            WorkbookStyles.billions)
         try figure(
-            "Total spend (VND)", .formula(Formula("Budget!F\(budget.totalRow)", value: budget.totalSpend)),
-            WorkbookStyles.vnd)
+            "spend", .formula(Formula(Self.reference(budget.sheet, budget.totalRow, budget.spendColumn), value: budget.totalSpend)),
+            WorkbookStyles.billions)
+        let budgetRow = rows["budget"] ?? 4, spendRow = rows["spend"] ?? 5
         try figure(
-            "Budget used",
+            "budget-used",
             budget.totalBudget > 0
                 ? .formula(Formula("B\(spendRow)/B\(budgetRow)", value: budget.totalSpend / budget.totalBudget)) : .blank,
             WorkbookStyles.percent)
-        let beforeRow = row
         try figure(
-            "Shortage before the plan (engineer-years)",
-            .formula(Formula("SUM(B\(firstYearRow):B\(lastYearRow))", value: shortageBefore)), WorkbookStyles.engineers)
-        let afterRow = row
-        try figure(
-            "Shortage after the plan (engineer-years)",
-            .formula(Formula("SUM(C\(firstYearRow):C\(lastYearRow))", value: shortageAfter)), WorkbookStyles.engineers)
-        let closedRow = row
-        let closed = shortageBefore - shortageAfter
-        try figure(
-            "Shortage closed (engineer-years)", .formula(Formula("B\(beforeRow)-B\(afterRow)", value: closed)),
+            "shortage-before", .formula(Formula("SUM(B\(firstYearRow):B\(lastYearRow))", value: shortageBefore)),
             WorkbookStyles.engineers)
+        let beforeRow = row - 1
         try figure(
-            "Cost per engineer-year closed (VND)",
+            "shortage-after", .formula(Formula("SUM(C\(firstYearRow):C\(lastYearRow))", value: shortageAfter)),
+            WorkbookStyles.engineers)
+        let afterRow = row - 1
+        let closed = shortageBefore - shortageAfter
+        try figure("shortage-closed", .formula(Formula("B\(beforeRow)-B\(afterRow)", value: closed)), WorkbookStyles.engineers)
+        let closedRow = row - 1
+        try figure(
+            "cost-per-engineer-year",
             closed > 1e-9 ? .formula(Formula("B\(spendRow)/B\(closedRow)", value: budget.totalSpend / closed)) : .blank,
-            WorkbookStyles.vnd)
+            WorkbookStyles.millions)
+        try figure("objective", .number(plan.objective), WorkbookStyles.decimal)
         let seatStyle = plan.relaxed ? WorkbookStyles.decimal : WorkbookStyles.integer
-        try figure("Scholarship seats", .number(plan.scholarships.reduce(0) { $0 + $1.seats }), seatStyle)
-        try figure("Funded interns", .number(plan.internships.reduce(0) { $0 + $1.interns }), seatStyle)
-        try figure("On-site training seats", .number(plan.onsite.reduce(0) { $0 + $1.seats }), seatStyle)
-        try figure("Spend that closes nothing (VND)", .number(plan.zeroEffectSpend), WorkbookStyles.vnd)
-        try figure(
-            "Beyond any instrument (engineer-years)", .number(plan.unreachableShortage), WorkbookStyles.engineers)
-        try figure("Added after the horizon (engineer-years)", .number(plan.terminalEngineerYears), WorkbookStyles.engineers)
-        let binding = plan.explanation.bindingRules.map(\.rule.rawValue)
-        try figure("Binding fairness rules", .string(binding.isEmpty ? "none" : binding.joined(separator: ", ")))
+        try figure("scholarship-seats", .number(plan.scholarships.reduce(0) { $0 + $1.seats }), seatStyle)
+        try figure("plan-interns", .number(plan.internships.reduce(0) { $0 + $1.interns }), seatStyle)
+        try figure("onsite-seats", .number(plan.onsite.reduce(0) { $0 + $1.seats }), seatStyle)
+        try figure("zero-effect", .number(plan.zeroEffectSpend), WorkbookStyles.billions)
+        try figure("unreachable", .number(plan.unreachableShortage), WorkbookStyles.engineers)
+        try figure("terminal", .number(plan.terminalEngineerYears), WorkbookStyles.engineers)
+        try figure("idle-programmes", .integer(plan.explanation.idlePrograms.count), WorkbookStyles.integer)
+        let binding = plan.explanation.bindingRules.map { t["rule.\($0.rule.rawValue)"] }
+        try figure("binding-rules", .string(binding.isEmpty ? t["summary.none"] : binding.joined(separator: "; ")))
 
         // The per-year table and its chart.
-        try sheet.write(.string("Shortage per year (engineers)"), row: tableHeaderRow - 1, column: 1, style: WorkbookStyles.section)
+        try sheet.write(.string(t["summary.per-year"]), row: tableHeaderRow - 1, column: 1, style: WorkbookStyles.section)
         try sheet.writeRow(
-            ["Year", "Shortage before", "Shortage after", "Closed by the plan"],
+            [.string(t["column.year"]), .string(t["summary.before"]), .string(t["summary.after"]), .string(t["summary.closed-by-plan"])],
             startingAt: CellAddress(row: tableHeaderRow, column: 1), style: WorkbookStyles.header)
+        try sheet.setRowHeight(32, row: tableHeaderRow)
         for (offset, year) in years.enumerated() {
             let line = yearRows[offset]
             let r = line.row
@@ -102,24 +110,30 @@ extension FundPlanSheets {
                 .formula(Formula("B\(r)-C\(r)", value: line.before - line.after)), row: r, column: 4,
                 style: WorkbookStyles.engineers)
         }
-        if !years.isEmpty {
-            try sheet.addConditionalFormat(
-                .shortage, to: CellRange(rows: firstYearRow...lastYearRow, columns: 2...3))
-            let categories = SheetRange(sheet: sheet.name, range: CellRange(rows: firstYearRow...lastYearRow, columns: 1...1))
-            let chart = Chart(
-                .column, title: "Engineer shortage per year", categoryAxisTitle: "Year", valueAxisTitle: "engineers",
-                valueAxisNumberFormat: "#,##0", legendPosition: .bottom,
-                series: [
-                    Chart.Series(
-                        name: "Before the plan", categories: categories,
-                        values: SheetRange(sheet: sheet.name, range: CellRange(rows: firstYearRow...lastYearRow, columns: 2...2)),
-                        color: CellColor(rgb: 0xC00000)),
-                    Chart.Series(
-                        name: "After the plan", categories: categories,
-                        values: SheetRange(sheet: sheet.name, range: CellRange(rows: firstYearRow...lastYearRow, columns: 3...3)),
-                        color: CellColor(rgb: 0x4472C4)),
-                ])
-            try sheet.insertChart(chart, at: CellAddress(row: 4, column: 4), size: ChartSize(width: 620, height: 300))
+        let tableRows: ClosedRange<Int>? = years.isEmpty ? nil : firstYearRow...lastYearRow
+        if let tableRows {
+            try sheet.addConditionalFormat(.shortage, to: CellRange(rows: tableRows, columns: 2...3))
+            try sheet.insertChart(shortageChart(sheet: sheet.name, rows: tableRows), at: CellAddress(row: 4, column: 4), size: ChartSize(width: 560, height: 300))
         }
+        try printing.apply(
+            to: sheet, width: 44 + 18 * 3 + 14, printArea: CellRange(rows: 1...max(lastYearRow, row), columns: 1...4), fitHeight: 1)
+        return SummaryCells(
+            yearRows: tableRows, figureRows: rows, shortageBefore: shortageBefore, shortageAfter: shortageAfter, budget: budget)
+    }
+
+    /// The column chart of the shortage per year before and after the plan, from the Summary's table.
+    func shortageChart(sheet: String, rows: ClosedRange<Int>) -> Chart {
+        let categories = SheetRange(sheet: sheet, range: CellRange(rows: rows, columns: 1...1))
+        return Chart(
+            .column, title: t["summary.chart-title"], categoryAxisTitle: t["column.year"], valueAxisTitle: t["unit.engineers"],
+            valueAxisNumberFormat: "#,##0", legendPosition: .bottom,
+            series: [
+                Chart.Series(
+                    name: t["summary.before"], categories: categories,
+                    values: SheetRange(sheet: sheet, range: CellRange(rows: rows, columns: 2...2)), color: CellColor(rgb: 0xC00000)),
+                Chart.Series(
+                    name: t["summary.after"], categories: categories,
+                    values: SheetRange(sheet: sheet, range: CellRange(rows: rows, columns: 3...3)), color: CellColor(rgb: 0x4472C4)),
+            ])
     }
 }

@@ -1,16 +1,23 @@
 import Foundation
+import Texts
 import Workforce
 
-/// A training institution's intake plan, `intake-<institution>.xlsx`.
+/// A training institution's intake plan, `intake-<institution>.xlsx`, in the context's language.
 ///
 /// - **Intake plan**: for each programme and intake year, the baseline intake, the seats the
 ///   fund pays for, the recommended total intake (their sum), the graduates it yields and in which
 ///   year, the engineers who join the industry, and the shortage of the programme's skill in its
 ///   region in that year, before and after the plan.
-/// - **Programmes**: each programme's parameters and the seats and money the plan gives it.
+/// - **Programmes**: each programme's parameters, the seats and money the plan gives it, and for
+///   a programme with no seats the reason in a sentence.
+///
+/// Both sheets print landscape, one page wide, with the header row on every page.
 public enum IntakeWorkbook {
-    /// The sheet names, in tab order.
-    public static let sheetNames = ["Intake plan", "Programmes"]
+    /// The sheet names in `language`, in tab order.
+    public static func sheetNames(_ language: Language = .en) -> [String] {
+        let texts = WorkbookTexts(language)
+        return ["sheet.intake-plan", "sheet.programmes"].map { texts[$0] }
+    }
 
     /// `intake-<institution>.xlsx`, with unsafe characters replaced by `-`.
     public static func fileName(institution: Institution.ID) -> String {
@@ -31,16 +38,19 @@ public enum IntakeWorkbook {
         let context = groups.context
         let institution = groups.index.institutions[id]
         let name = institution?.name ?? id.rawValue
+        let t = groups.texts
+        let values = ["name": name, "title": context.scenario.settings.title, "run": context.audit.runID, "dataset": context.audit.datasetHash]
         let workbook = try XLSXWorkbook(
             destination: url,
             properties: DocumentProperties(
-                title: "Intake plan — \(name)",
-                subject: "Recommended intake per programme and year, \(context.scenario.settings.title)",
-                author: "SkillPlan", company: context.scenario.fund.name, category: "Intake plan",
-                keywords: "SkillPlan, intake, \(id.rawValue)",
-                comments: "Run \(context.audit.runID); dataset \(context.audit.datasetHash)", created: context.audit.created))
-        let planSheet = try workbook.addWorksheet(named: sheetNames[0])
-        let programmeSheet = try workbook.addWorksheet(named: sheetNames[1])
+                title: t.format("intake.document-title", values),
+                subject: t.format("intake.document-subject", values),
+                author: "SkillPlan", company: context.scenario.fund.name, category: t["intake.document"],
+                keywords: "SkillPlan, \(t["intake.document"]), \(id.rawValue)",
+                comments: t.format("document.comments", values), created: context.audit.created))
+        let names = sheetNames(t.language)
+        let planSheet = try workbook.addWorksheet(named: names[0])
+        let programmeSheet = try workbook.addWorksheet(named: names[1])
         let programs = groups.programsByInstitution[id] ?? []
         let intake = try writeIntakePlan(planSheet, institution: name, id: id, programs: programs, groups: groups)
         try writeProgrammes(programmeSheet, programs: programs, groups: groups, intake: intake)
@@ -59,23 +69,24 @@ public enum IntakeWorkbook {
     ) throws -> IntakeCells {
         let context = groups.context
         let seatStyle = context.plan.relaxed ? WorkbookStyles.decimal : WorkbookStyles.integer
+        let t = groups.texts
         var table = try TableSheet(
-            sheet, title: "Intake plan — \(name) (\(id.rawValue))",
-            note: "\(context.scenario.settings.title) · variant \(context.plan.variant). Recommended intake = baseline + seats the fund pays for; graduates = intake × completion rate; engineers = graduates × industry entry rate.",
+            sheet, texts: t, title: t.format("intake.title", ["name": name, "id": id.rawValue]),
+            note: t.format("intake.note", ["title": context.scenario.settings.title, "variant": context.plan.variant]),
             columns: [
-                TableColumn("Programme", width: 22), TableColumn("Curriculum", width: 20), TableColumn("Skill", width: 9),
-                TableColumn("Region", width: 9), TableColumn("Level", width: 11),
-                TableColumn("Intake year", width: 9, style: WorkbookStyles.year),
-                TableColumn("Baseline intake", width: 10, style: WorkbookStyles.integer),
-                TableColumn("Funded seats", width: 10, style: seatStyle),
-                TableColumn("Recommended intake", width: 12, style: seatStyle),
-                TableColumn("Completion rate", width: 10, style: WorkbookStyles.percent),
-                TableColumn("Graduates", width: 10, style: WorkbookStyles.engineers),
-                TableColumn("Graduation year", width: 10, style: WorkbookStyles.year),
-                TableColumn("Industry entry rate", width: 10, style: WorkbookStyles.percent),
-                TableColumn("Engineers joining the industry", width: 12, style: WorkbookStyles.engineers),
-                TableColumn("Regional shortage that year, before the plan", width: 14, style: WorkbookStyles.engineers),
-                TableColumn("Regional shortage that year, after the plan", width: 14, style: WorkbookStyles.engineers),
+                TableColumn(t["column.programme"], width: 14), TableColumn(t["intake.curriculum"], width: 12),
+                TableColumn(t["column.skill"], width: 7), TableColumn(t["column.region"], width: 7), TableColumn(t["intake.level"], width: 9),
+                TableColumn(t["column.intake-year"], width: 7, style: WorkbookStyles.year),
+                TableColumn(t["intake.baseline"], width: 8, style: WorkbookStyles.integer),
+                TableColumn(t["intake.funded-seats"], width: 8, style: seatStyle),
+                TableColumn(t["intake.recommended"], width: 10, style: seatStyle),
+                TableColumn(t["intake.completion"], width: 9, style: WorkbookStyles.percent),
+                TableColumn(t["intake.graduates"], width: 9, style: WorkbookStyles.engineers),
+                TableColumn(t["intake.graduation-year"], width: 9, style: WorkbookStyles.year),
+                TableColumn(t["intake.entry-rate"], width: 9, style: WorkbookStyles.percent),
+                TableColumn(t["intake.engineers"], width: 10, style: WorkbookStyles.engineers),
+                TableColumn(t["intake.shortage-before"], width: 11, style: WorkbookStyles.engineers),
+                TableColumn(t["intake.shortage-after"], width: 11, style: WorkbookStyles.engineers),
             ])
         var sums: [[Double]] = Array(repeating: [], count: 5)
         var lines: [(program: Program.ID, funded: Double)] = []
@@ -110,8 +121,8 @@ public enum IntakeWorkbook {
         try table.addAutofilter()
         let dataRows = TableSheet.firstDataRow...table.lastDataRow
         try sheet.addConditionalFormat(.shortage, to: CellRange(rows: dataRows, columns: 15...16))
-        try table.appendTotals(
-            label: "Total", sums: [(7, sums[0]), (8, sums[1]), (9, sums[2]), (11, sums[3]), (14, sums[4])])
+        try table.appendTotals(sums: [(7, sums[0]), (8, sums[1]), (9, sums[2]), (11, sums[3]), (14, sums[4])])
+        try table.finish(groups.printing(document: t["intake.document"]))
         return IntakeCells(programRange: table.dataRange(column: 1), fundedRange: table.dataRange(column: 8), lines: lines)
     }
 
@@ -120,19 +131,23 @@ public enum IntakeWorkbook {
     ) throws {
         let context = groups.context
         let seatStyle = context.plan.relaxed ? WorkbookStyles.decimal : WorkbookStyles.integer
+        let t = groups.texts
+        let reasons = NotFundedReasons(context: context, texts: t, index: groups.index)
         var table = try TableSheet(
-            sheet, title: "Programmes", note: "Each programme's parameters, and the seats and money the fund's plan gives it.",
+            sheet, texts: t, title: t["sheet.programmes"], note: t["programmes.note"],
             columns: [
-                TableColumn("Programme", width: 22), TableColumn("Curriculum", width: 20), TableColumn("Skill", width: 9),
-                TableColumn("Skill name", width: 24), TableColumn("Region", width: 9), TableColumn("Region name", width: 16),
-                TableColumn("Level", width: 11), TableColumn("Duration (years)", width: 9, style: WorkbookStyles.integer),
-                TableColumn("Baseline intake", width: 10, style: WorkbookStyles.integer),
-                TableColumn("Capacity", width: 10, style: WorkbookStyles.integer),
-                TableColumn("Spare capacity", width: 10, style: WorkbookStyles.integer),
-                TableColumn("Tuition per year (VND)", width: 16, style: WorkbookStyles.vnd),
-                TableColumn("Host enterprise", width: 14),
-                TableColumn("Funded seats (all years)", width: 12, style: seatStyle),
-                TableColumn("Fund's cost (VND)", width: 18, style: WorkbookStyles.vnd),
+                TableColumn(t["column.programme"], width: 14), TableColumn(t["intake.curriculum"], width: 12),
+                TableColumn(t["column.skill"], width: 7), TableColumn(t["column.skill-name"], width: 16),
+                TableColumn(t["column.region"], width: 7), TableColumn(t["column.region-name"], width: 12),
+                TableColumn(t["intake.level"], width: 9), TableColumn(t["programmes.duration"], width: 8, style: WorkbookStyles.integer),
+                TableColumn(t["intake.baseline"], width: 8, style: WorkbookStyles.integer),
+                TableColumn(t["programmes.capacity"], width: 8, style: WorkbookStyles.integer),
+                TableColumn(t["programmes.spare"], width: 8, style: WorkbookStyles.integer),
+                TableColumn(t["programmes.tuition"], width: 12, style: WorkbookStyles.vnd),
+                TableColumn(t["onsite.host"], width: 9),
+                TableColumn(t["programmes.funded-seats"], width: 9, style: seatStyle),
+                TableColumn(t.format("programmes.cost", ["unit": t["unit.m"]]), width: 10, style: WorkbookStyles.millions),
+                TableColumn(t["programmes.why-none"], width: 48, wraps: true),
             ])
         var seatSums: [Double] = []
         var costs: [Double] = []
@@ -153,10 +168,11 @@ public enum IntakeWorkbook {
                 .formula(Formula(
                     "SUMIFS(\(fundedRange),\(programRange),$A\(row))",
                     value: funded)),
-                .number(cost),
+                .number(cost), .optionalText(funded > 1e-9 ? nil : reasons.reason(for: program)),
             ])
         }
         try table.addAutofilter()
-        try table.appendTotals(label: "Total", sums: [(14, seatSums), (15, costs)])
+        try table.appendTotals(sums: [(14, seatSums), (15, costs)])
+        try table.finish(groups.printing(document: t["intake.document"]))
     }
 }

@@ -1,23 +1,29 @@
 import Allocation
 import Foundation
 import Matching
+import Texts
 import Workforce
 
-/// An enterprise's matched interns, `interns-<enterprise>.xlsx`.
+/// An enterprise's matched interns, `interns-<enterprise>.xlsx`, in the context's language.
 ///
 /// - **Interns**: each posting with its matched students (pseudonymous ids, institution,
 ///   programme when the institution has exactly one degree programme in the skill, year of
 ///   study, both ranks), whether the fund supports the intern and the amount.
-/// - **Postings**: each posting's slots, stipend, matched and free slots, funded interns and
-///   support (a `SUMIFS` over the Interns sheet), and the internship support in the fund's plan.
+/// - **Postings**: each posting's slots, stipend, matched and free slots, the interns with fund
+///   support in this round and that support (a `SUMIFS` over the Interns sheet), and the interns
+///   the fund's plan pays for over all its years (not the same thing: the plan is a budget line,
+///   the round is who was matched now).
 /// - **Fund plan support**: the fund plan's internship stipends at this enterprise, per posting
 ///   and year.
 /// - **Not placed here**: students who ranked one of the postings above the place they got (or
 ///   were left unmatched), and why they are not here: the posting preferred the students it took,
 ///   or its province was at its regional cap (or its places were held for a group's minimum).
 public enum InternsWorkbook {
-    /// The sheet names, in tab order.
-    public static let sheetNames = ["Interns", "Postings", "Fund plan support", "Not placed here"]
+    /// The sheet names in `language`, in tab order.
+    public static func sheetNames(_ language: Language = .en) -> [String] {
+        let texts = WorkbookTexts(language)
+        return ["sheet.interns", "sheet.postings", "sheet.plan-support", "sheet.not-placed"].map { texts[$0] }
+    }
 
     /// `interns-<enterprise>.xlsx`, with unsafe characters replaced by `-`.
     public static func fileName(enterprise: Enterprise.ID) -> String {
@@ -37,46 +43,51 @@ public enum InternsWorkbook {
     static func write(enterprise id: Enterprise.ID, groups: PlanGroups, to url: URL) throws {
         let context = groups.context
         let name = groups.index.enterprises[id]?.name ?? id.rawValue
+        let t = groups.texts
+        let values = ["name": name, "title": context.scenario.settings.title, "run": context.audit.runID, "dataset": context.audit.datasetHash]
         let workbook = try XLSXWorkbook(
             destination: url,
             properties: DocumentProperties(
-                title: "Interns — \(name)",
-                subject: "Matched interns and fund support, \(context.scenario.settings.title)",
-                author: "SkillPlan", company: context.scenario.fund.name, category: "Interns",
-                keywords: "SkillPlan, internships, \(id.rawValue)",
-                comments: "Run \(context.audit.runID); dataset \(context.audit.datasetHash). Students are pseudonymous: their institution holds the mapping to names.",
+                title: t.format("interns.document-title", values),
+                subject: t.format("interns.document-subject", values),
+                author: "SkillPlan", company: context.scenario.fund.name, category: t["interns.document"],
+                keywords: "SkillPlan, \(t["interns.document"]), \(id.rawValue)",
+                comments: t.format("document.comments", values) + " " + t["interns.pseudonymous"],
                 created: context.audit.created))
-        let internSheet = try workbook.addWorksheet(named: sheetNames[0])
-        let postingSheet = try workbook.addWorksheet(named: sheetNames[1])
-        let planSheet = try workbook.addWorksheet(named: sheetNames[2])
-        let notPlacedSheet = try workbook.addWorksheet(named: sheetNames[3])
+        let names = sheetNames(t.language)
+        let internSheet = try workbook.addWorksheet(named: names[0])
+        let postingSheet = try workbook.addWorksheet(named: names[1])
+        let planSheet = try workbook.addWorksheet(named: names[2])
+        let notPlacedSheet = try workbook.addWorksheet(named: names[3])
         let postings = groups.postingsByEnterprise[id] ?? []
         let interns = try writeInterns(internSheet, name: name, id: id, postings: postings, groups: groups)
         let planned = try writePlanSupport(planSheet, awards: groups.planInternshipsByEnterprise[id] ?? [], groups: groups)
         try writePostings(postingSheet, postings: postings, groups: groups, interns: interns, planned: planned)
-        try writeNotPlaced(notPlacedSheet, postings: postings, round: context.internships)
+        try writeNotPlaced(notPlacedSheet, postings: postings, groups: groups)
         try workbook.close()
     }
 
-    private static func writeNotPlaced(_ sheet: XLSXWorksheet, postings: [InternshipPosting], round: InternshipRound?) throws {
+    private static func writeNotPlaced(_ sheet: XLSXWorksheet, postings: [InternshipPosting], groups: PlanGroups) throws {
+        let round = groups.context.internships
+        let t = groups.texts
         var table = try TableSheet(
-            sheet, title: "Students not placed here",
-            note: "Students who ranked a posting above the place they got (or got none), and why the posting did not take them.",
+            sheet, texts: t, title: t["not-placed.title"], note: t["not-placed.note"],
             columns: [
-                TableColumn("Posting", width: 18), TableColumn("Student", width: 16),
-                TableColumn("Student's rank of the posting", width: 11, style: WorkbookStyles.integer),
-                TableColumn("Rank of the place they got (blank: none)", width: 13, style: WorkbookStyles.integer),
-                TableColumn("Why not here", width: 44), TableColumn("Cap or group", width: 16),
+                TableColumn(t["column.posting"], width: 12), TableColumn(t["interns.student"], width: 10),
+                TableColumn(t["interns.student-rank"], width: 9, style: WorkbookStyles.integer),
+                TableColumn(t["not-placed.result-rank"], width: 11, style: WorkbookStyles.integer),
+                TableColumn(t["not-placed.why"], width: 52, wraps: true), TableColumn(t["not-placed.cap"], width: 12),
             ])
         for posting in postings {
             for item in round?.notPlacedByPosting[posting.id] ?? [] {
                 try table.append([
                     .string(posting.id.rawValue), .string(item.student.rawValue), .integer(item.studentRank),
-                    item.resultRank.map { .integer($0) } ?? .blank, .string(item.reason.description), .optionalText(item.cap),
+                    item.resultRank.map { .integer($0) } ?? .blank, .string(notPlacedReason(item.reason, texts: t)), .optionalText(item.cap),
                 ])
             }
         }
         try table.addAutofilter()
+        try table.finish(groups.printing(document: t["interns.document"]))
     }
 
     struct InternCells {
@@ -96,17 +107,17 @@ public enum InternsWorkbook {
         _ sheet: XLSXWorksheet, name: String, id: Enterprise.ID, postings: [InternshipPosting], groups: PlanGroups
     ) throws -> InternCells {
         let funding = groups.context.internships?.funding
+        let t = groups.texts
         var table = try TableSheet(
-            sheet, title: "Interns — \(name) (\(id.rawValue))",
-            note: "Students are pseudonymous ids; their institution keeps the names. Ranks: 1 = first choice / best ranked.",
+            sheet, texts: t, title: t.format("interns.title", ["name": name, "id": id.rawValue]), note: t["interns.note"],
             columns: [
-                TableColumn("Posting", width: 18), TableColumn("Skill", width: 9), TableColumn("Region", width: 9),
-                TableColumn("Student", width: 16), TableColumn("Institution", width: 14),
-                TableColumn("Institution name", width: 34), TableColumn("Programme", width: 22),
-                TableColumn("Year of study", width: 8, style: WorkbookStyles.integer),
-                TableColumn("Student's rank of the posting", width: 11, style: WorkbookStyles.integer),
-                TableColumn("Posting's rank of the student", width: 11, style: WorkbookStyles.integer),
-                TableColumn("Fund support", width: 9), TableColumn("Support (VND)", width: 16, style: WorkbookStyles.vnd),
+                TableColumn(t["column.posting"], width: 12), TableColumn(t["column.skill"], width: 7), TableColumn(t["column.region"], width: 7),
+                TableColumn(t["interns.student"], width: 10), TableColumn(t["column.institution"], width: 9),
+                TableColumn(t["column.institution-name"], width: 22), TableColumn(t["column.programme"], width: 14),
+                TableColumn(t["interns.year-of-study"], width: 7, style: WorkbookStyles.integer),
+                TableColumn(t["interns.student-rank"], width: 9, style: WorkbookStyles.integer),
+                TableColumn(t["interns.posting-rank"], width: 9, style: WorkbookStyles.integer),
+                TableColumn(t["interns.fund-support"], width: 8), TableColumn(t["interns.support-vnd"], width: 12, style: WorkbookStyles.vnd),
             ])
         var lines: [(posting: InternshipPosting.ID, funded: Bool, support: Double)] = []
         for posting in postings {
@@ -114,7 +125,7 @@ public enum InternsWorkbook {
             if assignments.isEmpty {
                 try table.append([
                     .string(posting.id.rawValue), .string(posting.skill.rawValue), .string(posting.region.rawValue),
-                    .string("(no intern matched)"),
+                    .string(t["interns.none-matched"]),
                 ])
                 continue
             }
@@ -129,12 +140,13 @@ public enum InternsWorkbook {
                     .optionalText(student.flatMap { groups.index.institutions[$0.institution]?.name }),
                     .optionalText(student.flatMap { groups.program(of: $0)?.rawValue }),
                     student.map { .integer($0.year) } ?? .blank, assignment.studentRank.map { .integer($0) } ?? .blank,
-                    assignment.postingRank.map { .integer($0) } ?? .blank, .yesNo(funded), .number(support),
+                    assignment.postingRank.map { .integer($0) } ?? .blank, .string(t.yesNo(funded)), .number(support),
                 ])
             }
         }
         try table.addAutofilter()
-        try table.appendTotals(label: "Total", sums: [(12, lines.map(\.support))])
+        try table.appendTotals(sums: [(12, lines.map(\.support))])
+        try table.finish(groups.printing(document: t["interns.document"]))
         return InternCells(
             postingRange: table.dataRange(column: 1), supportRange: table.dataRange(column: 12), lines: lines)
     }
@@ -143,14 +155,15 @@ public enum InternsWorkbook {
         _ sheet: XLSXWorksheet, awards: [InternshipAward], groups: PlanGroups
     ) throws -> PlannedCells {
         let seatStyle = groups.context.plan.relaxed ? WorkbookStyles.decimal : WorkbookStyles.integer
+        let t = groups.texts
         var table = try TableSheet(
-            sheet, title: "Internship support in the fund's plan",
-            note: "Stipends the fund's allocation plan pays at this enterprise, per posting and year.",
+            sheet, texts: t, title: t["plan-support.title"], note: t["plan-support.note"],
             columns: [
-                TableColumn("Posting", width: 18), TableColumn("Skill", width: 9), TableColumn("Region", width: 9),
-                TableColumn("Year", width: 8, style: WorkbookStyles.year), TableColumn("Interns", width: 10, style: seatStyle),
-                TableColumn("Stipend per intern (VND)", width: 16, style: WorkbookStyles.vnd),
-                TableColumn("Cost (VND)", width: 18, style: WorkbookStyles.vnd),
+                TableColumn(t["column.posting"], width: 12), TableColumn(t["column.skill"], width: 7), TableColumn(t["column.region"], width: 7),
+                TableColumn(t["column.year"], width: 6, style: WorkbookStyles.year),
+                TableColumn(t["plan-support.interns"], width: 9, style: seatStyle),
+                TableColumn(t["postings.stipend-intern"], width: 12, style: WorkbookStyles.vnd),
+                TableColumn(t["column.cost-vnd"], width: 14, style: WorkbookStyles.vnd),
             ])
         var lines: [(posting: InternshipPosting.ID, interns: Double, cost: Double)] = []
         for award in awards {
@@ -164,7 +177,8 @@ public enum InternsWorkbook {
             ])
         }
         try table.addAutofilter()
-        try table.appendTotals(label: "Total", sums: [(5, lines.map(\.interns)), (7, lines.map(\.cost))])
+        try table.appendTotals(sums: [(5, lines.map(\.interns)), (7, lines.map(\.cost))])
+        try table.finish(groups.printing(document: t["interns.document"]))
         return PlannedCells(
             postingRange: table.dataRange(column: 1), internsRange: table.dataRange(column: 5),
             costRange: table.dataRange(column: 7), lines: lines)
@@ -175,22 +189,24 @@ public enum InternsWorkbook {
         planned: PlannedCells
     ) throws {
         let seatStyle = groups.context.plan.relaxed ? WorkbookStyles.decimal : WorkbookStyles.integer
+        let t = groups.texts
         var table = try TableSheet(
-            sheet, title: "Postings", note: "Each posting, its matched interns and the fund's support.",
+            sheet, texts: t, title: t["sheet.postings"], note: t["postings.note"],
             columns: [
-                TableColumn("Posting", width: 18), TableColumn("Skill", width: 9), TableColumn("Skill name", width: 24),
-                TableColumn("Region", width: 9), TableColumn("Region name", width: 16),
-                TableColumn("Slots", width: 8, style: WorkbookStyles.integer),
-                TableColumn("Months", width: 8, style: WorkbookStyles.integer),
-                TableColumn("Stipend per month (VND)", width: 15, style: WorkbookStyles.vnd),
-                TableColumn("Stipend per intern (VND)", width: 15, style: WorkbookStyles.vnd),
-                TableColumn("Minimum year of study", width: 9, style: WorkbookStyles.integer),
-                TableColumn("Matched interns", width: 9, style: WorkbookStyles.integer),
-                TableColumn("Free slots", width: 8, style: WorkbookStyles.integer),
-                TableColumn("Interns with fund support", width: 10, style: WorkbookStyles.integer),
-                TableColumn("Support this round (VND)", width: 16, style: WorkbookStyles.vnd),
-                TableColumn("Interns funded in the plan (all years)", width: 12, style: seatStyle),
-                TableColumn("Plan support (VND)", width: 16, style: WorkbookStyles.vnd),
+                TableColumn(t["column.posting"], width: 12), TableColumn(t["column.skill"], width: 7),
+                TableColumn(t["column.skill-name"], width: 16), TableColumn(t["column.region"], width: 7),
+                TableColumn(t["column.region-name"], width: 12),
+                TableColumn(t["postings.slots"], width: 7, style: WorkbookStyles.integer),
+                TableColumn(t["postings.months"], width: 7, style: WorkbookStyles.integer),
+                TableColumn(t["postings.stipend-month"], width: 11, style: WorkbookStyles.vnd),
+                TableColumn(t["postings.stipend-intern"], width: 11, style: WorkbookStyles.vnd),
+                TableColumn(t["postings.minimum-year"], width: 8, style: WorkbookStyles.integer),
+                TableColumn(t["postings.matched"], width: 8, style: WorkbookStyles.integer),
+                TableColumn(t["postings.free"], width: 7, style: WorkbookStyles.integer),
+                TableColumn(t["postings.round-funded"], width: 9, style: WorkbookStyles.integer),
+                TableColumn(t["postings.round-support"], width: 12, style: WorkbookStyles.vnd),
+                TableColumn(t["postings.plan-interns"], width: 10, style: seatStyle),
+                TableColumn(t["postings.plan-support"], width: 12, style: WorkbookStyles.vnd),
             ])
         var sums: [[Double]] = Array(repeating: [], count: 6)
         let supportRange = interns.supportRange.formulaReference, postingRange = interns.postingRange.formulaReference
@@ -233,7 +249,19 @@ public enum InternsWorkbook {
         }
         try table.addAutofilter()
         try table.appendTotals(
-            label: "Total",
             sums: [(6, sums[0]), (11, sums[1]), (13, sums[2]), (14, sums[3]), (15, sums[4]), (16, sums[5])])
+        try table.finish(groups.printing(document: t["interns.document"]))
+    }
+}
+
+extension InternsWorkbook {
+    /// Why a student is not at a posting they ranked higher, in the reader's language.
+    static func notPlacedReason(_ reason: NotPlacedExplanation.Reason, texts t: WorkbookTexts) -> String {
+        switch reason {
+        case .postingPreferredOthers: t["not-placed.preferred-others"]
+        case .regionAtCap: t["not-placed.region-at-cap"]
+        case .heldForMinimum: t["not-placed.held-for-minimum"]
+        case .minimumCompletion: t["not-placed.minimum-completion"]
+        }
     }
 }

@@ -21,20 +21,21 @@ extension ScenarioLoader {
         func table(_ url: URL, sheet: String) -> CSVTable? {
             url.pathExtension.lowercased() == "xlsx" ? files.spreadsheet(url, sheet: sheet) : files.csv(url)
         }
-        let postingList = table(postings, sheet: "postings").map {
+        // A file or header that failed is not a source of codes: references to it are not checked.
+        let postingList = table(postings, sheet: "postings").flatMap {
             tables.postings($0, enterprises: nil, skills: nil, regions: nil)
-        } ?? []
-        let postingIDs = Set(postingList.map(\.id))
-        let studentList = table(students, sheet: "students").map {
+        }
+        let postingIDs = postingList.map { diagnostics.known($0.map(\.id), in: "postings.csv") }
+        let studentList = table(students, sheet: "students").flatMap {
             tables.students($0, institutions: nil, skills: nil, regions: nil, postings: postingIDs)
-        } ?? []
+        }
         let rankingList = rankings.map { url in
-            table(url, sheet: "rankings").map {
-                tables.rankings($0, postings: postingIDs, students: Set(studentList.map(\.id)))
+            table(url, sheet: "rankings").flatMap {
+                tables.rankings($0, postings: postingIDs, students: studentList.map { diagnostics.known($0.map(\.id), in: "students.csv") })
             } ?? []
         }
         try diagnostics.throwIfAny()
-        return MatchingInput(postings: postingList, students: studentList, rankings: rankingList, files: files.digests)
+        return MatchingInput(postings: postingList ?? [], students: studentList ?? [], rankings: rankingList, files: files.digests)
     }
 }
 

@@ -58,34 +58,67 @@ public enum ScenarioLoader {
         let scenarioFile = files.read("scenario.yaml").flatMap {
             ScenarioFileReader(diagnostics: diagnostics).read($0.text, file: $0.displayPath)
         }
-        let skills = Set(scenarioFile?.skills.map(\.id) ?? [])
-        let regions = Set(scenarioFile?.regions.map(\.id) ?? [])
-        let sectors = Set(scenarioFile?.sectors.map(\.id) ?? [])
+        // A file that failed (missing, unreadable, or its header) is not a source of codes: the
+        // references to it are not checked, and one note per file says so, instead of one
+        // follow-on error per row.
+        let skills = scenarioFile.map { Set($0.skills.map(\.id)) }
+        let regions = scenarioFile.map { Set($0.regions.map(\.id)) }
+        let sectors = scenarioFile.map { Set($0.sectors.map(\.id)) }
         let fund = files.read("fund.yaml").flatMap {
-            FundFileReader(diagnostics: diagnostics, years: scenarioFile?.settings.years, skills: skills, regions: regions)
+            FundFileReader(diagnostics: diagnostics, years: scenarioFile?.settings.years, skills: skills ?? [], regions: regions ?? [])
                 .read($0.text, file: $0.displayPath)
         }
-        let curricula = loadCurricula(at: curriculaURL, files: &files, skills: skills, diagnostics: diagnostics)
+        let curricula = loadCurricula(at: curriculaURL, files: &files, skills: skills ?? [], diagnostics: diagnostics)
         let curriculaByID = Dictionary(curricula.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
         let tables = TableLoaders(diagnostics: diagnostics)
-        let institutions = files.table("institutions.csv").map { tables.institutions($0, regions: regions) } ?? []
-        let enterprises = files.table("enterprises.csv").map { tables.enterprises($0, regions: regions, sectors: sectors) } ?? []
-        let enterpriseIDs = Set(enterprises.map(\.id))
-        let programs = files.table("programs.csv").map {
-            tables.programs($0, institutions: Dictionary(institutions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
-                            curricula: curriculaByID, enterprises: enterpriseIDs)
-        } ?? []
-        let postings = files.optionalTable("postings.csv").map {
+        func unchecked(_ file: String, _ sources: [(String, Bool)]) {
+            let failed = sources.filter { !$0.1 }.map(\.0)
+            guard !failed.isEmpty, files.wasRead(file) else { return }
+            diagnostics.note(SourceLocation(file: files.displayPath(file)), expected: """
+                references to \(failed.joined(separator: ", ")) not checked: \(failed.count == 1 ? "that file" : "those files") \
+                failed (see \(failed.count == 1 ? "its" : "their") errors above); fix \(failed.count == 1 ? "it" : "them") first
+                """)
+        }
+        let institutionTable = files.table("institutions.csv")
+        let institutionList = institutionTable.flatMap { tables.institutions($0, regions: regions) }
+        unchecked("institutions.csv", [("scenario.yaml", regions != nil)])
+        let enterpriseTable = files.table("enterprises.csv")
+        let enterpriseList = enterpriseTable.flatMap { tables.enterprises($0, regions: regions, sectors: sectors) }
+        unchecked("enterprises.csv", [("scenario.yaml", regions != nil)])
+        let enterpriseIDs = enterpriseList.map { diagnostics.known($0.map(\.id), in: "enterprises.csv") }
+        let institutionsByID = institutionList.map { Dictionary($0.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }) }
+        let programList = files.tableOrWorkbook("programs.csv").flatMap {
+            tables.programs($0, institutions: institutionsByID, curricula: curriculaByID, enterprises: enterpriseIDs)
+        }
+        // The students' programme column is checked only against a programs.csv that loaded whole.
+        let programsRead = programList != nil && diagnostics.rejectedRows["programs.csv"] == nil && institutionsByID != nil
+        let programs = programList ?? []
+        unchecked("programs.csv", [("institutions.csv", institutionList != nil), ("enterprises.csv", enterpriseIDs != nil)])
+        let programsByID = programsRead ? Dictionary(programs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }) : nil
+        let postingList = files.optionalTable("postings.csv").flatMap {
             tables.postings($0, enterprises: enterpriseIDs, skills: skills, regions: regions)
+        }
+        unchecked("postings.csv", [("scenario.yaml", skills != nil), ("enterprises.csv", enterpriseIDs != nil)])
+        // No postings file at all: preferences name postings that do not exist (checked); a
+        // postings file that failed: not checked.
+        let postingIDs = postingList.map { diagnostics.known($0.map(\.id), in: "postings.csv") } ?? (files.hasTable("postings.csv") ? nil : [])
+        let studentList = files.optionalTable("students.csv").flatMap {
+            tables.students($0, institutions: institutionList.map { diagnostics.known($0.map(\.id), in: "institutions.csv") }, skills: skills, regions: regions,
+                            postings: postingIDs, programs: programsByID)
+        }
+        unchecked("students.csv", [("scenario.yaml", skills != nil), ("institutions.csv", institutionList != nil),
+                                   ("postings.csv", postingIDs != nil)])
+        let rankings = files.optionalTable("rankings.csv").flatMap {
+            tables.rankings($0, postings: postingIDs,
+                            students: studentList.map { diagnostics.known($0.map(\.id), in: "students.csv") } ?? (files.hasTable("students.csv") ? nil : []))
         } ?? []
-        let postingIDs = Set(postings.map(\.id))
-        let students = files.optionalTable("students.csv").map {
-            tables.students($0, institutions: Set(institutions.map(\.id)), skills: skills, regions: regions, postings: postingIDs)
-        } ?? []
-        let rankings = files.optionalTable("rankings.csv").map {
-            tables.rankings($0, postings: postingIDs, students: Set(students.map(\.id)))
-        } ?? []
+        unchecked("rankings.csv", [("postings.csv", postingIDs != nil),
+                                   ("students.csv", studentList != nil || !files.hasTable("students.csv"))])
+        let institutions = institutionList ?? []
+        let enterprises = enterpriseList ?? []
+        let postings = postingList ?? []
+        let students = studentList ?? []
 
         try diagnostics.throwIfAny()
         guard let scenarioFile, let fund else {
@@ -155,6 +188,22 @@ struct SourceFiles {
         root.appendingPathComponent(name).relativePath
     }
 
+    /// How a file of the scenario directory is named in messages.
+    func displayPath(_ name: String) -> String { displayName(name) }
+
+    /// Whether `name` (or its Excel template in its place) exists, read or not.
+    func hasTable(_ name: String) -> Bool {
+        let url = root.appendingPathComponent(name)
+        let workbook = url.deletingPathExtension().appendingPathExtension("xlsx")
+        return FileManager.default.fileExists(atPath: url.path) || FileManager.default.fileExists(atPath: workbook.path)
+    }
+
+    /// Whether a file named `name` (CSV or its Excel template) was read in this load.
+    func wasRead(_ name: String) -> Bool {
+        let stem = (name as NSString).deletingPathExtension
+        return digests.contains { $0.path == name || $0.path == stem + ".xlsx" }
+    }
+
     /// A file as text; its digest is recorded.
     mutating func read(_ url: URL, as displayPath: String, required: Bool = true) -> Text? {
         guard let file = readBytes(url, as: displayPath, required: required) else { return nil }
@@ -181,6 +230,14 @@ struct SourceFiles {
     mutating func table(_ name: String) -> CSVTable? {
         guard let file = readBytes(root.appendingPathComponent(name), as: displayName(name)) else { return nil }
         return parse(file)
+    }
+
+    /// A required table: `NAME.csv`, or a filled Excel template `NAME.xlsx` in its place.
+    mutating func tableOrWorkbook(_ name: String) -> CSVTable? {
+        let stem = (name as NSString).deletingPathExtension
+        // With the workbook present, optionalTable reads it (or reports that both are there).
+        return FileManager.default.fileExists(atPath: root.appendingPathComponent(stem + ".xlsx").path)
+            ? optionalTable(name) : table(name)
     }
 
     /// An optional table: `NAME.csv`, or a filled Excel template `NAME.xlsx` in its place.

@@ -22,7 +22,7 @@ enum SpreadsheetTable {
         }
         var rows: [Int: [CSVTable.Field]] = [:]
         for cell in sheet.cells {
-            let text = Self.text(of: cell.value)
+            let text = Self.code(in: Self.text(of: cell.value))
             if text.isEmpty { continue }
             rows[cell.row, default: []].append(CSVTable.Field(text: text, line: cell.row, column: cell.column))
         }
@@ -37,8 +37,25 @@ enum SpreadsheetTable {
             throw InputErrors([InputError(SourceLocation(file: displayPath, sheet: sheet.name),
                                           expected: "a header row; the sheet is empty")])
         }
-        return CSVTable(file: displayPath, sheet: sheet.name, header: header.fields.map { $0.text.trimmingSpaces() },
+        return CSVTable(file: displayPath, sheet: sheet.name, header: header.fields.map { Self.columnName(in: $0.text) },
                         headerRowLine: header.line, rows: Array(ordered.dropFirst()))
+    }
+
+    /// A header cell's column name: the name in brackets at its end when there is one (the
+    /// templates write `Doanh nghiệp / Enterprise (enterprise)`), else the whole text.
+    static func columnName(in header: String) -> String {
+        let text = header.trimmingSpaces()
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return text }
+        let name = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingSpaces()
+        let isName = !name.isEmpty && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0 == "_" }
+        return isName ? name : text
+    }
+
+    /// A drop-down entry `CODE — name` as its code; any other text as it is.
+    static func code(in text: String) -> String {
+        guard let dash = text.range(of: " — ") else { return text }
+        let code = String(text[..<dash.lowerBound]).trimmingSpaces()
+        return Code<Never>.isValid(code) ? code : text
     }
 
     /// A cell as the text a CSV file would hold: whole numbers without a decimal point.

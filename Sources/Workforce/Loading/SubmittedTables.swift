@@ -11,7 +11,7 @@ public enum SubmittedTables {
         let diagnostics = Diagnostics()
         let postings = TableLoaders(diagnostics: diagnostics)
             .postings(table, enterprises: enterprises, skills: skills, regions: regions)
-        return (postings, diagnostics.errors)
+        return (postings ?? [], diagnostics.errors)
     }
 
     /// Validates student rows (their preferences must name one of `postings`).
@@ -20,7 +20,7 @@ public enum SubmittedTables {
         let diagnostics = Diagnostics()
         let students = TableLoaders(diagnostics: diagnostics)
             .students(table, institutions: institutions, skills: skills, regions: regions, postings: postings)
-        return (students, diagnostics.errors)
+        return (students ?? [], diagnostics.errors)
     }
 
     /// Validates programme rows (capacity at least the baseline intake, known institution and

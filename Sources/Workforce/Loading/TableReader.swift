@@ -9,18 +9,20 @@ final class TableReader {
     /// two words) costs less than hashing the name for every field of every row.
     private let positionList: [(column: String, position: Int)]
 
-    /// Checks the header: every column in `columns` present once, nothing else.
-    /// Returns nil (after reporting) when the header is unusable.
-    init?(_ table: CSVTable, columns: [String], diagnostics: Diagnostics) {
+    /// Checks the header: every column in `columns` present once, each of `optional` at most
+    /// once, nothing else. Returns nil (after reporting) when the header is unusable.
+    init?(_ table: CSVTable, columns: [String], optional: [String] = [], diagnostics: Diagnostics) {
         self.table = table
         self.diagnostics = diagnostics
         var positions: [String: Int] = [:]
         var usable = true
         for (offset, name) in table.header.enumerated() {
             let location = SourceLocation(file: table.file, line: table.headerLine, column: offset + 1, sheet: table.sheet)
-            if !columns.contains(name) {
+            if !columns.contains(name) && !optional.contains(name) {
+                let allowed = (columns + optional).joined(separator: ",")
+                let near = (columns + optional).first { Self.isNear(name, $0) && !table.header.contains($0) }
                 diagnostics.report(location, field: "header", value: name,
-                                   expected: "only the columns \(columns.joined(separator: ","))")
+                                   expected: "only the columns \(allowed)" + (near.map { " (did you mean `\($0)`?)" } ?? ""))
                 usable = false
             } else if positions[name] != nil {
                 diagnostics.report(location, field: "header", value: name, expected: "each column once")
@@ -37,6 +39,21 @@ final class TableReader {
         if !usable { return nil }
         self.positions = positions
         self.positionList = positions.map { (column: $0.key, position: $0.value) }
+    }
+
+    /// Whether `typed` is one or two letters away from `column` (a typo of it).
+    static func isNear(_ typed: String, _ column: String) -> Bool {
+        let a = Array(typed.lowercased()), b = Array(column)
+        guard abs(a.count - b.count) <= 2 else { return false }
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count] <= 2
     }
 
     /// The 0-based position of `column` in the header, if it is there.

@@ -1,3 +1,4 @@
+import Allocation
 import Foundation
 import Forecast
 import Matching
@@ -60,7 +61,8 @@ struct NationalScaleTests {
         let forecast = try ForecastModel.project(scenario)
         let problem = try MatchingProblem(postings: scenario.postings, students: scenario.students)
         let matching = DeferredAcceptance.match(problem)
-        let funding = FundedPlaces.assign(matching, problem: problem, enterprises: scenario.enterprises, terms: scenario.fund.internships)
+        let funding = FundedPlaces.assign(matching, problem: problem, enterprises: scenario.enterprises, terms: scenario.fund.internships,
+                                          quotas: small.plan.internQuotas(), year: scenario.fund.budgetYears.first)
         return PlanWorkbookContext(
             scenario: scenario, forecast: forecast, plan: small.plan, frontier: small.frontier,
             internships: InternshipRound(problem: problem, matching: matching, funding: funding), audit: small.audit)

@@ -36,12 +36,13 @@ struct FundPlanWorkbookTests {
         let (_, document, directory) = try Self.written()
         defer { directory.remove() }
         #expect(document.url.lastPathComponent == "fund-plan-vn-test-baseline.xlsx")
-        #expect(document.sheetNames == FundPlanWorkbook.sheetNames)
+        #expect(document.sheetNames == FundPlanWorkbook.sheetNames(.en))
+        #expect(document.sheetNames.first == "Board summary")
         #expect(document.properties.title == "Fund plan — Thử nghiệm công nghiệp hỗ trợ 2026–2030")
         #expect(document.properties.subject?.contains("Quỹ Phát triển Công nghiệp Hỗ trợ") == true)
         #expect(document.properties.created == PlanFixture.created)
-        #expect(document.chartCount == 3)
-        for name in ["Summary", "Budget", "Frontier"] { #expect(try document.sheet(named: name).hasDrawing, "\(name)") }
+        #expect(document.chartCount == 4)
+        for name in ["Board summary", "Summary", "Budget", "Frontier"] { #expect(try document.sheet(named: name).hasDrawing, "\(name)") }
         #expect(document.activeSheetIndex == 0)
     }
 
@@ -54,8 +55,8 @@ struct FundPlanWorkbookTests {
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
         // The Budget sheet is built from SUMIFS over the item sheets.
         let budget = try document.sheet(named: "Budget")
-        #expect(budget.cell("C5")?.formula?.hasPrefix("SUMIFS('Scholarships'!$L$5:$L$") == true)
-        #expect(budget.cell("D5")?.formula?.contains("'Internship support'!$H$5") == true)
+        #expect(budget.cell("D5")?.formula?.hasPrefix("SUMIFS('Scholarships'!$L$5:$L$") == true)
+        #expect(budget.cell("E5")?.formula?.contains("'Internship support'!$H$5") == true)
     }
 
     @Test("Budget rows and totals equal the plan's spend per year")
@@ -69,19 +70,22 @@ struct FundPlanWorkbookTests {
             let row = 5 + offset
             #expect(budget.value(row: row, column: 1).integerValue == spend.year)
             #expect(budget.value(row: row, column: 2).numberValue == spend.budget)
-            #expect(Self.close(budget.value(row: row, column: 3).numberValue ?? -1, spend.scholarships))
-            #expect(Self.close(budget.value(row: row, column: 4).numberValue ?? -1, spend.internships))
-            #expect(Self.close(budget.value(row: row, column: 5).numberValue ?? -1, spend.onsite))
-            #expect(Self.close(budget.value(row: row, column: 6).numberValue ?? -1, spend.total))
+            #expect(budget.value(row: row, column: 3).numberValue == 0, "no carry-over: nothing carried in")
+            #expect(Self.close(budget.value(row: row, column: 4).numberValue ?? -1, spend.scholarships))
+            #expect(Self.close(budget.value(row: row, column: 5).numberValue ?? -1, spend.internships))
+            #expect(Self.close(budget.value(row: row, column: 6).numberValue ?? -1, spend.onsite))
+            #expect(Self.close(budget.value(row: row, column: 7).numberValue ?? -1, spend.total))
+            // Unspent to date is spend.csv's unspent_to_date.
+            #expect(Self.close(budget.value(row: row, column: 8).numberValue ?? -1, spend.unspentToDate, relative: 1e-6))
         }
         let totalRow = 5 + plan.spendByYear.count
         #expect(budget.value(row: totalRow, column: 1) == .string("Total"))
-        #expect(budget.cell(row: totalRow, column: 6)?.formula == "SUM(F5:F\(totalRow - 1))")
+        #expect(budget.cell(row: totalRow, column: 7)?.formula == "SUM(G5:G\(totalRow - 1))")
         #expect(Self.close(budget.value(row: totalRow, column: 2).numberValue ?? -1, plan.totalBudget))
-        #expect(Self.close(budget.value(row: totalRow, column: 6).numberValue ?? -1, plan.totalSpend))
+        #expect(Self.close(budget.value(row: totalRow, column: 7).numberValue ?? -1, plan.totalSpend))
         // The summary repeats the totals.
         let summary = try document.sheet(named: "Summary")
-        let spendRow = try #require(summary.cells.first { $0.column == 1 && $0.value == .string("Total spend (VND)") }).row
+        let spendRow = try #require(summary.cells.first { $0.column == 1 && $0.value == .string("Total spend (bn VND)") }).row
         #expect(Self.close(summary.value(row: spendRow, column: 2).numberValue ?? -1, plan.totalSpend))
     }
 
@@ -96,7 +100,7 @@ struct FundPlanWorkbookTests {
         let totalCost = scholarships.value(row: 5 + paymentRows, column: 12).numberValue ?? -1
         // The Budget sheet sums the data rows only, not the totals row.
         let budget = try document.sheet(named: "Budget")
-        #expect(budget.cell("C5")?.formula?.hasPrefix(
+        #expect(budget.cell("D5")?.formula?.hasPrefix(
             "SUMIFS('Scholarships'!$L$5:$L$\(4 + paymentRows),'Scholarships'!$I$5:$I$\(4 + paymentRows),$A5)") == true)
         #expect(Self.close(totalCost, plan.scholarships.reduce(0) { $0 + $1.totalCost }))
         let hust = scholarships.cells.filter { $0.column == 2 && $0.value == .string("HUST") }
@@ -129,7 +133,7 @@ struct FundPlanWorkbookTests {
         #expect(Self.close(gap.value(row: totalRow, column: 11).numberValue ?? -1, context.plan.shortageAfter))
         #expect(gap.value(row: 5, column: 4) == .string("Hà Nội"))
         let summary = try document.sheet(named: "Summary")
-        #expect(summary.cells.contains { $0.formula == "SUMIFS('Gap'!$I$5:$I$\(totalRow - 1),'Gap'!$E$5:$E$\(totalRow - 1),$A27)" })
+        #expect(summary.cells.contains { $0.formula == "SUMIFS('Gap'!$I$5:$I$\(totalRow - 1),'Gap'!$E$5:$E$\(totalRow - 1),$A25)" })
         #expect(gap.value(row: 5, column: 2) == .string("Kỹ thuật vật liệu"))
         #expect(gap.conditionalFormats.contains { $0.type == "cellIs" && $0.operatorName == "greaterThan" })
         #expect(context.plan.shortageAfter < context.plan.shortageBefore)
@@ -172,7 +176,8 @@ struct FundPlanWorkbookTests {
         let fairness = try document.sheet(named: "Fairness")
         #expect(fairness.cells.filter { $0.column == 1 && $0.row >= 5 && $0.row < 5 + context.plan.fairness.count }.count
             == context.plan.fairness.count)
-        #expect(fairness.cells.contains { $0.value == .string("domestic-sme-internships") })
+        #expect(fairness.cells.contains { $0.value == .string("Internships at domestic SMEs") })
+        #expect(!fairness.cells.contains { $0.value.stringValue?.hasPrefix("fair.") == true }, "no model row names")
         let frontier = try document.sheet(named: "Frontier")
         let points = try #require(context.frontier)
         for (offset, point) in points.enumerated() {
@@ -181,9 +186,9 @@ struct FundPlanWorkbookTests {
             #expect(frontier.value(row: 5 + offset, column: 10) == .string("integer"))
             #expect(frontier.value(row: 5 + offset, column: 11).numberValue == point.planFromMultiplier)
         }
-        #expect(frontier.cells.contains { $0.value.stringValue?.contains("Points: Integer plans") == true })
+        #expect(frontier.cells.contains { $0.value.stringValue?.contains("Points are integer plans") == true })
         let assumptions = try document.sheet(named: "Assumptions")
-        for text in ["Công nghệ khuôn mẫu", "Bắc Ninh", "Ô tô và linh kiện", "regional-floor", "domestic-sme-internships"] {
+        for text in ["Công nghệ khuôn mẫu", "Bắc Ninh", "Ô tô và linh kiện", "Regional floor", "Internships at domestic SMEs"] {
             #expect(assumptions.cells.contains { $0.value == .string(text) }, "\(text)")
         }
         let audit = try document.sheet(named: "Audit")

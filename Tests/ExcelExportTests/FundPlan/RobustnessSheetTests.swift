@@ -32,10 +32,11 @@ struct RobustnessSheetTests {
         let (robust, document, directory) = try Self.written()
         defer { directory.remove() }
         #expect(document.url.lastPathComponent == "fund-plan-vn-test-robust.xlsx")
-        var names = FundPlanWorkbook.sheetNames
-        names.insert(FundPlanWorkbook.robustnessSheetName, at: names.firstIndex(of: "Frontier").map { $0 + 1 } ?? names.count)
+        var names = FundPlanWorkbook.sheetNames(.en)
+        names.insert("Robustness", at: names.firstIndex(of: "Frontier").map { $0 + 1 } ?? names.count)
         #expect(document.sheetNames == names)
-        let sheet = try document.sheet(named: FundPlanWorkbook.robustnessSheetName)
+        #expect(FundPlanWorkbook.sheetNames(.en, robust: true) == names)
+        let sheet = try document.sheet(named: "Robustness")
         let variants = robust.variants.count
         #expect(robust.comparison.count == variants + 1)
         for (block, comparison) in robust.comparison.enumerated() {

@@ -21,7 +21,7 @@ struct IntakeWorkbookTests {
             let url = directory.file(IntakeWorkbook.fileName(institution: institution))
             try IntakeWorkbook.write(institution: institution, context: context, to: url)
             let document = try XLSXDocument(contentsOf: url)
-            #expect(document.sheetNames == IntakeWorkbook.sheetNames)
+            #expect(document.sheetNames == IntakeWorkbook.sheetNames(.en))
             let (_, mismatches) = document.formulaMismatches()
             #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
             let sheet = try document.sheet(named: "Intake plan")

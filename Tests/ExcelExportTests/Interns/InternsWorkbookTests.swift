@@ -22,7 +22,7 @@ struct InternsWorkbookTests {
             let url = directory.file(InternsWorkbook.fileName(enterprise: enterprise))
             try InternsWorkbook.write(enterprise: enterprise, context: context, to: url)
             let document = try XLSXDocument(contentsOf: url)
-            #expect(document.sheetNames == InternsWorkbook.sheetNames)
+            #expect(document.sheetNames == InternsWorkbook.sheetNames(.en))
             let (checked, mismatches) = document.formulaMismatches()
             #expect(checked > 0)
             #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
@@ -89,6 +89,9 @@ struct InternsWorkbookTests {
                 seen.append("\(student) \(posting) \(why)")
             }
         }
-        #expect(seen.sorted() == expected.map { "\($0.student) \($0.posting) \($0.reason.description)" }.sorted())
+        let texts = WorkbookTexts(.en)
+        #expect(seen.sorted() == expected.map {
+            "\($0.student) \($0.posting) \(InternsWorkbook.notPlacedReason($0.reason, texts: texts))"
+        }.sorted())
     }
 }

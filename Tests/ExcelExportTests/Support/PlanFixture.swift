@@ -97,7 +97,8 @@ enum PlanFixture {
             let problem = try MatchingProblem(postings: scenario.postings, students: scenario.students)
             let matching = DeferredAcceptance.match(problem)
             let funding = FundedPlaces.assign(
-                matching, problem: problem, enterprises: scenario.enterprises, terms: scenario.fund.internships)
+                matching, problem: problem, enterprises: scenario.enterprises, terms: scenario.fund.internships,
+                quotas: plan.internQuotas(), year: scenario.fund.budgetYears.first)
             round = InternshipRound(problem: problem, matching: matching, funding: funding)
         }
         return PlanWorkbookContext(
