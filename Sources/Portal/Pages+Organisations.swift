@@ -336,12 +336,14 @@ extension PortalApp {
         guard round.status == .published, let jobID = round.publishedJobID, let job = try store.planJob(id: jobID) else {
             return page(request, title: kit["portal.workbooks.title"], "<p id=\"not-published\">\(kit["portal.workbooks.not-published"])</p>")
         }
-        let own = user.role == .enterprise
-            ? InternsWorkbook.fileName(enterprise: .init(user.organisation))
-            : IntakeWorkbook.fileName(institution: .init(user.organisation))
-        let body: HTML = job.files.contains(own)
-            ? "<p><a href=\"/rounds/\(round.id)/workbooks/\(own)\" id=\"own-workbook\">\(own)</a></p><p>\(kit["portal.workbooks.help"])</p>"
-            : "<p id=\"no-workbook\">\(kit["portal.workbooks.none"])</p>"
+        let own = try job.files.first { file in
+            try workbookOwner(file, round: round).map { $0.role == user.role && $0.organisation == user.organisation } ?? false
+        }
+        let body: HTML = if let own {
+            "<p><a href=\"/rounds/\(round.id)/workbooks/\(own)\" id=\"own-workbook\">\(own)</a></p><p>\(kit["portal.workbooks.help"])</p>"
+        } else {
+            "<p id=\"no-workbook\">\(kit["portal.workbooks.none"])</p>"
+        }
         return page(request, title: kit["portal.workbooks.title"], body)
     }
 

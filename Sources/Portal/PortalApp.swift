@@ -214,15 +214,32 @@ public final class PortalApp: Sendable {
         case .ownWorkbook:
             guard round.status == .published, let jobID = round.publishedJobID, let job = try store.planJob(id: jobID),
                   let file = context.parameters.get("file"), job.files.contains(file) else { return false }
-            switch role {
-            case .enterprise: return file == InternsWorkbook.fileName(enterprise: .init(organisation))
-            case .institution: return file == IntakeWorkbook.fileName(institution: .init(organisation))
-            default: return false
-            }
+            guard let role, let owner = try workbookOwner(file, round: round) else { return false }
+            return owner.role == role && owner.organisation == organisation
         case .roundJob:
             guard let id = Int64(context.parameters.get("job") ?? ""), let job = try store.planJob(id: id) else { return false }
             return job.roundID == round.id
         }
+    }
+
+    /// Whose workbook a file of a plan run is: `interns-ORG….xlsx` an enterprise's, `intake-ORG….xlsx`
+    /// an institution's (the run adds a suffix: `interns-ENT-0261-baseline-960bn-8d5907.xlsx`). When
+    /// codes share a prefix (`ENT-1`, `ENT-1-A`), the longest code that fits owns the file.
+    func workbookOwner(_ file: String, round: PlanningRound) throws -> (role: PortalRole, organisation: String)? {
+        let scenario = try workspace.base(of: round).scenario
+        var best: (role: PortalRole, organisation: String, length: Int)?
+        func consider(_ role: PortalRole, _ organisation: String, _ name: String) {
+            let stem = String(name.dropLast(".xlsx".count))
+            guard file == name || (file.hasPrefix(stem + "-") && file.hasSuffix(".xlsx")) else { return }
+            if stem.count > (best?.length ?? -1) { best = (role, organisation, stem.count) }
+        }
+        for enterprise in scenario.enterprises {
+            consider(.enterprise, enterprise.id.rawValue, InternsWorkbook.fileName(enterprise: enterprise.id))
+        }
+        for institution in scenario.institutions {
+            consider(.institution, institution.id.rawValue, IntakeWorkbook.fileName(institution: institution.id))
+        }
+        return best.map { ($0.role, $0.organisation) }
     }
 
     /// The enterprise a posting of the round belongs to: the submitting one, else the scenario's.

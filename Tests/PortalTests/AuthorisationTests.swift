@@ -151,3 +151,19 @@ import Testing
         #expect(!page.text.contains(">\(b.posting)<"))
     }
 }
+
+/// Whose workbook a file of a plan run is, with the run's suffix in its name.
+@Suite struct WorkbookOwnerTests {
+    @Test func theRunsSuffixedNamesBelongToTheirOrganisationOnly() throws {
+        let fixture = try PortalFixture.make()
+        defer { fixture.remove() }
+        let a = fixture.enterprises[.enterpriseA]!.code, school = fixture.institutions[.institutionA]!.code
+        let round = fixture.openRound
+        let owner = try fixture.portal.workbookOwner("interns-\(a)-baseline-960bn-8d5907.xlsx", round: round)
+        #expect(owner?.role == .enterprise && owner?.organisation == a)
+        let intake = try fixture.portal.workbookOwner("intake-\(school)-baseline-960bn-8d5907.xlsx", round: round)
+        #expect(intake?.role == .institution && intake?.organisation == school)
+        #expect(try fixture.portal.workbookOwner("fund-plan-vietnam-2026-2035-baseline-960bn-8d5907.xlsx", round: round) == nil)
+        #expect(try fixture.portal.workbookOwner("interns-NOBODY-baseline.xlsx", round: round) == nil)
+    }
+}
