@@ -60,4 +60,5 @@ reference: deps
 	Benchmarks/run-reference.sh
 
 clean:
-	rm -rf .build $(EXPORTS)/*.xlsx $(DB) portal-demo.sqlite
+	rm -rf .build $(DB) portal-demo.sqlite
+	find $(EXPORTS) -mindepth 1 -maxdepth 1 ! -name .gitkeep -exec rm -rf {} +
