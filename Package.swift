@@ -58,6 +58,7 @@ let package = Package(
         .target(
             name: "Workforce",
             dependencies: [
+                "Texts",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 "XLSXReading",
@@ -125,7 +126,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Storage", "Workforce"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PlanningTests", dependencies: ["Planning", "Storage", "Workforce", "XLSXReading", "ExcelExport", "Texts"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "TextsTests", dependencies: ["Texts"], swiftSettings: swiftSettings),
         .testTarget(name: "PlanRunsTests", dependencies: ["PlanRuns"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkforceTests", dependencies: ["Workforce"], swiftSettings: swiftSettings),

@@ -31,15 +31,15 @@ public struct PlanRequest: Sendable {
     public var rangesSeed: UInt64
     /// Where the workbooks and matches.csv go.
     public var exports: URL
-    /// The language of the workbooks.
-    public var language: Language
+    /// The language of the workbooks; nil: scenario.yaml's `language`, else English.
+    public var language: Language?
 
     /// A request with `skillplan plan`'s defaults.
     public init(exports: URL, variant: String? = nil, relax: Bool = false,
                 sweep: [Double] = PlanRequest.defaultSweep, sweepText: String? = nil, timeLimit: Double = 60,
                 robust: RobustCriterion? = nil, robustWeightsText: String? = nil, seed: UInt64 = Lottery.defaultSeed,
                 mobility: MobilityMode = .scenario, draws: Int = 1000, rangesSeed: UInt64 = 2026,
-                language: Language = .en) {
+                language: Language? = nil) {
         self.language = language
         self.exports = exports
         self.variant = variant

@@ -125,7 +125,7 @@ public struct PlanningPipeline: Sendable {
                                softwareVersion: softwareVersion, created: started)
         let context = PlanWorkbookContext(scenario: planned, forecast: forecast, plan: plan, frontier: frontier,
                                           internships: round.map(InternshipRound.init), audit: audit, ranges: ranges, robust: robustPlan,
-                                          language: request.language)
+                                          language: request.language ?? planned.settings.language ?? .en)
         // The run's own folder, built in a staging folder and renamed into place when complete.
         let folder = try failing(.workbooks) {
             try RunFolder.stage(in: request.exports, scenario: planned.settings.name, variant: plan.variant, run: run.rawValue)

@@ -1,4 +1,5 @@
 import Foundation
+import Texts
 import Workforce
 
 // The parts of a scenario stored as JSON text: a variant's overrides, a fund's terms and rules,
@@ -196,6 +197,8 @@ struct ForecastModelDocument: Codable, Equatable {
     var mobility: Mobility
     var retirementAge: Int?
     var uncertainty: [String: Distribution]
+    /// `language:` of scenario.yaml (absent in datasets stored before it existed).
+    var language: String?
 
     init(_ settings: ScenarioSettings) {
         let mobility = settings.mobility
@@ -205,6 +208,7 @@ struct ForecastModelDocument: Codable, Equatable {
                 (origin.rawValue, Dictionary(uniqueKeysWithValues: row.map { ($0.key.rawValue, $0.value) }))
             }))
         retirementAge = settings.retirementAge
+        language = settings.language?.rawValue
         let u = settings.uncertainty
         var table: [String: Distribution] = [:]
         for (name, value) in [
@@ -225,6 +229,7 @@ struct ForecastModelDocument: Codable, Equatable {
                 (Region.ID(origin), Dictionary(uniqueKeysWithValues: row.map { (Region.ID($0.key), $0.value) }))
             }))
         settings.retirementAge = retirementAge
+        settings.language = language.flatMap(Language.init(code:))
         settings.uncertainty = ForecastUncertainty(
             productivityGrowth: uncertainty["productivity_growth"]?.distribution,
             attritionScale: uncertainty["attrition_scale"]?.distribution,

@@ -46,12 +46,12 @@ struct PlanCommand: ParsableCommand {
     var rangesSeed: UInt64 = 2026
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
-    @Option(name: .customLong("lang"), help: "The workbooks' language: vi (Vietnamese) or en (English; the default).",
+    @Option(name: .customLong("lang"), help: "The workbooks' language: vi (Vietnamese) or en (English); default: scenario.yaml's language, else en.",
             transform: { code in
                 guard let language = Language(code: code) else { throw ValidationError("--lang must be vi or en (saw '\(code)')") }
                 return language
             })
-    var language: Language = .en
+    var language: Language?
 
     func validate() throws {
         if !sweep.isEmpty { _ = try Allocate.multiples(sweep) }
@@ -74,7 +74,7 @@ struct PlanCommand: ParsableCommand {
             robust: criterion, robustWeightsText: robustWeights, seed: seed,
             mobility: labourMarket.mobility, draws: draws, rangesSeed: rangesSeed, language: language)
         let progress = StageProgress(stages: PlanProgress.stageCount)
-        let texts = Catalogue(language)
+        let texts = Catalogue(language ?? .en)
         let pipeline = PlanningPipeline(request: request, storePath: store.db, softwareVersion: SkillPlan.version) { step in
             progress.report(step, texts: texts)
         }

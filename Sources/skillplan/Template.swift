@@ -24,14 +24,16 @@ struct Template: ParsableCommand {
     var curricula: String?
     @Option(help: "For programs and students: the institution whose programmes fill the programme list (programs: and the rows).")
     var institution: String?
-    @Option(help: ArgumentHelp("The language written first in headers, prompts and instructions.", valueName: "vi|en"))
-    var lang: String = "en"
+    @Option(help: ArgumentHelp(
+        "The language written first in headers, prompts and instructions (default: the scenario's language, else en).",
+        valueName: "vi|en"))
+    var lang: String?
     @Flag(help: "Overwrite an existing file.")
     var force = false
 
     func validate() throws {
         guard out.lowercased().hasSuffix(".xlsx") else { throw ValidationError("--out must name an .xlsx file (saw '\(out)')") }
-        guard Language(code: lang) != nil else { throw ValidationError("--lang takes vi or en (saw '\(lang)')") }
+        if let lang, Language(code: lang) == nil { throw ValidationError("--lang takes vi or en (saw '\(lang)')") }
         if institution != nil, kind == .postings { throw ValidationError("--institution is for the programs and students templates") }
     }
 
@@ -39,13 +41,13 @@ struct Template: ParsableCommand {
         if FileManager.default.fileExists(atPath: out) && !force {
             throw UserFailure(message: "error: \(out) exists; choose another --out or add --force to overwrite it")
         }
-        let language = Language(code: lang) ?? .en
-        let texts = Catalogue(language)
+        let texts = Catalogue(lang.flatMap(Language.init(code:)) ?? .en)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: scenario, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw UserFailure(message: "error: " + texts.format("inputs.hint.scenario", ["path": scenario]))
         }
         let loaded = try ScenarioOptions.load(directory: scenario, curricula: curricula)
+        let language = lang.flatMap(Language.init(code:)) ?? loaded.scenario.settings.language ?? .en
         let owner = institution.map { Institution.ID($0) }
         if let owner, !loaded.scenario.institutions.contains(where: { $0.id == owner }) {
             let known = loaded.scenario.institutions.prefix(8).map(\.id.rawValue).joined(separator: ", ")

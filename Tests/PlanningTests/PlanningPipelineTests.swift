@@ -3,6 +3,9 @@ import Planning
 import Storage
 import Testing
 import Workforce
+import XLSXReading
+import ExcelExport
+import Texts
 
 /// The pipeline that `skillplan plan` and the portal both run, on the bundled scenario (LP
 /// relaxation, no frontier, no ranges: the stages, not the solver, are under test here).
@@ -107,5 +110,23 @@ import Workforce
         #expect(fromLoaded.report.contentHash == fromFolder.report.contentHash)
         #expect(fromLoaded.report.objective == fromFolder.report.objective)
         #expect(fromLoaded.files.map(\.lastPathComponent) == fromFolder.files.map(\.lastPathComponent))
+    }
+
+    @Test func theScenariosLanguageIsTheWorkbooksUnlessTheRequestSaysOtherwise() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var loaded = try ScenarioLoader.load(directory: Self.bundled)
+        loaded.scenario.settings.language = .vi
+        let storePath = folder.appendingPathComponent("store.sqlite").path
+        func fundPlanSheets(_ request: PlanRequest) throws -> [String] {
+            let outcome = try PlanningPipeline(request: request, storePath: storePath, softwareVersion: "test").run(.loaded(loaded))
+            let fundPlan = try #require(outcome.files.first { $0.lastPathComponent.hasPrefix("fund-plan-") })
+            return try XLSXDocument(contentsOf: fundPlan).sheetNames
+        }
+        let scenarios = try fundPlanSheets(request(exports: folder.appendingPathComponent("A")))
+        #expect(scenarios.first == FundPlanWorkbook.sheetNames(.vi).first)
+        var english = request(exports: folder.appendingPathComponent("B"))
+        english.language = .en
+        #expect(try fundPlanSheets(english).first == FundPlanWorkbook.sheetNames(.en).first)
     }
 }

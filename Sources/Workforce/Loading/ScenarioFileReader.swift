@@ -1,3 +1,5 @@
+import Texts
+
 /// Reads `scenario.yaml`.
 struct ScenarioFileReader {
     struct Contents {
@@ -16,7 +18,7 @@ struct ScenarioFileReader {
               let record = root.record(
                 required: ["name", "title", "base_year", "horizon_years", "productivity_growth", "skills", "regions",
                            "sectors", "initial_stock"],
-                optional: ["discount_rate", "variants", "mobility", "retirement_age", "uncertainty"])
+                optional: ["discount_rate", "variants", "mobility", "retirement_age", "uncertainty", "language"])
         else { return nil }
 
         let name = record["name"]?.code(Code<Scenario>.self)?.rawValue
@@ -39,13 +41,23 @@ struct ScenarioFileReader {
 
         let mobility = record["mobility"].map { readMobility($0, regions: regionIDs) } ?? .stayInProvince
         let uncertainty = record["uncertainty"].map(readUncertainty) ?? ForecastUncertainty()
+        let language = record["language"].map { node -> Language? in
+            guard let code = node.string() else { return nil }
+            guard let language = Language(code: code) else {
+                node.fail("vi (Vietnamese) or en (English)", value: code)
+                return nil
+            }
+            return language
+        }
 
         guard let name, let title, let baseYear, let horizon, let productivity, let discount, let mobility,
               let uncertainty else { return nil }
         if case .some(.none) = retirementAge { return nil }
-        let settings = ScenarioSettings(name: name, title: title, baseYear: baseYear, horizonYears: horizon,
+        if case .some(.none) = language { return nil }
+        var settings = ScenarioSettings(name: name, title: title, baseYear: baseYear, horizonYears: horizon,
                                         productivityGrowth: productivity, discountRate: discount, mobility: mobility,
                                         retirementAge: retirementAge ?? nil, uncertainty: uncertainty)
+        settings.language = language ?? nil
         // Every localisation path must cover the horizon: demand is not extrapolated.
         for sector in sectors {
             checkCoverage(sector.localisation, of: sector.id, years: settings.years,

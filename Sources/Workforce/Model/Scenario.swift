@@ -1,3 +1,5 @@
+import Texts
+
 /// The scenario-wide parameters of `scenario.yaml`.
 public struct ScenarioSettings: Hashable, Sendable {
     /// Short name used in file names, e.g. `vietnam-2026-2035`.
@@ -17,6 +19,9 @@ public struct ScenarioSettings: Hashable, Sendable {
     public var retirementAge: Int?
     /// The distributions of the forecast's uncertain parameters (`uncertainty:`).
     public var uncertainty: ForecastUncertainty
+    /// The language workbooks and templates are written in unless `--lang` says otherwise
+    /// (`language:`); nil: English.
+    public var language: Language?
 
     public init(
         name: String, title: String, baseYear: Int, horizonYears: Int, productivityGrowth: Double,
