@@ -4,13 +4,15 @@ import openpyxl
 
 from conftest import workbook_paths
 
+# The bundled fund has capacity expansion and relocation stipends: their sheet follows On-site training.
 ENGLISH_FUND_SHEETS = [
-    "Board summary", "Summary", "Gap", "Scholarships", "Internship support", "On-site training", "Budget",
+    "Board summary", "Summary", "Gap", "Scholarships", "Internship support", "On-site training",
+    "Capacity and relocation", "Budget",
     "Why not funded", "Fairness", "Frontier", "Assumptions", "Audit",
 ]
 VIETNAMESE_FUND_SHEETS = [
     "Tóm tắt cho hội đồng", "Tổng hợp", "Chênh lệch cung – cầu", "Học bổng", "Trợ cấp thực tập",
-    "Đào tạo tại doanh nghiệp", "Ngân sách", "Lý do không được phân bổ", "Quy tắc công bằng",
+    "Đào tạo tại doanh nghiệp", "Mở rộng quy mô và di chuyển", "Ngân sách", "Lý do không được phân bổ", "Quy tắc công bằng",
     "Đường hiệu quả ngân sách", "Giả định", "Thông tin lần chạy",
 ]
 VIETNAMESE_LETTERS = set("ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
