@@ -44,10 +44,12 @@ test: deps test-deps
 	swift test
 	Tests/Python/run
 
-## Stage timings and peak memory on a synthetic scenario (release build).
-bench: deps
+## Stage timings and peak memory on synthetic scenarios (release build): every figure of the
+## performance targets on three seeds, and the portal under load (BENCHMARKS.md).
+BENCH_SEEDS ?= 2026,4242,7
+bench: deps test-deps
 	swift build -c release
-	.build/release/skillplan bench --scale $(SCALE)
+	.build/release/skillplan bench --scale $(SCALE) --seeds $(BENCH_SEEDS) --portal-load
 
 ## Page latency of the portal under 50 concurrent users while a national-scale plan runs (wrk, bounded).
 loadtest: deps test-deps

@@ -172,24 +172,46 @@ extension AllocationModel {
                 let key = Taught(institution: program.institution, skill: program.skill)
                 longest[key] = max(longest[key] ?? 0, program.durationYears)
             }
-            let postingsByID = Dictionary(scenario.postings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            var pool: [Cell: Int] = [:]
-            var yearsLeft: [Cell: Int] = [:]
-            var skillPool: [Skill.ID: Int] = [:]
-            for student in scenario.students {
-                var cells: Set<Cell> = []
-                for preference in student.preferences {
-                    guard let posting = postingsByID[preference], posting.skill == student.skill,
-                          student.year >= posting.minimumYear else { continue }
-                    cells.insert(Cell(skill: posting.skill, region: posting.region))
+            // 100,000 students × 10 preferences at national scale: cells are numbered once, so the
+            // inner loop hashes each preference's code once and nothing else.
+            var cellNumbers: [Cell: Int] = [:]
+            var cellsByNumber: [Cell] = []
+            var postingCell: [InternshipPosting.ID: (cell: Int, skill: Skill.ID, minimumYear: Int)] = [:]
+            postingCell.reserveCapacity(scenario.postings.count)
+            for posting in scenario.postings where postingCell[posting.id] == nil {
+                let cell = Cell(skill: posting.skill, region: posting.region)
+                let number = cellNumbers[cell] ?? cellsByNumber.count
+                if number == cellsByNumber.count {
+                    cellNumbers[cell] = number
+                    cellsByNumber.append(cell)
                 }
+                postingCell[posting.id] = (number, posting.skill, posting.minimumYear)
+            }
+            var studentsInCell = Array(repeating: 0, count: cellsByNumber.count)
+            var yearsLeftInCell = Array(repeating: 0, count: cellsByNumber.count)
+            var skillPool: [Skill.ID: Int] = [:]
+            var cells: [Int] = []
+            for student in scenario.students {
+                cells.removeAll(keepingCapacity: true)
+                for preference in student.preferences {
+                    guard let posting = postingCell[preference], posting.skill == student.skill,
+                          student.year >= posting.minimumYear, !cells.contains(posting.cell) else { continue }
+                    cells.append(posting.cell)
+                }
+                guard !cells.isEmpty else { continue }
                 let duration = longest[Taught(institution: student.institution, skill: student.skill)] ?? 4
                 let left = max(1, duration - student.year + 1)
                 for cell in cells {
-                    pool[cell, default: 0] += 1
-                    yearsLeft[cell, default: 0] += left
+                    studentsInCell[cell] += 1
+                    yearsLeftInCell[cell] += left
                 }
-                if !cells.isEmpty { skillPool[student.skill, default: 0] += 1 }
+                skillPool[student.skill, default: 0] += 1
+            }
+            var pool: [Cell: Int] = [:]
+            var yearsLeft: [Cell: Int] = [:]
+            for (number, cell) in cellsByNumber.enumerated() where studentsInCell[number] > 0 {
+                pool[cell] = studentsInCell[number]
+                yearsLeft[cell] = yearsLeftInCell[number]
             }
             var poolColumns: [Cell: [Int: [Int]]] = [:]
             for key in classOrder {

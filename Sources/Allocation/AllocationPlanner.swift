@@ -34,6 +34,17 @@ public enum AllocationPlanner {
     public static func plan(
         scenario: Scenario, forecast: Forecast, options: AllocationOptions = AllocationOptions()
     ) throws(AllocationError) -> AllocationPlan {
+        try plan(scenario: scenario, forecast: forecast, options: options, relaxation: nil)
+    }
+
+    /// Plans a scenario and hands `relaxation` the relaxed budget frontier's point at the plan's
+    /// budget as soon as it is known (the LP relaxation is the integer plan's first step): the
+    /// point ``frontier(scenario:forecast:multiples:options:provided:)`` finds there with `relax`
+    /// set. `relaxation` is not called when the plan fails before it, nor for a relaxed plan.
+    public static func plan(
+        scenario: Scenario, forecast: Forecast, options: AllocationOptions,
+        relaxation: (@Sendable (FrontierPoint) -> Void)?
+    ) throws(AllocationError) -> AllocationPlan {
         try options.validate()
         let model = try AllocationModel.build(
             scenario: scenario, forecast: forecast,
@@ -44,26 +55,59 @@ public enum AllocationPlanner {
         // its objective (or whether it spends at all): they start from its basis. Solves whose
         // solution becomes the plan start from scratch: a warm start may end at a vertex optimal
         // only within CLP's tolerance, below which the spend tie-break lies.
-        var warm = options
-        warm.startingBasis = lp.basis
+        let warm = { var warm = options; warm.startingBasis = lp.basis; return warm }()
         try checkPolicy(model, relaxedModel: relaxedModel, lp: lp, options: warm)
+        if let relaxation, !options.relax {
+            relaxation(relaxedPoint(model, lp: lp, multiplier: options.budgetMultiplier))
+        }
 
         let final: ColumnValues
         let solvedModel: LinearModel
         var outcome: IntegerOutcome
+        let rules: [RuleCost]
         if options.relax {
             final = ColumnValues(model, lp)
             solvedModel = relaxedModel
             outcome = IntegerOutcome(status: .optimal, bestBound: lp.objectiveValue, gap: 0, seconds: lp.solveSeconds)
+            rules = try PlanExplainer.priceRules(model, relaxedModel: relaxedModel, lp: lp, options: warm)
         } else {
-            (final, outcome) = try solveInteger(model, lp: lp, options: options)
+            // Whole seats and the rules' prices both start from the LP relaxation alone: worked out
+            // side by side.
+            let (integer, priced) = try ParallelPlans.both(
+                { () throws(AllocationError) in try solveInteger(model, lp: lp, options: options) },
+                { () throws(AllocationError) in try PlanExplainer.priceRules(model, relaxedModel: relaxedModel, lp: lp, options: warm) })
+            (final, outcome) = integer
+            rules = priced
             outcome.seconds += lp.solveSeconds
             solvedModel = model.linearModel
         }
-        let explanation = try PlanExplainer.explain(model, relaxedModel: relaxedModel, lp: lp, final: final, options: warm)
+        let explanation = PlanExplainer.explain(model, lp: lp, final: final, rules: rules)
         return PlanExtraction.plan(
             model, lp: lp, final: final, relaxed: options.relax, solvedModel: solvedModel,
             explanation: explanation, outcome: outcome)
+    }
+
+    /// The relaxed frontier's point at `options.budgetMultiplier`: what ``plan(scenario:forecast:options:)``
+    /// finds with `relax` set (the same model, LP and policy check), reduced to the point's figures
+    /// without the rest of a plan (awards, explanation).
+    static func relaxedPoint(
+        scenario: Scenario, forecast: Forecast, options: AllocationOptions
+    ) throws(AllocationError) -> FrontierPoint {
+        try options.validate()
+        let model = try AllocationModel.build(
+            scenario: scenario, forecast: forecast,
+            configuration: BuildConfiguration(budgetMultiplier: options.budgetMultiplier, internLimits: options.internLimits))
+        let relaxedModel = model.linearModel.relaxed()
+        let lp = try solveLP(relaxedModel, options)
+        let warm = { var warm = options; warm.startingBasis = lp.basis; return warm }()
+        try checkPolicy(model, relaxedModel: relaxedModel, lp: lp, options: warm)
+        return relaxedPoint(model, lp: lp, multiplier: options.budgetMultiplier)
+    }
+
+    static func relaxedPoint(_ model: AllocationModel, lp: Solution, multiplier: Double) -> FrontierPoint {
+        let values = ColumnValues(model, lp)
+        return PlanExtraction.Totals(model, final: values, relaxed: true)
+            .point(model, multiplier: multiplier, objective: values.objective, status: .optimal, relaxed: true)
     }
 
     /// How the integer phase ended, in the full model's terms.

@@ -1,4 +1,7 @@
+import Dispatch
 import Forecast
+import Foundation
+import Synchronization
 import Workforce
 
 /// One point of the budget frontier: the plan at a multiple of the fund's budget.
@@ -53,27 +56,55 @@ extension AllocationPlanner {
     /// shortage than the point's own solve the point shows it, scored in the larger budget's
     /// model, with ``FrontierPoint/planFromMultiplier`` naming where it comes from. Shortage
     /// after is then non-increasing in the budget.
+    /// The points are solved side by side, one per core (CLP solves run in parallel, see
+    /// ``Solver``); each is the same computation as when solved alone, so the points do not
+    /// depend on the number of cores. A relaxed point is the relaxed plan's figures (the same
+    /// model, LP and policy check as ``plan(scenario:forecast:options:)`` with `relax`), worked
+    /// out without the rest of the plan. `provided` may give a relaxed point instead (its closure
+    /// may wait for it, and returns nil to have it solved), as
+    /// ``plan(scenario:forecast:options:relaxation:)`` hands out the point at the plan's budget;
+    /// provided points are taken last, when they are likeliest to be ready. The integer sweep
+    /// ignores `provided`.
     /// - Throws: ``AllocationError`` from the first multiple that cannot be planned; a negative
     ///   multiple is ``AllocationError/invalidOption(_:)``.
     /// - Complexity: one plan per multiple, plus one fixed-column LP per integer point after the first.
     public static func frontier(
-        scenario: Scenario, forecast: Forecast, multiples: [Double], options: AllocationOptions = AllocationOptions()
+        scenario: Scenario, forecast: Forecast, multiples: [Double], options: AllocationOptions = AllocationOptions(),
+        provided: [Double: @Sendable () -> FrontierPoint?] = [:]
     ) throws(AllocationError) -> [FrontierPoint] {
         for multiple in multiples where !(multiple.isFinite && multiple >= 0) {
             throw .invalidOption("budget multiplier \(multiple): give a number ≥ 0, e.g. 1.5")
         }
-        var points: [FrontierPoint] = []
-        // The plan with the least shortage so far and the multiple it was solved at.
-        var carried: (plan: AllocationPlan, multiplier: Double)?
+        let sorted = multiples.sorted()
+        @Sendable func pointOptions(_ multiple: Double) -> AllocationOptions {
+            var pointOptions = options
+            pointOptions.budgetMultiplier = multiple
+            pointOptions.priceBindingRules = false
+            return pointOptions
+        }
         // Each point is solved from scratch. Warm-starting from the last point's basis cut the
         // national frontier from 18.6 s to 8.3 s, but it ended at vertices optimal only within
         // CLP's tolerance, which the spend tie-break is below: on the bundled scenario the plan
         // at 2× the budget spent 1,108 instead of 1,054 bn VND for the same shortage.
-        for multiple in multiples.sorted() {
-            var pointOptions = options
-            pointOptions.budgetMultiplier = multiple
-            pointOptions.priceBindingRules = false
-            let plan = try plan(scenario: scenario, forecast: forecast, options: pointOptions)
+        if options.relax {
+            // Provided multiples are taken last (the work is handed out in this order).
+            let order = sorted.indices.filter { provided[sorted[$0]] == nil } + sorted.indices.filter { provided[sorted[$0]] != nil }
+            let inOrder = try ParallelPlans.map(order.count) { position throws(AllocationError) in
+                let multiple = sorted[order[position]]
+                if let known = provided[multiple]?() { return known }
+                return try relaxedPoint(scenario: scenario, forecast: forecast, options: pointOptions(multiple))
+            }
+            var points = inOrder
+            for (position, index) in order.enumerated() { points[index] = inOrder[position] }
+            return points
+        }
+        let plans = try ParallelPlans.map(sorted.count) { index throws(AllocationError) in
+            try plan(scenario: scenario, forecast: forecast, options: pointOptions(sorted[index]))
+        }
+        var points: [FrontierPoint] = []
+        // The plan with the least shortage so far and the multiple it was solved at.
+        var carried: (plan: AllocationPlan, multiplier: Double)?
+        for (multiple, plan) in zip(sorted, plans) {
             var point = FrontierPoint(
                 multiplier: multiple, budget: plan.totalBudget, spend: plan.totalSpend,
                 shortageBefore: plan.shortageBefore, shortageAfter: plan.shortageAfter,
@@ -98,6 +129,60 @@ extension AllocationPlanner {
             points.append(point)
         }
         return points
+    }
+}
+
+/// Plans solved side by side on every core.
+enum ParallelPlans {
+    /// `first` and `second` side by side; both are run to the end, and the first's error wins.
+    static func both<First: Sendable, Second: Sendable>(
+        _ first: @Sendable () throws(AllocationError) -> First, _ second: @Sendable () throws(AllocationError) -> Second
+    ) throws(AllocationError) -> (First, Second) {
+        let firstResult = Mutex<Result<First, AllocationError>?>(nil)
+        let secondResult = Mutex<Result<Second, AllocationError>?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 {
+                let result: Result<First, AllocationError>
+                do throws(AllocationError) { result = .success(try first()) } catch { result = .failure(error) }
+                firstResult.withLock { $0 = result }
+            } else {
+                let result: Result<Second, AllocationError>
+                do throws(AllocationError) { result = .success(try second()) } catch { result = .failure(error) }
+                secondResult.withLock { $0 = result }
+            }
+        }
+        guard let one = firstResult.withLock({ $0 }), let two = secondResult.withLock({ $0 }) else {
+            throw .invalidOption("internal: a side-by-side task did not run")
+        }
+        return (try one.get(), try two.get())
+    }
+
+    /// `work(0) … work(count − 1)` on up to one thread per core; the results in index order.
+    /// - Throws: the error of the lowest index that failed (all indices are still attempted, so
+    ///   the error does not depend on which thread got there first).
+    static func map<Value: Sendable>(
+        _ count: Int, _ work: @Sendable (Int) throws(AllocationError) -> Value
+    ) throws(AllocationError) -> [Value] {
+        guard count > 1 else { return try (0..<count).map { index throws(AllocationError) in try work(index) } }
+        let results = Mutex<[Result<Value, AllocationError>?]>(Array(repeating: nil, count: count))
+        let next = Atomic<Int>(0)
+        let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < count else { return }
+                let result: Result<Value, AllocationError>
+                do throws(AllocationError) { result = .success(try work(index)) } catch { result = .failure(error) }
+                results.withLock { $0[index] = result }
+            }
+        }
+        return try results.withLock { $0 }.map { result throws(AllocationError) in
+            switch result {
+            case .success(let value): return value
+            case .failure(let error): throw error
+            case nil: throw .invalidOption("internal: a frontier point was not solved")
+            }
+        }
     }
 }
 

@@ -6,11 +6,11 @@ enum PlanExplainer {
     /// Duals smaller than this (objective units per billion VND) count as zero.
     static let dualTolerance = 1e-7
 
-    /// - Complexity: O(columns + rows), plus one LP per binding rule group when pricing rules.
+    /// - Parameter rules: the binding rule groups and their prices from ``priceRules(_:relaxedModel:lp:options:)``.
+    /// - Complexity: O(columns + rows).
     static func explain(
-        _ model: AllocationModel, relaxedModel: LinearModel, lp: Solution, final: ColumnValues,
-        options: AllocationOptions
-    ) throws(AllocationError) -> PlanExplanation {
+        _ model: AllocationModel, lp: Solution, final: ColumnValues, rules: [RuleCost]
+    ) -> PlanExplanation {
         var prices: [BudgetShadowPrice] = []
         let shadow = model.budgetShadowPrices(lp) ?? Array(repeating: 0, count: model.budgetYears.count)
         for (b, year) in model.budgetYears.enumerated() {
@@ -19,26 +19,33 @@ enum PlanExplainer {
                 spentInRelaxation: lp.value(of: model.spendVariables[b]) * AllocationModel.moneyUnit,
                 shadowPrice: shadow[b], engineerYearsPerBillion: -shadow[b]))
         }
-
-        var rules: [RuleCost] = []
-        for rule in model.activeRules {
-            let rows = zip(model.requirements, model.requirementRows).filter { $0.0.rule == rule }
-            let binding = rows.filter { abs(lp.dual(of: $0.1) ?? 0) > dualTolerance }.map(\.0.name)
-            guard !binding.isEmpty else { continue }
-            var cost: Double?
-            if options.priceBindingRules, let with = lp.objectiveValue {
-                var without = relaxedModel
-                do {
-                    for (_, row) in rows { try without.setBounds(of: row, lower: -.infinity, upper: .infinity) }
-                } catch { throw .solverFailed(error) }
-                if let value = try AllocationPlanner.solveLP(without, options).objectiveValue {
-                    cost = max(0, with - value)
-                }
-            }
-            rules.append(RuleCost(rule: rule, bindingRows: binding, shortageCost: cost))
-        }
         return PlanExplanation(
             budgetShadowPrices: prices, bindingRules: rules, idlePrograms: idlePrograms(model, lp: lp, final: final))
+    }
+
+    /// The rule groups with a binding row in the LP relaxation, each priced (when
+    /// ``AllocationOptions/priceBindingRules``) by re-solving the LP without the group's rows:
+    /// the shortage it costs. The groups' LPs are independent and solved side by side.
+    /// - Complexity: one LP per binding rule group when pricing rules.
+    static func priceRules(
+        _ model: AllocationModel, relaxedModel: LinearModel, lp: Solution, options: AllocationOptions
+    ) throws(AllocationError) -> [RuleCost] {
+        let groups: [(rule: FairnessRuleKind, rows: [Constraint], binding: [String])] = model.activeRules.compactMap { rule in
+            let rows = zip(model.requirements, model.requirementRows).filter { $0.0.rule == rule }
+            let binding = rows.filter { abs(lp.dual(of: $0.1) ?? 0) > dualTolerance }.map(\.0.name)
+            return binding.isEmpty ? nil : (rule, rows.map(\.1), binding)
+        }
+        guard options.priceBindingRules, let with = lp.objectiveValue else {
+            return groups.map { RuleCost(rule: $0.rule, bindingRows: $0.binding, shortageCost: nil) }
+        }
+        let costs = try ParallelPlans.map(groups.count) { index throws(AllocationError) -> Double? in
+            var without = relaxedModel
+            do throws(OptimizationError) {
+                for row in groups[index].rows { try without.setBounds(of: row, lower: -.infinity, upper: .infinity) }
+            } catch { throw .solverFailed(error) }
+            return try AllocationPlanner.solveLP(without, options).objectiveValue.map { max(0, with - $0) }
+        }
+        return zip(groups, costs).map { RuleCost(rule: $0.rule, bindingRows: $0.binding, shortageCost: $1) }
     }
 
     /// Programmes with no seats in the final plan, each with its reason.

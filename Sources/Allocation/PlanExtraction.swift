@@ -1,8 +1,51 @@
+import Forecast
 import Optimization
 import Workforce
 
 /// Turns solved values into an ``AllocationPlan``.
 enum PlanExtraction {
+    /// A plan's spend and shortage, the figures of a budget frontier point; ``plan(_:lp:final:relaxed:solvedModel:explanation:outcome:)``
+    /// reports the same numbers, computed here once for both.
+    struct Totals {
+        let accounting: ShortageAccounting
+        /// Units per column: the values, rounded when the plan is whole seats, tiny ones zero.
+        let counts: [Double]
+        let spend: Double
+        let added: ForecastGrid
+        let cells: [ShortageCell]
+        let before: Double
+        let after: Double
+
+        init(_ model: AllocationModel, final: ColumnValues, relaxed: Bool) {
+            counts = final.values.map { value in
+                let cleaned = relaxed ? value : value.rounded()
+                return cleaned > 1e-9 ? cleaned : 0
+            }
+            var spend = 0.0
+            for (count, column) in zip(counts, model.columns) { spend += count * Double(column.cost.total) }
+            self.spend = spend
+            accounting = ShortageAccounting(model: model)
+            added = accounting.addedSupply(counts)
+            cells = accounting.horizonCells(added: added)
+            var before = 0.0, after = 0.0
+            for cell in cells {
+                before += cell.before
+                after += cell.after
+            }
+            self.before = before
+            self.after = after
+        }
+
+        /// The frontier point of these totals at `multiplier`.
+        func point(_ model: AllocationModel, multiplier: Double, objective: Double, status: PlanStatus, relaxed: Bool) -> FrontierPoint {
+            let closed = before - after
+            return FrontierPoint(
+                multiplier: multiplier, budget: model.budget.reduce(0, +), spend: spend, shortageBefore: before,
+                shortageAfter: after, shortageClosed: closed, costPerEngineerYearClosed: closed > 1e-9 ? spend / closed : nil,
+                objective: objective, status: status, relaxed: relaxed, planFromMultiplier: nil)
+        }
+    }
+
     /// - Complexity: O(columns × years + skills × regions × years + requirements × columns / rows).
     static func plan(
         _ model: AllocationModel, lp: Solution, final: ColumnValues, relaxed: Bool, solvedModel: LinearModel,
@@ -102,18 +145,16 @@ enum PlanExtraction {
                 relocation: fund.relocation?.enabled == true ? entry.relocation : nil, total: total,
                 unspentToDate: cumulativeBudget - cumulativeSpend))
         }
-        let totalSpend = spendOf.reduce(0, +)
-
-        let accounting = ShortageAccounting(model: model)
-        let counts = model.columns.indices.map(units)
-        let added = accounting.addedSupply(counts)
-        let cells = accounting.horizonCells(added: added)
-        var before = 0.0, after = 0.0
+        let totals = Totals(model, final: final, relaxed: relaxed)
+        let totalSpend = totals.spend
+        let accounting = totals.accounting
+        let counts = totals.counts
+        let added = totals.added
+        let cells = totals.cells
+        let before = totals.before, after = totals.after
         var bySkill: [Skill.ID: (Double, Double)] = [:]
         var byRegion: [Region.ID: (Double, Double)] = [:]
         for cell in cells {
-            before += cell.before
-            after += cell.after
             bySkill[cell.skill, default: (0, 0)].0 += cell.before
             bySkill[cell.skill, default: (0, 0)].1 += cell.after
             byRegion[cell.region, default: (0, 0)].0 += cell.before

@@ -77,6 +77,7 @@ public struct Forecast: Hashable, Sendable {
         self.mobility = mobility
         self.mobilityMatrix = mobilityMatrix
         marketOfRegion = mobility == .national ? regions.map { _ in 0 } : Array(regions.indices)
+        marketCount = (marketOfRegion.max() ?? -1) + 1
         self.scenarioName = scenarioName
         self.variantName = variantName
         self.years = years
@@ -109,7 +110,8 @@ public struct Forecast: Hashable, Sendable {
     public var shortage: ForecastGrid { gap.map { max(0, $0) } }
 
     /// The number of labour markets (regions under `none` and `scenario`, 1 under `national`).
-    public var marketCount: Int { (marketOfRegion.max() ?? -1) + 1 }
+    // Stored: read in the inner loops of the ranges and of the plan's shortage accounting.
+    public let marketCount: Int
 
     /// The gap of a skill's market in a year: the sum of its regions' gaps (a surplus in one
     /// region of a market fills a shortage in another).

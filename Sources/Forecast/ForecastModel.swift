@@ -102,7 +102,7 @@ public enum ForecastModel {
         var entering = Array(repeating: empty, count: sourceCount)
         var programPositions: [Program.ID: Program] = [:]
         for program in scenario.programs {
-            let name = "programme \(program.id)"
+            var name: String { "programme \(program.id)" }
             guard let s = skillPositions[program.skill] else {
                 throw .unknownSkill(program.skill, referencedBy: name)
             }
@@ -114,7 +114,8 @@ public enum ForecastModel {
             try checkShare(program.completionRate, "\(name) completion rate")
             try checkShare(program.industryEntryRate, "\(name) industry entry rate")
             try checkShare(program.effectiveSupplyFactor, "\(name) effective supply factor")
-            programPositions[program.id] = program
+            // Only read for additional intake (the ranges' 1,000 projections have none).
+            if !additionalIntake.seats.isEmpty { programPositions[program.id] = program }
             let yearly = Double(program.baselineIntake) * program.completionRate
             guard yearly > 0 else { continue }
             let source = SupplySource(level: program.level).position
@@ -257,14 +258,16 @@ public enum ForecastModel {
     }
 
     /// Checks that a value is finite and either non-negative (`above` nil) or greater than `above`.
-    private static func check(_ value: Double, _ field: String, above lower: Double?) throws(ForecastError) {
+    // The field's name is built only for an error: the ranges project 1,000 times, and building
+    // every programme's names each time showed in their profile.
+    private static func check(_ value: Double, _ field: @autoclosure () -> String, above lower: Double?) throws(ForecastError) {
         if let lower {
             guard value.isFinite, value > lower else {
-                throw .invalidValue(field: field, value: value, expected: "a finite number above \(lower)")
+                throw .invalidValue(field: field(), value: value, expected: "a finite number above \(lower)")
             }
         } else {
             guard value.isFinite, value >= 0 else {
-                throw .invalidValue(field: field, value: value, expected: "a finite number, 0 or more")
+                throw .invalidValue(field: field(), value: value, expected: "a finite number, 0 or more")
             }
         }
     }
@@ -288,9 +291,9 @@ public enum ForecastModel {
     }
 
     /// Checks that a value is a share between 0 and 1.
-    private static func checkShare(_ value: Double, _ field: String) throws(ForecastError) {
+    private static func checkShare(_ value: Double, _ field: @autoclosure () -> String) throws(ForecastError) {
         guard value.isFinite, value >= 0, value <= 1 else {
-            throw .invalidValue(field: field, value: value, expected: "a share from 0 to 1")
+            throw .invalidValue(field: field(), value: value, expected: "a share from 0 to 1")
         }
     }
 }

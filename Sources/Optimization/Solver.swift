@@ -4,9 +4,11 @@ import Foundation
 /// duals and reduced costs; CBC for mixed-integer programs.
 ///
 /// Every solve builds a fresh solver model from the ``LinearModel`` (CBC's model data is not
-/// valid after a solve) and releases it before returning. CBC and CLP are not thread-safe, so
-/// solves are serialised behind one process-wide lock: calling ``solve(_:options:)`` from many
-/// tasks is safe, and the calls run one at a time.
+/// valid after a solve) and releases it before returning. Calling ``solve(_:options:)`` from
+/// many threads is safe: linear programs run side by side, each in its own CLP model (CLP keeps
+/// no state between models), while a CBC solve runs alone (CBC keeps process-wide state and
+/// drives CLP itself), waiting for the LPs under way to finish. Solving several LPs at once
+/// does not change any result: each solve is the same computation on its own model.
 ///
 /// With the default options (one thread, no time limit) the same model gives the same
 /// solution on every run.
@@ -31,7 +33,8 @@ public enum Solver {
         try model.validate()
         let useCLP = options.relaxIntegrality || !model.hasIntegerVariables
         let problem = LoweredProblem(model)
-        let (outcome, elapsed) = try solveLock.withLock { () throws(OptimizationError) in
+        let access: SolveLock.Access = useCLP ? .shared : .exclusive
+        let (outcome, elapsed) = try solveLock.withLock(access) { () throws(OptimizationError) in
             let start = ContinuousClock.now
             let outcome =
                 useCLP ? try CoinLibrary.solveLP(problem, options: options)
@@ -46,13 +49,43 @@ public enum Solver {
     static let solveLock = SolveLock()
 }
 
-/// The one lock around every call into CBC and CLP (neither library is thread-safe).
-final class SolveLock: Sendable {
-    private let lock = NSLock()
+/// The one lock around every call into CBC and CLP: LP solves share it (each has its own CLP
+/// model), a CBC solve holds it alone.
+final class SolveLock: @unchecked Sendable {
+    /// How a solve holds the lock.
+    enum Access {
+        /// With other shared holders: CLP on its own model.
+        case shared
+        /// Alone: CBC, or anything that touches both libraries.
+        case exclusive
+    }
 
-    func withLock<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
-        lock.lock()
-        defer { lock.unlock() }
+    // A pthread read-write lock, allocated once and never moved (it must not be copied).
+    private let lock: UnsafeMutablePointer<pthread_rwlock_t>
+
+    init() {
+        lock = UnsafeMutablePointer<pthread_rwlock_t>.allocate(capacity: 1)
+        lock.initialize(to: pthread_rwlock_t())
+        // Writers first: a CBC solve waiting for its turn is not overtaken by LPs that start later
+        // (glibc's default lets a stream of readers hold off a writer indefinitely).
+        var attributes = pthread_rwlockattr_t()
+        pthread_rwlockattr_init(&attributes)
+        pthread_rwlockattr_setkind_np(&attributes, Int32(PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP))
+        pthread_rwlock_init(lock, &attributes)
+        pthread_rwlockattr_destroy(&attributes)
+    }
+
+    deinit {
+        pthread_rwlock_destroy(lock)
+        lock.deallocate()
+    }
+
+    func withLock<T, E: Error>(_ access: Access = .exclusive, _ body: () throws(E) -> T) throws(E) -> T {
+        switch access {
+        case .shared: pthread_rwlock_rdlock(lock)
+        case .exclusive: pthread_rwlock_wrlock(lock)
+        }
+        defer { pthread_rwlock_unlock(lock) }
         return try body()
     }
 }

@@ -30,6 +30,8 @@ public struct PlanOutcome: Sendable {
     public let files: [URL]
     /// The figures `skillplan plan` prints and `--json` writes.
     public let report: PlanReport
+    /// The plan's JSON (the robust plan's when there is one), as the store keeps it.
+    let planJSON: String
 }
 
 /// What `skillplan plan` did, for people and for `--json` (the JSON keys are part of the file

@@ -27,5 +27,6 @@ public struct PlanProgress: Sendable, Hashable {
     public static var stageCount: Int { Stage.allCases.count }
 }
 
-/// Receives a plan run's progress; called on the thread that runs the plan.
+/// Receives a plan run's progress. The frontier runs beside the allocation, so its events can come
+/// from another thread, between the allocation's `started` and `finished`.
 public typealias PlanProgressHandler = @Sendable (PlanProgress) -> Void

@@ -5,6 +5,7 @@ import Foundation
 import Matching
 import PlanRuns
 import Storage
+import Synchronization
 import Workforce
 
 /// The main job as a library: load → forecast → allocate → frontier → match → workbooks, recorded
@@ -95,31 +96,59 @@ public struct PlanningPipeline: Sendable {
         }
         var options = AllocationOptions(relax: request.relax, timeLimit: request.timeLimit)
         options.internLimits = matching.map { $0.round.matchedInterns(in: $0.outcome) } ?? []
-        let robustPlan: RobustPlan?
-        let plan: AllocationPlan
-        if let criterion = request.robust {
-            let robust = try stage(.allocate, key: "planning.stage.allocate-robust") { () throws(PlanningError) in
-                try failing(.allocate) {
-                    try RobustPlanner.plan(scenario: planned, criterion: criterion, mobility: mobility, options: options)
+        // The frontier needs neither the plan nor its explanation: its points are solved while the
+        // plan is (CLP solves run side by side; see `Solver`). It starts once the allocation stage
+        // has been announced, so the stages are announced in order, and reports when it is done.
+        let sweep = request.robust == nil ? request.sweep : []
+        let frontierOptions = { var relaxed = options; relaxed.relax = true; return relaxed }()
+        // The integer plan starts from the LP relaxation at the fund's budget, which is also the
+        // relaxed frontier's point there: handed over, not solved twice.
+        let relaxationAtBudget = PlanHandoff()
+        let provided: [Double: @Sendable () -> FrontierPoint?] =
+            request.relax ? [:] : [options.budgetMultiplier: { relaxationAtBudget.wait() }]
+        var frontierJob: BackgroundJob<[FrontierPoint]?>?
+        let startFrontier = { [self] in
+            frontierJob = BackgroundJob { () throws(PlanningError) -> [FrontierPoint]? in
+                try stage(.frontier, key: "planning.stage.frontier") { () throws(PlanningError) -> [FrontierPoint]? in
+                    guard !sweep.isEmpty else { return nil }
+                    return try failing(.frontier) {
+                        try AllocationPlanner.frontier(
+                            scenario: planned, forecast: forecast, multiples: sweep, options: frontierOptions, provided: provided)
+                    }
                 }
             }
-            robustPlan = robust
-            plan = robust.plan
-        } else {
-            robustPlan = nil
-            plan = try stage(.allocate, key: request.relax ? "planning.stage.allocate-relaxed" : "planning.stage.allocate-integer") {
-                () throws(PlanningError) in
-                try failing(.allocate) { try AllocationPlanner.plan(scenario: planned, forecast: forecast, options: options) }
-            }
         }
-        let frontier: [FrontierPoint]? = try stage(.frontier, key: "planning.stage.frontier") { () throws(PlanningError) in
-            guard !request.sweep.isEmpty, robustPlan == nil else { return nil }
-            var frontierOptions = options
-            frontierOptions.relax = true
-            return try failing(.frontier) {
-                try AllocationPlanner.frontier(scenario: planned, forecast: forecast, multiples: request.sweep, options: frontierOptions)
+        let robustPlan: RobustPlan?
+        let plan: AllocationPlan
+        do throws(PlanningError) {
+            if let criterion = request.robust {
+                let robust = try stage(.allocate, key: "planning.stage.allocate-robust") { () throws(PlanningError) in
+                    startFrontier()
+                    relaxationAtBudget.fulfil(nil)
+                    return try failing(.allocate) {
+                        try RobustPlanner.plan(scenario: planned, criterion: criterion, mobility: mobility, options: options)
+                    }
+                }
+                robustPlan = robust
+                plan = robust.plan
+            } else {
+                robustPlan = nil
+                plan = try stage(.allocate, key: request.relax ? "planning.stage.allocate-relaxed" : "planning.stage.allocate-integer") {
+                    () throws(PlanningError) in
+                    startFrontier()
+                    // The frontier solves that point itself if the plan fails before its LP.
+                    defer { relaxationAtBudget.fulfil(nil) }
+                    return try failing(.allocate) {
+                        try AllocationPlanner.plan(scenario: planned, forecast: forecast, options: options) { relaxationAtBudget.fulfil($0) }
+                    }
+                }
             }
+        } catch {
+            // Not left running into the next run: wait for it, and report the allocation's error.
+            _ = try? frontierJob?.result()
+            throw error
         }
+        let frontier = try frontierJob?.result() ?? nil
         let round = matching.map { $0.round.funded(by: plan.internQuotas()).result(of: $0.outcome) }
         let audit = AuditFacts(runID: String(run.rawValue), datasetHash: loaded.contentHash,
                                softwareVersion: softwareVersion, created: started)
@@ -131,16 +160,29 @@ public struct PlanningPipeline: Sendable {
             try RunFolder.stage(in: request.exports, scenario: planned.settings.name, variant: plan.variant, run: run.rawValue)
         }
         defer { folder.discard() }
-        var files = try stage(.workbooks, key: "planning.stage.workbooks", values: ["exports": folder.final.relativePath]) {
-            () throws(PlanningError) in
-            try failing(.workbooks) { try PlanWorkbooks.write(into: folder.staging, context: context) }
+        // The plan's JSON (kept in the store) and matches.csv need neither the workbooks nor each
+        // other's output: written while the workbooks are, instead of after them.
+        let matchesURL = folder.staging.appendingPathComponent("matches.csv")
+        let sideWork = BackgroundJob { [self] () throws(PlanningError) -> String in
+            try failing(.workbooks) {
+                if let round { try Data(round.matchesCSV.utf8).write(to: matchesURL, options: .atomic) }
+                return try robustPlan?.json() ?? plan.json(frontier: frontier)
+            }
         }
+        let written: [URL]
+        do throws(PlanningError) {
+            written = try stage(.workbooks, key: "planning.stage.workbooks", values: ["exports": folder.final.relativePath]) {
+                () throws(PlanningError) in
+                try failing(.workbooks) { try PlanWorkbooks.write(into: folder.staging, context: context) }
+            }
+        } catch {
+            _ = try? sideWork.result()
+            throw error
+        }
+        let planJSON = try sideWork.result()
+        var files = written
         var matchingSummary: MatchingSummary?
         if let round {
-            let matchesURL = folder.staging.appendingPathComponent("matches.csv")
-            try failing(.workbooks) {
-                try Data(round.matchesCSV.utf8).write(to: matchesURL, options: .atomic)
-            }
             files.append(matchesURL)
             matchingSummary = round.summary
         }
@@ -157,15 +199,14 @@ public struct PlanningPipeline: Sendable {
             files: files.map(\.relativePath), seconds: Date().timeIntervalSince(started))
         return PlanOutcome(run: run, loaded: loaded, scenario: planned, forecast: forecast, mobilityBreakdown: breakdown,
                            ranges: ranges, plan: plan, robust: robustPlan, frontier: frontier, round: round,
-                           matchingSummary: matchingSummary, files: files, report: report)
+                           matchingSummary: matchingSummary, files: files, report: report, planJSON: planJSON)
     }
 
     /// The run's results kept in the store: the plan's JSON and the report.
     private func results(of outcome: PlanOutcome) throws(PlanningError) -> [RunResult] {
         try failing(.workbooks) {
-            let planJSON = try outcome.robust?.json() ?? outcome.plan.json(frontier: outcome.frontier)
-            return [RunResult(name: "plan.json", format: .json, content: planJSON),
-                    RunResult(name: "report.json", format: .json, content: try StoredResultJSON.text(outcome.report))]
+            [RunResult(name: "plan.json", format: .json, content: outcome.planJSON),
+             RunResult(name: "report.json", format: .json, content: try StoredResultJSON.text(outcome.report))]
         }
     }
 
@@ -204,5 +245,53 @@ public enum StoredResultJSON {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+/// Work started on its own thread at once; ``result()`` waits for it.
+final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once by the job's thread before `done` is signalled, read after waiting on it.
+    private var outcome: Result<Value, PlanningError>?
+
+    init(_ work: @escaping @Sendable () throws(PlanningError) -> Value) {
+        let thread = Thread { [self] in
+            do throws(PlanningError) { outcome = .success(try work()) } catch { outcome = .failure(error) }
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// Waits for the work and returns its value or throws its error; call once.
+    func result() throws(PlanningError) -> Value {
+        done.wait()
+        switch outcome {
+        case .success(let value): return value
+        case .failure(let error): throw error
+        case nil: throw .stage(.frontier, message: "the background job ended without a result")
+        }
+    }
+}
+
+/// A frontier point handed from the thread that solves it to a thread that waits for it; the
+/// first ``fulfil(_:)`` counts (nil: there will be none).
+final class PlanHandoff: Sendable {
+    private let handed = Mutex<(done: Bool, plan: FrontierPoint?)>((false, nil))
+    private let ready = DispatchSemaphore(value: 0)
+
+    func fulfil(_ plan: FrontierPoint?) {
+        let first = handed.withLock { state -> Bool in
+            guard !state.done else { return false }
+            state = (true, plan)
+            return true
+        }
+        if first { ready.signal() }
+    }
+
+    /// Waits until the point is handed over (or there is none); any number of callers.
+    func wait() -> FrontierPoint? {
+        ready.wait()
+        ready.signal()
+        return handed.withLock { $0.plan }
     }
 }

@@ -3,6 +3,15 @@
 /// in ``areas`` (one line per area).
 enum CatalogueTables {
     static func table(for language: Language) -> [String: String] {
+        language == .vi ? vietnameseTable : englishTable
+    }
+
+    // Merged once per process (a static is initialised once, thread-safely): a catalogue is
+    // made for every workbook of a plan, thousands at national scale.
+    private static let englishTable = merged(.en)
+    private static let vietnameseTable = merged(.vi)
+
+    private static func merged(_ language: Language) -> [String: String] {
         areas(for: language).reduce(into: [:]) { table, area in table.merge(area) { first, _ in first } }
     }
 

@@ -4,6 +4,8 @@ import Forecast
 import Foundation
 import Matching
 import Optimization
+import Planning
+import Synchronization
 import Workforce
 
 /// The stages of one scenario, run one at a time so that `skillplan bench` can time each.
@@ -32,6 +34,10 @@ final class BenchPipeline {
         var exports: URL
         /// The run id written on the workbooks' Audit sheets.
         var runID: String
+        /// The bundled scenario, for the `bundled` stage.
+        var bundled: URL
+        /// Where the end-to-end stages keep their store (a scratch folder of the bench).
+        var scratch: URL
     }
 
     let settings: Settings
@@ -49,12 +55,17 @@ final class BenchPipeline {
     /// The matching under regional caps (with `matchCapsPercent`).
     private(set) var cappedMatching: Matching?
     private(set) var funding: FundedPlacement?
-    /// Seconds of the parts of the last `match`: problem, algorithm, funded places.
-    private(set) var matchParts: [String: Double] = [:]
+    /// Seconds of the parts of the last `match` (problem, algorithm, funded places) or end-to-end
+    /// plan (the pipeline's stages).
+    private(set) var stageParts: [String: Double] = [:]
     /// The workbooks the last `workbooks` stage wrote.
     private(set) var workbooks: [URL] = []
     /// How many times the `workbooks` stage has run.
     private var workbookRuns = 0
+    /// How many times each end-to-end stage has run.
+    private var endToEndRuns: [BenchStage: Int] = [:]
+    /// The last end-to-end plan of each kind: its report (files, shortage, spend).
+    private(set) var endToEnd: [BenchStage: PlanReport] = [:]
 
     init(settings: Settings) {
         self.settings = settings
@@ -73,6 +84,7 @@ final class BenchPipeline {
         case .plan: plan != nil
         case .match: matching != nil
         case .workbooks: !workbooks.isEmpty
+        case .pipeline, .bundled: endToEnd[stage] != nil
         }
     }
 
@@ -159,7 +171,41 @@ final class BenchPipeline {
             try match()
         case .workbooks:
             try writeWorkbooks()
+        case .pipeline:
+            try planEndToEnd(.pipeline, directory: settings.directory, curricula: settings.curricula)
+        case .bundled:
+            let scenario = settings.bundled
+            guard FileManager.default.fileExists(atPath: scenario.appendingPathComponent("scenario.yaml").path) else {
+                throw UserFailure(message: "error: no scenario.yaml in \(scenario.path) for the bundled stage; "
+                    + "run the bench from the project's folder or give --bundled DIR")
+            }
+            try planEndToEnd(.bundled, directory: scenario, curricula: scenario.deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Curricula"))
         }
+    }
+
+    /// `skillplan plan DIR --exports … --db …` with the command's defaults, into run folder `n` of
+    /// the stage and a store of its own (created by the first run, as a user's first plan would).
+    /// Its parts are the pipeline's own stage times.
+    private func planEndToEnd(_ stage: BenchStage, directory: URL, curricula: URL?) throws {
+        endToEnd[stage] = nil
+        let run = (endToEndRuns[stage] ?? 0) + 1
+        endToEndRuns[stage] = run
+        let exports = settings.exports.appendingPathComponent("\(stage.rawValue)-\(run)")
+        let store = settings.scratch.appendingPathComponent("\(stage.rawValue)-\(run).sqlite").path
+        let parts = StageSeconds()
+        let pipeline = PlanningPipeline(
+            request: PlanRequest(exports: exports), storePath: store, softwareVersion: SkillPlan.version
+        ) { step in
+            if case .finished(let seconds) = step.event { parts.record(step.stage.rawValue, seconds) }
+        }
+        let curriculaFolder = curricula.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
+        do {
+            endToEnd[stage] = try pipeline.run(.directory(directory, curricula: curriculaFolder)).report
+        } catch {
+            throw UserFailure(message: "error: \(error)")
+        }
+        stageParts = parts.seconds
     }
 
     private func solve(relaxed: Bool) throws -> Solution {
@@ -203,7 +249,7 @@ final class BenchPipeline {
         let funded = clock.now
         self.problem = problem
         self.matching = matching
-        matchParts = [
+        stageParts = [
             "problem": (built - start).benchSeconds,
             "deferred acceptance": (matched - built).benchSeconds,
             "funded places": (funded - matched).benchSeconds,
@@ -223,7 +269,7 @@ final class BenchPipeline {
             }
             let capsStart = clock.now
             cappedMatching = FlexibleDeferredAcceptance.match(problem, caps: caps)
-            matchParts["flexible deferred acceptance, caps \(percent) %"] = (clock.now - capsStart).benchSeconds
+            stageParts["flexible deferred acceptance, caps \(percent) %"] = (clock.now - capsStart).benchSeconds
         }
     }
 
@@ -266,4 +312,12 @@ extension Duration {
     var benchSeconds: Double {
         Double(components.seconds) + Double(components.attoseconds) * 1e-18
     }
+}
+
+/// Seconds of each pipeline stage, reported from the pipeline's threads.
+private final class StageSeconds: Sendable {
+    private let table = Mutex<[String: Double]>([:])
+
+    func record(_ stage: String, _ seconds: Double) { table.withLock { $0[stage] = seconds } }
+    var seconds: [String: Double] { table.withLock { $0 } }
 }

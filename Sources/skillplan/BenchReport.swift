@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Workforce
 
 /// What `skillplan bench` measured: per-stage times over the runs, memory, model size, the MIP's
@@ -25,6 +26,9 @@ struct BenchReport: Encodable {
         var median: Double
         var minimum: Double
         var maximum: Double
+        /// The median over the runs of the process's CPU seconds (user + system) during the stage:
+        /// above the wall clock when the stage uses several cores.
+        var cpuMedian: Double
         /// The largest `VmHWM` during the stage over the runs (nil without per-stage reset).
         var peakMemoryBytes: Int?
         var targetSeconds: Double?
@@ -35,6 +39,7 @@ struct BenchReport: Encodable {
 
         enum CodingKeys: String, CodingKey {
             case stage, title, seconds, median = "median_seconds", minimum = "min_seconds", maximum = "max_seconds"
+            case cpuMedian = "median_cpu_seconds"
             case peakMemoryBytes = "peak_memory_bytes", targetSeconds = "target_seconds", partMedians = "part_median_seconds"
             case meetsTarget = "meets_target"
         }
@@ -47,6 +52,7 @@ struct BenchReport: Encodable {
             try container.encode(median, forKey: .median)
             try container.encode(minimum, forKey: .minimum)
             try container.encode(maximum, forKey: .maximum)
+            try container.encode(cpuMedian, forKey: .cpuMedian)
             try container.encode(peakMemoryBytes, forKey: .peakMemoryBytes)
             try container.encode(targetSeconds, forKey: .targetSeconds)
             try container.encode(meetsTarget, forKey: .meetsTarget)
@@ -129,6 +135,37 @@ struct BenchReport: Encodable {
         }
     }
 
+    /// The outcome of an end-to-end plan stage (its last run), so that a faster run is seen to
+    /// plan the same thing.
+    struct PlanFigures: Encodable {
+        var stage: BenchStage
+        var scenario: String
+        var status: String
+        var objective: Double
+        var shortageBefore: Double
+        var shortageAfter: Double
+        var spendVND: Double
+        var budgetVND: Double
+        var files: Int
+
+        init(stage: BenchStage, report: PlanReport) {
+            self.stage = stage
+            scenario = report.scenario
+            status = report.status
+            objective = report.objective
+            shortageBefore = report.shortageBefore
+            shortageAfter = report.shortageAfter
+            spendVND = report.spendVND
+            budgetVND = report.budgetVND
+            files = report.files.count
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case stage, scenario, status, objective, shortageBefore = "shortage_before", shortageAfter = "shortage_after"
+            case spendVND = "spend_vnd", budgetVND = "budget_vnd", files
+        }
+    }
+
     struct Memory: Encodable {
         /// The process's peak resident set (`VmHWM`), bytes, over the whole bench.
         var highWaterMark: Int
@@ -153,12 +190,13 @@ struct BenchReport: Encodable {
     var solves: SolveFigures?
     var matching: MatchingFigures?
     var workbooks: WorkbookFigures?
+    var plans: [PlanFigures]
     var memory: Memory
     var memoryTargetBytes: Int
     var run: Int64?
 
     enum CodingKeys: String, CodingKey {
-        case scale, seed, directory, runs, started, machine, stages, model, solves, matching, workbooks, memory
+        case scale, seed, directory, runs, started, machine, stages, model, solves, matching, workbooks, plans, memory
         case memoryTargetBytes = "memory_target_bytes", run
     }
 
@@ -173,12 +211,12 @@ struct BenchReport: Encodable {
             + "load \(Self.load(machine.loadAtStart)) at start, \(Self.load(machine.loadAtEnd)) at end")
         lines.append("")
         var table = TextTable(
-            headers: ["stage", "median", "min–max", "peak memory", "target", "met"],
-            alignments: [.left, .right, .right, .right, .right, .left])
+            headers: ["stage", "median", "min–max", "CPU", "peak memory", "target", "met"],
+            alignments: [.left, .right, .right, .right, .right, .right, .left])
         for stage in stages {
             table.append([
                 stage.title, Self.seconds(stage.median),
-                "\(Self.seconds(stage.minimum, unit: false))–\(Self.seconds(stage.maximum))",
+                "\(Self.seconds(stage.minimum, unit: false))–\(Self.seconds(stage.maximum))", Self.seconds(stage.cpuMedian),
                 stage.peakMemoryBytes.map(Self.bytes) ?? "–",
                 stage.targetSeconds.map { "< \(Self.seconds($0))" } ?? "",
                 stage.meetsTarget.map { $0 ? "✓" : "✗ missed" } ?? "",
@@ -186,7 +224,7 @@ struct BenchReport: Encodable {
         }
         let memoryMet = memory.highWaterMark < memoryTargetBytes
         table.append([
-            "process peak (VmHWM)", "", "", Self.bytes(memory.highWaterMark), "< \(Self.bytes(memoryTargetBytes))",
+            "process peak (VmHWM)", "", "", "", Self.bytes(memory.highWaterMark), "< \(Self.bytes(memoryTargetBytes))",
             memoryMet ? "✓" : "✗ missed",
         ])
         lines.append(table.render())
@@ -229,6 +267,11 @@ struct BenchReport: Encodable {
             lines.append("workbooks: \(NumberText.grouped(Double(workbooks.count))) files, \(Self.bytes(workbooks.totalBytes)) in all; "
                 + "largest \(workbooks.largest) (\(Self.bytes(workbooks.largestBytes)))")
         }
+        for plan in plans {
+            lines.append("\(plan.stage.title): \(plan.scenario), \(plan.status), shortage \(NumberText.grouped(plan.shortageBefore)) → "
+                + "\(NumberText.grouped(plan.shortageAfter)) engineer-years, spend \(NumberText.grouped(plan.spendVND / 1e9)) of "
+                + "\(NumberText.grouped(plan.budgetVND / 1e9)) bn VND, \(NumberText.grouped(Double(plan.files))) files")
+        }
         lines.append("memory: VmHWM \(Self.bytes(memory.highWaterMark)), getrusage maxrss \(Self.bytes(memory.maximumResidentSetSize))"
             + (memory.perStage ? "; per-stage peaks by resetting VmHWM before each stage" : "; no per-stage peaks (cannot reset VmHWM)"))
         if let run { lines.append("recorded as run \(run)") }
@@ -256,5 +299,138 @@ struct BenchReport: Encodable {
 
     static func load(_ averages: [Double]) -> String {
         averages.map { String(format: "%.2f", $0) }.joined(separator: "/")
+    }
+}
+
+/// Every seed's report side by side against the targets, and the portal's latency.
+struct BenchSummary: Encodable {
+    struct Row: Encodable {
+        var stage: BenchStage
+        var title: String
+        /// The stage's median on each seed, in the order of ``BenchSummary/seeds``; nil where it did not run.
+        var medians: [Double?]
+        var targetSeconds: Double?
+        /// Whether every seed's median is under the target.
+        var metOnEverySeed: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case stage, title, medians = "median_seconds", targetSeconds = "target_seconds", metOnEverySeed = "met_on_every_seed"
+        }
+    }
+
+    var seeds: [UInt64?]
+    var rows: [Row]
+    var reports: [BenchReport]
+    var portal: PortalLoadFigures?
+
+    init(reports: [BenchReport], portal: PortalLoadFigures?) {
+        self.reports = reports
+        self.portal = portal
+        seeds = reports.map(\.seed)
+        let stages = BenchStage.allCases.filter { stage in reports.contains { $0.stage(stage) != nil } }
+        rows = stages.map { stage in
+            let medians = reports.map { $0.stage(stage)?.median }
+            let measured = medians.compactMap { $0 }
+            return Row(stage: stage, title: stage.title, medians: medians, targetSeconds: stage.targetSeconds,
+                       metOnEverySeed: stage.targetSeconds.map { target in measured.allSatisfy { $0 < target } })
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case seeds, rows, reports, portal
+    }
+
+    func render() -> String {
+        var lines = ["Medians per seed against the targets:"]
+        var table = TextTable(
+            headers: ["stage"] + seeds.map { $0.map { "seed \($0)" } ?? "scenario" } + ["target", "met"],
+            alignments: [.left] + seeds.map { _ in .right } + [.right, .left])
+        for row in rows {
+            table.append([row.title] + row.medians.map { $0.map { BenchReport.seconds($0) } ?? "–" } + [
+                row.targetSeconds.map { "< \(BenchReport.seconds($0))" } ?? "",
+                row.metOnEverySeed.map { $0 ? "✓" : "✗ missed" } ?? "",
+            ])
+        }
+        if let portal {
+            table.append(["portal page p99, 50 users, plan job running"] + seeds.map { _ in "" } + [
+                "< \(BenchReport.seconds(PortalLoadFigures.targetSeconds))", portal.p99Seconds < PortalLoadFigures.targetSeconds ? "✓" : "✗ missed",
+            ])
+        }
+        lines.append(table.render())
+        for report in reports {
+            guard let solves = report.solves, solves.mipObjective != nil || solves.planStatus != nil else { continue }
+            var text = "seed \(report.seed.map(String.init) ?? "–"):"
+            if let status = solves.mipStatus { text += " CBC \(status)" }
+            if let nodes = solves.mipNodes { text += ", \(NumberText.grouped(Double(nodes))) nodes" }
+            if let gap = solves.mipSolverGap { text += ", CBC's gap \(BenchReport.percent(gap))" }
+            if let status = solves.planStatus {
+                text += "; the planner's integer plan \(status)\(solves.planGap.map { ", gap \(BenchReport.percent($0))" } ?? "")"
+            }
+            lines.append(text)
+        }
+        if let portal { lines.append(portal.render()) }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// What wrk measured in `Benchmarks/portal-load.sh`.
+struct PortalLoadFigures: Encodable {
+    static let targetSeconds = 0.05
+
+    var duration: String
+    var requests: Int
+    var p50Seconds: Double
+    var p90Seconds: Double
+    var p99Seconds: Double
+    var errors: Int
+    /// Whether the plan job was still running when the load ended (so the whole load ran beside it).
+    var jobRanThroughout: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case duration, requests, p50Seconds = "p50_seconds", p90Seconds = "p90_seconds", p99Seconds = "p99_seconds"
+        case errors, jobRanThroughout = "job_ran_throughout"
+    }
+
+    /// Reads wrk's `--latency` report (`50%    2.60ms` … `99%   41.60ms`, `2950 requests in …`,
+    /// `Non-2xx or 3xx responses: N`) and the script's `job after the load:` line.
+    init?(wrkOutput: String, duration: String) {
+        var percentiles: [String: Double] = [:]
+        var requests: Int?
+        var errors = 0
+        var running = false
+        for line in wrkOutput.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            if fields.count == 2, ["50%", "90%", "99%"].contains(fields[0]), let seconds = Self.seconds(fields[1]) {
+                percentiles[String(fields[0])] = seconds
+            } else if fields.count >= 3, fields[1] == "requests", fields[2] == "in", let count = Int(fields[0]) {
+                requests = count
+            } else if line.contains("Non-2xx or 3xx responses:"), let count = fields.last.flatMap({ Int($0) }) {
+                errors += count
+            } else if line.hasPrefix("job after the load:") {
+                running = line.contains("\"status\":\"running\"")
+            }
+        }
+        guard let requests, let p50 = percentiles["50%"], let p90 = percentiles["90%"], let p99 = percentiles["99%"] else { return nil }
+        self.duration = duration
+        self.requests = requests
+        p50Seconds = p50
+        p90Seconds = p90
+        p99Seconds = p99
+        self.errors = errors
+        jobRanThroughout = running
+    }
+
+    /// `41.60ms`, `850.00us`, `1.15s` in seconds.
+    static func seconds(_ text: Substring) -> Double? {
+        for (suffix, scale) in [("us", 1e-6), ("ms", 1e-3), ("s", 1.0)] where text.hasSuffix(suffix) {
+            return Double(text.dropLast(suffix.count)).map { $0 * scale }
+        }
+        return nil
+    }
+
+    func render() -> String {
+        "portal (Benchmarks/portal-load.sh, 50 users, one page a second each, \(duration)): \(NumberText.grouped(Double(requests))) pages, "
+            + "p50 \(BenchReport.seconds(p50Seconds)), p90 \(BenchReport.seconds(p90Seconds)), p99 \(BenchReport.seconds(p99Seconds)), "
+            + "\(errors) errors; the plan job \(jobRanThroughout ? "ran throughout" : "ended before the load did")"
     }
 }

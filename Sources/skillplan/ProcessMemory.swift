@@ -21,6 +21,20 @@ enum ProcessMemory {
         return nil
     }
 
+    /// The process's CPU time so far, user and system, in seconds (`getrusage`): on a shared
+    /// machine a steadier figure than the wall clock.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        let who = __rusage_who_t(RUSAGE_SELF.rawValue)
+        #else
+        let who = RUSAGE_SELF
+        #endif
+        guard getrusage(who, &usage) == 0 else { return 0 }
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     /// `getrusage(RUSAGE_SELF).ru_maxrss` in bytes (Linux reports KiB, macOS bytes).
     static func maximumResidentSetSize() -> Int {
         var usage = rusage()

@@ -72,7 +72,8 @@ final class StageProgress: @unchecked Sendable {
         case .started:
             Terminal.note("[\(step.stage.number)/\(total)] \(texts.format(step.textKey, step.values))…")
         case .finished(let seconds):
-            Terminal.note("      done in \(String(format: "%.2f", seconds)) s")
+            // Numbered: the frontier finishes while the allocation runs, or after it.
+            Terminal.note("[\(step.stage.number)/\(total)] done in \(String(format: "%.2f", seconds)) s")
         }
     }
 }

@@ -1,4 +1,4 @@
-import Allocation
+@testable import Allocation
 import Forecast
 import Testing
 import Workforce
@@ -64,6 +64,47 @@ struct FrontierTests {
         for (earlier, later) in zip(points, points.dropFirst()) {
             #expect(later.shortageAfter <= earlier.shortageAfter + 1e-9, "seed \(seed) at \(later.multiplier)×")
             #expect(later.spend <= later.budget + 1)
+        }
+    }
+}
+
+/// The frontier's points are solved side by side; each must be the plan solved alone.
+@Suite("Frontier points solved side by side")
+struct ParallelFrontierTests {
+    @Test("each point equals the plan solved alone at its multiple", arguments: [true, false])
+    func pointsEqualPlansSolvedAlone(relax: Bool) throws {
+        let builder = PropertyTests.randomScenario(seed: 11)
+        let options = AllocationOptions(relax: relax, relativeGap: 0.05)
+        let points = try AllocationPlanner.frontier(
+            scenario: builder.scenario, forecast: builder.forecast, multiples: [3, 0, 0.5, 1, 1.5, 2], options: options)
+        #expect(points.map(\.multiplier) == [0, 0.5, 1, 1.5, 2, 3])
+        for point in points where point.planFromMultiplier == nil {
+            var alone = options
+            alone.budgetMultiplier = point.multiplier
+            alone.priceBindingRules = false
+            let plan = try AllocationPlanner.plan(scenario: builder.scenario, forecast: builder.forecast, options: alone)
+            #expect(point.spend == plan.totalSpend, "\(point.multiplier)×")
+            #expect(point.shortageAfter == plan.shortageAfter, "\(point.multiplier)×")
+            #expect(point.objective == plan.objective, "\(point.multiplier)×")
+        }
+    }
+
+    @Test("side-by-side work keeps its order and reports the lowest failing index")
+    func orderAndFirstError() throws {
+        let squares = try ParallelPlans.map(50) { index throws(AllocationError) in index * index }
+        #expect(squares == (0..<50).map { $0 * $0 })
+        #expect(throws: AllocationError.invalidOption("7")) {
+            _ = try ParallelPlans.map(20) { index throws(AllocationError) -> Int in
+                if index == 7 || index == 15 { throw .invalidOption("\(index)") }
+                return index
+            }
+        }
+        let (text, number) = try ParallelPlans.both({ () throws(AllocationError) in "a" }, { () throws(AllocationError) in 2 })
+        #expect(text == "a" && number == 2)
+        #expect(throws: AllocationError.invalidOption("first")) {
+            _ = try ParallelPlans.both(
+                { () throws(AllocationError) -> Int in throw .invalidOption("first") },
+                { () throws(AllocationError) -> Int in throw .invalidOption("second") })
         }
     }
 }

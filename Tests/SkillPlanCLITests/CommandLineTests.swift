@@ -236,11 +236,22 @@ struct CommandLineTests {
     @Test func benchTimesEveryStageAndItsFiguresAreConsistent() throws {
         let work = try CLI.workingDirectory()
         let outcome = try CLI.run(
-            ["bench", "--scale", "small", "--seed", "5", "--runs", "2", "--exports", "out", "--json", "--db", "bench.sqlite"], in: work)
+            ["bench", "--scale", "small", "--seed", "5", "--runs", "2", "--exports", "out", "--json", "--db", "bench.sqlite",
+             "--bundled", CLI.bundledScenario.path], in: work)
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
         let stages = try #require(report["stages"] as? [[String: Any]])
-        #expect(stages.compactMap { $0["stage"] as? String } == ["load", "students", "forecast", "ranges", "build", "lp", "mip", "plan", "match", "workbooks"])
+        #expect(stages.compactMap { $0["stage"] as? String } == [
+            "load", "students", "forecast", "ranges", "build", "lp", "mip", "plan", "match", "workbooks", "pipeline", "bundled",
+        ])
+        // The end-to-end stages plan what `skillplan plan` plans, and time its stages.
+        let plans = try #require(report["plans"] as? [[String: Any]])
+        let bundled = try #require(plans.first { $0["stage"] as? String == "bundled" })
+        #expect(bundled["scenario"] as? String == "vietnam-2026-2035")
+        #expect((bundled["shortage_after"] as? Double ?? .infinity) < (bundled["shortage_before"] as? Double ?? 0))
+        let pipelineStage = try #require(stages.first { $0["stage"] as? String == "pipeline" })
+        let pipelineParts = try #require(pipelineStage["part_median_seconds"] as? [String: Double])
+        #expect(Set(pipelineParts.keys) == ["load", "forecast", "match", "allocate", "frontier", "workbooks"])
         for stage in stages {
             let seconds = try #require(stage["seconds"] as? [Double])
             let median = try #require(stage["median_seconds"] as? Double)
@@ -248,6 +259,7 @@ struct CommandLineTests {
             let maximum = try #require(stage["max_seconds"] as? Double)
             #expect(seconds.count == 2)
             #expect(minimum == seconds.min() && maximum == seconds.max() && minimum <= median && median <= maximum)
+            #expect((stage["median_cpu_seconds"] as? Double ?? -1) >= 0)
         }
         let solves = try #require(report["solves"] as? [String: Any])
         let lp = try #require(solves["lp_objective"] as? Double)
@@ -267,6 +279,57 @@ struct CommandLineTests {
         let unknown = try CLI.run(["bench", "--scale", "small", "--stages", "lp,teleport", "--db", "bench.sqlite"], in: work)
         #expect(unknown.status == 2, "an unknown stage is a usage error: \(unknown.standardError)")
         #expect(unknown.standardError.contains("teleport"))
+    }
+
+    @Test func benchOverSeveralSeedsComparesEverySeedWithTheTargetsAndReadsThePortalLoad() throws {
+        let work = try CLI.workingDirectory()
+        // A stand-in for Benchmarks/portal-load.sh: what wrk --latency and the script print.
+        let script = work.appendingPathComponent("fake-load.sh")
+        try """
+            #!/bin/sh
+            echo "plan job 1 started on the national scenario; load: 50 connections for $DURATION"
+            echo "  Latency Distribution"
+            echo "     50%    2.60ms"
+            echo "     75%    4.80ms"
+            echo "     90%    8.00ms"
+            echo "     99%   41.60ms"
+            echo "  2950 requests in 1.00m, 31.20MB read"
+            echo "  Non-2xx or 3xx responses: 3"
+            echo 'job after the load: {"status":"running","stage":"portal.stage.frontier"}'
+            """.write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        let outcome = try CLI.run(
+            ["bench", "--scale", "small", "--seeds", "3,4", "--stages", "mip,pipeline", "--runs", "1", "--json",
+             "--portal-load", "--portal-script", script.path, "--db", "bench.sqlite"], in: work)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        #expect(summary["seeds"] as? [Int] == [3, 4])
+        let reports = try #require(summary["reports"] as? [[String: Any]])
+        #expect(reports.compactMap { $0["seed"] as? Int } == [3, 4])
+        let rows = try #require(summary["rows"] as? [[String: Any]])
+        #expect(rows.compactMap { $0["stage"] as? String } == ["mip", "pipeline"])
+        for row in rows {
+            let medians = try #require(row["median_seconds"] as? [Double])
+            #expect(medians.count == 2)
+            let target = try #require(row["target_seconds"] as? Double)
+            #expect(row["met_on_every_seed"] as? Bool == medians.allSatisfy { $0 < target })
+        }
+        let portal = try #require(summary["portal"] as? [String: Any])
+        #expect(abs((portal["p99_seconds"] as? Double ?? 0) - 0.0416) < 1e-12)
+        #expect(abs((portal["p50_seconds"] as? Double ?? 0) - 0.0026) < 1e-12)
+        #expect(portal["requests"] as? Int == 2950)
+        #expect(portal["errors"] as? Int == 3)
+        #expect(portal["job_ran_throughout"] as? Bool == true)
+
+        let text = try CLI.run(
+            ["bench", "--scale", "small", "--seeds", "3,4", "--stages", "mip", "--runs", "1", "--db", "bench.sqlite"], in: work)
+        #expect(text.status == 0, "\(text.standardError)")
+        #expect(text.standardOutput.contains("Medians per seed against the targets"))
+        #expect(text.standardOutput.contains("seed 3") && text.standardOutput.contains("seed 4"))
+
+        let bad = try CLI.run(["bench", "--seeds", "3,x", "--db", "bench.sqlite"], in: work)
+        #expect(bad.status == 2, "\(bad.standardError)")
+        #expect(bad.standardError.contains("--seeds"))
     }
 
     @Test func allocateWithASweepPutsTheFrontierBesideThePlanInOneJSONDocument() throws {

@@ -52,6 +52,12 @@ public enum PlanWorkbooks {
     /// as long as hundreds of small workbooks, does not leave one core with more than its share.
     /// Stops at the first failure.
     private static func run(_ jobs: [(url: URL, workbook: Job)], groups: PlanGroups) throws {
+        guard let directory = jobs.first?.url.deletingLastPathComponent() else { return }
+        // One private folder for every workbook's file while it is written (see
+        // `XLSXWorkbook.Options.stagingFolder`), removed when all are done.
+        let staging = try XLSXStagingFolder(in: directory)
+        defer { staging.remove() }
+        let options = XLSXWorkbook.Options(stagingFolder: staging)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, jobs.count))
         let failures = FirstFailure()
         let queue = JobQueue(count: jobs.count)
@@ -61,9 +67,9 @@ public enum PlanWorkbooks {
                 let job = jobs[index]
                 do {
                     switch job.workbook {
-                    case .fundPlan: try FundPlanWorkbook.write(groups.context, to: job.url)
-                    case .intake(let id): try IntakeWorkbook.write(institution: id, groups: groups, to: job.url)
-                    case .interns(let id): try InternsWorkbook.write(enterprise: id, groups: groups, to: job.url)
+                    case .fundPlan: try FundPlanWorkbook.write(groups.context, to: job.url, options: options)
+                    case .intake(let id): try IntakeWorkbook.write(institution: id, groups: groups, to: job.url, options: options)
+                    case .interns(let id): try InternsWorkbook.write(enterprise: id, groups: groups, to: job.url, options: options)
                     }
                 } catch {
                     failures.record(error, at: index)

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One column of a table sheet: its header, width and the style of its data cells.
 struct TableColumn {
     var header: String
@@ -35,6 +37,10 @@ struct TableSheet {
     private(set) var nextRow = TableSheet.firstDataRow
     /// The widest value written in each column, in characters.
     private var valueWidths: [Double]
+    /// Each column's number format, read once.
+    private let shapes: [ColumnWidth.NumberShape]
+    /// Lines of the texts already wrapped, per column (a sheet repeats a few sentences on many rows).
+    private var wrappedLines: [[String: Int]]
     /// The note under the title, written across the table's width by ``finish(_:printedRows:)``.
     private let note: String?
 
@@ -45,6 +51,8 @@ struct TableSheet {
         self.texts = texts
         self.note = note
         valueWidths = Array(repeating: 0, count: columns.count)
+        wrappedLines = Array(repeating: [:], count: columns.count)
+        shapes = columns.map { ColumnWidth.shape(($0.wraps ? WorkbookStyles.sentence : $0.style)?.numberFormat) }
         try sheet.write(.string(title), row: Self.titleRow, column: 1, style: WorkbookStyles.title)
         for (index, column) in columns.enumerated() {
             try sheet.write(.string(column.header), row: Self.headerRow, column: index + 1, style: WorkbookStyles.header)
@@ -68,9 +76,11 @@ struct TableSheet {
             // A wrapped column keeps its width and the row grows: set here, since LibreOffice
             // does not fit a row's height to wrapped text when it opens a workbook.
             if columns[index].wraps, case .string(let text) = content {
-                lines = max(lines, ColumnWidth.lines(text, width: columns[index].width))
+                let textLines = wrappedLines[index][text] ?? ColumnWidth.countLines(text, width: columns[index].width, bold: false)
+                wrappedLines[index][text] = textLines
+                lines = max(lines, textLines)
             } else {
-                valueWidths[index] = max(valueWidths[index], ColumnWidth.estimate(content, style: style))
+                valueWidths[index] = max(valueWidths[index], ColumnWidth.estimate(content, shape: shapes[index]))
             }
         }
         if lines > 1 { try sheet.setRowHeight(Double(lines) * 15 + 2, row: nextRow) }
@@ -173,13 +183,19 @@ struct TableSheet {
 enum ColumnWidth {
     /// The displayed width of `content` in `style` (numbers as their format shows them).
     static func estimate(_ content: CellContent, style: CellStyle?) -> Double {
+        estimate(content, shape: shape(style?.numberFormat))
+    }
+
+    /// The displayed width of `content` with its number format already read (table columns read
+    /// theirs once, not once per cell).
+    static func estimate(_ content: CellContent, shape: NumberShape) -> Double {
         switch content {
-        case .string(let text): return Double(text.split(separator: "\n").map(\.count).max() ?? 0)
-        case .number(let value): return number(value, format: style?.numberFormat)
-        case .integer(let value): return number(Double(value), format: style?.numberFormat)
+        case .string(let text): return textWidth(text)
+        case .number(let value): return shape.width(value)
+        case .integer(let value): return shape.width(Double(value))
         case .formula(let formula):
             switch formula.cachedValue {
-            case .number(let value): return number(value, format: style?.numberFormat)
+            case .number(let value): return shape.width(value)
             case .text(let text): return Double(text.count)
             }
         case .boolean: return 5
@@ -189,24 +205,76 @@ enum ColumnWidth {
         }
     }
 
+    /// Characters in the longest line of `text`.
+    static func textWidth(_ text: String) -> Double {
+        // Most cell texts are one line of ASCII (ids, codes), whose width is their byte count.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0A }) { return Double(text.utf8.count) }
+        return Double(text.split(separator: "\n").map(\.count).max() ?? 0)
+    }
+
     /// The width of a number shown with an Excel format code: digits with grouping, the decimals,
     /// a `%`, and a scale of thousands per trailing comma.
     static func number(_ value: Double, format: String?) -> Double {
-        let code = format ?? "General"
-        if code == "0" { return Double(String(Int(value.rounded())).count) }
-        var scaled = abs(value)
-        if code.contains("%") { scaled *= 100 }
-        let trailingCommas = code.reversed().prefix { $0 == "," || $0 == "\"" || $0.isLetter || $0 == " " }.filter { $0 == "," }.count
-        for _ in 0..<trailingCommas { scaled /= 1000 }
-        let digits = max(1, String(Int(scaled.rounded())).count)
-        let grouping = code.contains("#,##") ? (digits - 1) / 3 : 0
-        let decimals = code.split(separator: ".").dropFirst().first.map { $0.prefix { $0 == "0" }.count } ?? (code == "General" ? 2 : 0)
-        let suffix = code.contains("%") ? 2 : (code.contains("×") ? 1 : 0)
-        return Double(digits + grouping + (decimals > 0 ? decimals + 1 : 0) + suffix + (value < 0 ? 1 : 0))
+        NumberShape(format: format).width(value)
+    }
+
+    /// What of an Excel number format code decides how wide its numbers are.
+    struct NumberShape {
+        private let wholeNumber: Bool
+        private let percent: Bool
+        private let thousandsScale: Int
+        private let grouped: Bool
+        private let decimals: Int
+        private let suffix: Int
+
+        init(format: String?) {
+            let code = format ?? "General"
+            wholeNumber = code == "0"
+            percent = code.contains("%")
+            thousandsScale = code.reversed().prefix { $0 == "," || $0 == "\"" || $0.isLetter || $0 == " " }.filter { $0 == "," }.count
+            grouped = code.contains("#,##")
+            decimals = code.split(separator: ".").dropFirst().first.map { $0.prefix { $0 == "0" }.count } ?? (code == "General" ? 2 : 0)
+            suffix = percent ? 2 : (code.contains("×") ? 1 : 0)
+        }
+
+        func width(_ value: Double) -> Double {
+            if wholeNumber { return Double(Self.digitCount(value.rounded()) + (value.rounded() < 0 ? 1 : 0)) }
+            var scaled = abs(value)
+            if percent { scaled *= 100 }
+            for _ in 0..<thousandsScale { scaled /= 1000 }
+            let digits = Self.digitCount(scaled.rounded())
+            let grouping = grouped ? (digits - 1) / 3 : 0
+            return Double(digits + grouping + (decimals > 0 ? decimals + 1 : 0) + suffix + (value < 0 ? 1 : 0))
+        }
+
+        /// Digits of a whole number's magnitude (at least 1); 3 for NaN and ±∞, which Excel shows
+        /// as errors of about that width.
+        private static func digitCount(_ whole: Double) -> Int {
+            guard whole.isFinite else { return 3 }
+            var magnitude = abs(whole)
+            var count = 1
+            while magnitude >= 1e15 {
+                magnitude /= 10
+                count += 1
+            }
+            var integer = Int(magnitude)
+            while integer >= 10 {
+                integer /= 10
+                count += 1
+            }
+            return count
+        }
     }
 
     /// The width a bold header needs so that no word breaks.
     static func header(_ text: String) -> Double {
+        if let known = remembered.withLock({ $0.headers[text] }) { return known }
+        let width = measureHeader(text)
+        remembered.withLock { Measures.remember(&$0.headers, text, width) }
+        return width
+    }
+
+    private static func measureHeader(_ text: String) -> Double {
         let longest = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0
         return Double(longest) * 1.15 + 2
     }
@@ -214,6 +282,47 @@ enum ColumnWidth {
     /// How many lines `text` takes wrapped at word boundaries in a column `width` characters wide
     /// (Excel's unit, the width of a digit: about 1.1 letters of running text, 0.9 in bold).
     static func lines(_ text: String, width: Double, bold: Bool = false) -> Int {
+        let key = WrappedText(text: text, width: width, bold: bold)
+        if let known = remembered.withLock({ $0.lines[key] }) { return known }
+        let lines = countLines(text, width: width, bold: bold)
+        remembered.withLock { Measures.remember(&$0.lines, key, lines) }
+        return lines
+    }
+
+    /// Measures already made, shared by every workbook of a run (thousands repeat the same
+    /// headers, notes and number formats). A table's own wrapped cells are remembered by the
+    /// table, not here; each kind keeps at most `limit` entries (a server runs many plans).
+    private static let remembered = Mutex(Measures())
+
+    private struct Measures {
+        static let limit = 20_000
+        var headers: [String: Double] = [:]
+        var lines: [WrappedText: Int] = [:]
+        var shapes: [String: NumberShape] = [:]
+
+        static func remember<Key: Hashable, Value>(_ table: inout [Key: Value], _ key: Key, _ value: Value) {
+            if table.count >= Self.limit { table.removeAll() }
+            table[key] = value
+        }
+    }
+
+    private struct WrappedText: Hashable {
+        var text: String
+        var width: Double
+        var bold: Bool
+    }
+
+    /// The shape of a number format, read once per process.
+    static func shape(_ format: String?) -> NumberShape {
+        guard let format else { return NumberShape(format: nil) }
+        if let known = remembered.withLock({ $0.shapes[format] }) { return known }
+        let shape = NumberShape(format: format)
+        remembered.withLock { Measures.remember(&$0.shapes, format, shape) }
+        return shape
+    }
+
+    /// ``lines(_:width:bold:)`` without remembering the answer.
+    static func countLines(_ text: String, width: Double, bold: Bool) -> Int {
         let capacity = max(1, Int((width * (bold ? 0.9 : 0.95)).rounded(.down)))
         var lines = 0
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {

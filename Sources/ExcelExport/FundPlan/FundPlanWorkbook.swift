@@ -58,6 +58,11 @@ public enum FundPlanWorkbook {
     /// - Throws: ``ExcelWriteError`` if the workbook cannot be written.
     /// - Complexity: O(skills × regions × years + awards × years of study + fairness rows).
     public static func write(_ context: PlanWorkbookContext, to url: URL) throws {
+        try write(context, to: url, options: XLSXWorkbook.Options())
+    }
+
+    /// Writes with the given file options (a shared staging folder).
+    static func write(_ context: PlanWorkbookContext, to url: URL, options: XLSXWorkbook.Options) throws {
         let scenario = context.scenario
         let texts = context.texts
         let values = ["title": scenario.settings.title, "fund": scenario.fund.name, "scenario": context.plan.scenario,
@@ -70,7 +75,8 @@ public enum FundPlanWorkbook {
                 author: "SkillPlan", company: scenario.fund.name, category: texts["fund.document"],
                 keywords: "SkillPlan, \(texts["fund.document"]), \(context.plan.scenario), \(context.plan.variant)",
                 comments: texts.format("document.comments", values),
-                created: context.audit.created))
+                created: context.audit.created),
+            options: options)
         // Sheets are added in tab order first, then filled in the order their formulas need.
         var sheets: [String: XLSXWorksheet] = [:]
         let otherInstruments = context.plan.capacityExpansions != nil || context.plan.relocations != nil

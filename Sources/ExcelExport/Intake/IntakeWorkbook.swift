@@ -34,7 +34,8 @@ public enum IntakeWorkbook {
 
     /// Writes from pre-grouped items.
     /// - Complexity: O(the institution's programmes × years).
-    static func write(institution id: Institution.ID, groups: PlanGroups, to url: URL) throws {
+    static func write(institution id: Institution.ID, groups: PlanGroups, to url: URL,
+                      options: XLSXWorkbook.Options = XLSXWorkbook.Options()) throws {
         let context = groups.context
         let institution = groups.index.institutions[id]
         let name = institution?.name ?? id.rawValue
@@ -47,7 +48,8 @@ public enum IntakeWorkbook {
                 subject: t.format("intake.document-subject", values),
                 author: "SkillPlan", company: context.scenario.fund.name, category: t["intake.document"],
                 keywords: "SkillPlan, \(t["intake.document"]), \(id.rawValue)",
-                comments: t.format("document.comments", values), created: context.audit.created))
+                comments: t.format("document.comments", values), created: context.audit.created),
+            options: options)
         let names = sheetNames(t.language)
         let planSheet = try workbook.addWorksheet(named: names[0])
         let programmeSheet = try workbook.addWorksheet(named: names[1])

@@ -40,7 +40,8 @@ public enum InternsWorkbook {
 
     /// Writes from pre-grouped items.
     /// - Complexity: O(the enterprise's postings + matched interns + plan awards).
-    static func write(enterprise id: Enterprise.ID, groups: PlanGroups, to url: URL) throws {
+    static func write(enterprise id: Enterprise.ID, groups: PlanGroups, to url: URL,
+                      options: XLSXWorkbook.Options = XLSXWorkbook.Options()) throws {
         let context = groups.context
         let name = groups.index.enterprises[id]?.name ?? id.rawValue
         let t = groups.texts
@@ -53,7 +54,8 @@ public enum InternsWorkbook {
                 author: "SkillPlan", company: context.scenario.fund.name, category: t["interns.document"],
                 keywords: "SkillPlan, \(t["interns.document"]), \(id.rawValue)",
                 comments: t.format("document.comments", values) + " " + t["interns.pseudonymous"],
-                created: context.audit.created))
+                created: context.audit.created),
+            options: options)
         let names = sheetNames(t.language)
         let internSheet = try workbook.addWorksheet(named: names[0])
         let postingSheet = try workbook.addWorksheet(named: names[1])
@@ -78,11 +80,15 @@ public enum InternsWorkbook {
                 TableColumn(t["not-placed.result-rank"], width: 11, style: WorkbookStyles.integer),
                 TableColumn(t["not-placed.why"], width: 52, wraps: true), TableColumn(t["not-placed.cap"], width: 12),
             ])
+        // Four sentences repeated on every row: looked up once.
+        var reasons: [NotPlacedExplanation.Reason: String] = [:]
         for posting in postings {
             for item in round?.notPlacedByPosting[posting.id] ?? [] {
+                let reason = reasons[item.reason] ?? notPlacedReason(item.reason, texts: t)
+                reasons[item.reason] = reason
                 try table.append([
                     .string(posting.id.rawValue), .string(item.student.rawValue), .integer(item.studentRank),
-                    item.resultRank.map { .integer($0) } ?? .blank, .string(notPlacedReason(item.reason, texts: t)), .optionalText(item.cap),
+                    item.resultRank.map { .integer($0) } ?? .blank, .string(reason), .optionalText(item.cap),
                 ])
             }
         }

@@ -29,10 +29,19 @@ public final class XLSXWorkbook {
         /// calls dominate the time of writing thousands of small workbooks.
         public var scratchDirectory: String?
 
+        /// A private folder in the destination's directory (``XLSXStagingFolder``) where the file is
+        /// written before it is renamed into place, shared by the workbooks written into one
+        /// directory; nil: a private folder is made for this workbook alone and removed after.
+        /// Thousands of workbooks then cost the file system one folder, not thousands made and
+        /// deleted (on ext4, freshly deleted inodes slow every later file creation).
+        public var stagingFolder: XLSXStagingFolder?
+
         /// Options; ZIP64 off by default.
-        public init(useZip64: Bool = false, scratchDirectory: String? = Options.memoryBackedScratchDirectory) {
+        public init(useZip64: Bool = false, scratchDirectory: String? = Options.memoryBackedScratchDirectory,
+                    stagingFolder: XLSXStagingFolder? = nil) {
             self.useZip64 = useZip64
             self.scratchDirectory = scratchDirectory
+            self.stagingFolder = stagingFolder
         }
 
         /// `/dev/shm` when it exists and is writable, else `nil`.
@@ -47,11 +56,15 @@ public final class XLSXWorkbook {
     /// Where the finished workbook is written.
     public let destination: URL
     /// The private folder (mode 0700, made by `mkdtemp` at ``close()``) that holds the file
-    /// libxlsxwriter writes, renamed to `destination` on success.
+    /// libxlsxwriter writes, renamed to `destination` on success; nil with a staging folder.
     private(set) var scratchFolder: URL?
+    /// The shared staging folder of the options, if any.
+    private let stagingFolder: XLSXStagingFolder?
     /// `nil` once closed (libxlsxwriter frees the workbook in `workbook_close`).
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+    /// The format ``format(for:)`` returned last, with its style.
+    private var lastFormat: (style: CellStyle, format: UnsafeMutablePointer<lxw_format>)?
     private var sheets: [XLSXWorksheet] = []
     /// The scratch directory as a C string; libxlsxwriter may keep the pointer until close.
     private var scratchDirectory: UnsafeMutablePointer<CChar>?
@@ -68,6 +81,7 @@ public final class XLSXWorkbook {
     ) throws {
         let destination = destination.standardizedFileURL
         self.destination = destination
+        stagingFolder = options.stagingFolder
         let directory = destination.deletingLastPathComponent()
 
         var isDirectory: ObjCBool = false
@@ -115,7 +129,7 @@ public final class XLSXWorkbook {
     static let scratchPrefix = ".skillplan-partial-"
 
     /// A new private folder `.skillplan-partial-PID-XXXXXX` in `directory`, or nil (errno set).
-    private static func makeScratchFolder(in directory: URL) -> URL? {
+    static func makeScratchFolder(in directory: URL) -> URL? {
         var template = Array(directory.appendingPathComponent("\(scratchPrefix)\(getpid())-XXXXXX").path.utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buffer -> Bool in
             guard let base = buffer.baseAddress else { return false }
@@ -127,6 +141,8 @@ public final class XLSXWorkbook {
 
     /// Removes a scratch folder and whatever is in it; no error if it is gone.
     private static func removeScratch(_ folder: URL) {
+        // Empty once the workbook is renamed out of it: one `rmdir`, not a directory walk.
+        if rmdir(folder.path) == 0 || errno == ENOENT { return }
         try? FileManager.default.removeItem(at: folder)
     }
 
@@ -293,13 +309,21 @@ public final class XLSXWorkbook {
 
     /// The library format for `style` (shared by equal styles), or `nil` for the default look.
     func format(for style: CellStyle?) throws -> UnsafeMutablePointer<lxw_format>? {
-        guard let style, !style.isDefault else { return nil }
-        if let cached = formats[style] { return cached }
+        guard let style else { return nil }
+        // Cells come in runs of one style (a table's column, row after row): comparing with the
+        // last style is cheaper than hashing it.
+        if let last = lastFormat, last.style == style { return last.format }
+        guard !style.isDefault else { return nil }
+        if let cached = formats[style] {
+            lastFormat = (style, cached)
+            return cached
+        }
         guard let format = workbook_add_format(try openHandle()) else {
             throw ExcelWriteError(.library, "libxlsxwriter could not create a format (out of memory?)", path: destination.path)
         }
         style.apply(to: format)
         formats[style] = format
+        lastFormat = (style, format)
         return format
     }
 
@@ -317,18 +341,33 @@ public final class XLSXWorkbook {
         self.handle = nil
         formats.removeAll()
         let directory = destination.deletingLastPathComponent()
-        guard let scratchFolder = Self.makeScratchFolder(in: directory), let path = strdup(
-            scratchFolder.appendingPathComponent(destination.lastPathComponent).path)
-        else {
-            let reason = String(cString: strerror(errno))
-            lxw_workbook_free(handle)
-            throw ExcelWriteError(
-                .cannotCreateFile, "cannot create a private scratch folder in \(directory.path): \(reason)",
-                path: destination.path)
+        let folder: URL
+        if let stagingFolder {
+            folder = stagingFolder.url
+        } else {
+            guard let made = Self.makeScratchFolder(in: directory) else {
+                let reason = String(cString: strerror(errno))
+                lxw_workbook_free(handle)
+                throw ExcelWriteError(
+                    .cannotCreateFile, "cannot create a private scratch folder in \(directory.path): \(reason)",
+                    path: destination.path)
+            }
+            folder = made
+            scratchFolder = made
         }
-        self.scratchFolder = scratchFolder
-        defer { Self.removeScratch(scratchFolder) }
+        defer {
+            if let scratchFolder { Self.removeScratch(scratchFolder) }
+        }
+        guard let path = strdup(folder.appendingPathComponent(destination.lastPathComponent).path) else {
+            lxw_workbook_free(handle)
+            throw ExcelWriteError(.library, "out of memory for the workbook's file name", path: destination.path)
+        }
         let temporaryPath = String(cString: path)
+        // In a shared folder the file must not outlive a failure (its own folder goes anyway).
+        var moved = false
+        defer {
+            if !moved, stagingFolder != nil { unlink(temporaryPath) }
+        }
         // libxlsxwriter owns `filename` (it frees it with the workbook): swap in the scratch file.
         free(handle.pointee.filename)
         handle.pointee.filename = path
@@ -341,7 +380,39 @@ public final class XLSXWorkbook {
             throw ExcelWriteError(
                 .fileSystem, "cannot move the finished workbook into place: \(reason)", path: destination.path)
         }
+        moved = true
     }
+}
+
+/// A private folder (mode 0700, made by `mkdtemp`, named `.skillplan-partial-PID-XXXXXX`) in a
+/// directory, where many workbooks bound for that directory are written before each is renamed
+/// into place (``XLSXWorkbook/Options/stagingFolder``). Removed with what is left in it by
+/// ``remove()`` or when the last reference goes; a folder left by a killed process is removed by
+/// ``XLSXWorkbook/removeStaleScratch(in:)``. The workbooks sharing it need different file names.
+public final class XLSXStagingFolder: Sendable, Hashable {
+    /// The folder.
+    public let url: URL
+
+    /// Makes the folder in `directory`.
+    /// - Throws: ``ExcelWriteError`` `.cannotCreateFile` when it cannot be made.
+    public init(in directory: URL) throws {
+        guard let made = XLSXWorkbook.makeScratchFolder(in: directory) else {
+            throw ExcelWriteError(
+                .cannotCreateFile, "cannot create a private scratch folder in \(directory.path): \(String(cString: strerror(errno)))",
+                path: directory.path)
+        }
+        url = made
+    }
+
+    /// Removes the folder and anything left in it; no error if it is gone.
+    public func remove() {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    deinit { remove() }
+
+    public static func == (lhs: XLSXStagingFolder, rhs: XLSXStagingFolder) -> Bool { lhs === rhs }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }
 
 @available(*, unavailable, message: "build a workbook on one task")

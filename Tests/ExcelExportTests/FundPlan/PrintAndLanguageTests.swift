@@ -244,3 +244,35 @@ struct PageSetupTests {
         #expect(ColumnWidth.header("Objective (weighted, discounted engineer-years)") >= 14)
     }
 }
+
+/// The measures of column widths and wrapped lines, read once and remembered, agree with measuring
+/// afresh.
+@Suite("Column measures")
+struct ColumnMeasureTests {
+    @Test(
+        "a text's width is its longest line in characters",
+        arguments: [("ENT-0001", 8.0), ("Hà Nội", 6.0), ("ab\ncdef\ng", 4.0), ("", 0.0), ("a\r\nbc", 4.0), ("Đà Nẵng\nx", 7.0)])
+    func textWidths(_ text: String, width: Double) {
+        #expect(ColumnWidth.textWidth(text) == width)
+        #expect(ColumnWidth.estimate(.string(text), style: nil) == width)
+    }
+
+    @Test("remembered line counts and header widths equal fresh ones")
+    func rememberedMeasures() {
+        let sentence = "Sinh viên xếp vị trí này cao hơn nơi họ được nhận, nhưng doanh nghiệp đã nhận những người họ xếp trên."
+        for width in [10.0, 24.5, 52] {
+            let fresh = ColumnWidth.countLines(sentence, width: width, bold: false)
+            #expect(ColumnWidth.lines(sentence, width: width) == fresh)
+            #expect(ColumnWidth.lines(sentence, width: width) == fresh, "asked twice")
+            #expect(ColumnWidth.lines(sentence, width: width, bold: true) == ColumnWidth.countLines(sentence, width: width, bold: true))
+        }
+        #expect(ColumnWidth.header("Kinh phí hỗ trợ") == ColumnWidth.header("Kinh phí hỗ trợ"))
+        #expect(ColumnWidth.header("Tiền") == 4 * 1.15 + 2)
+    }
+
+    @Test("numbers too large or not finite do not stop the measuring", arguments: [1e300, -1e20, Double.infinity, -Double.nan])
+    func extremeNumbers(_ value: Double) {
+        #expect(ColumnWidth.number(value, format: "#,##0") > 0)
+        #expect(ColumnWidth.number(value, format: "0") > 0)
+    }
+}

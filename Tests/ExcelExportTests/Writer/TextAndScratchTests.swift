@@ -74,6 +74,32 @@ struct TextAndScratchTests {
         #expect(try directory.contents() == ["plan.xlsx"], "failed: nothing left")
     }
 
+    @Test("workbooks sharing a staging folder land in place, and a failed one leaves nothing in it")
+    func sharedStagingFolder() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let staging = try XLSXStagingFolder(in: directory.url)
+        #expect(staging.url.lastPathComponent.hasPrefix(XLSXWorkbook.scratchPrefix))
+        let permissions = try FileManager.default.attributesOfItem(atPath: staging.url.path)[.posixPermissions] as? Int
+        #expect(permissions == 0o700, "private to its owner")
+        for name in ["a.xlsx", "b.xlsx"] {
+            let workbook = try XLSXWorkbook(destination: directory.file(name), options: .init(stagingFolder: staging))
+            try workbook.addWorksheet(named: "Plan").write(.string(name), row: 1, column: 1)
+            try workbook.close()
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: staging.url.path).isEmpty, "each file moved out")
+        // The rename fails (a folder is in the way): the file written in the staging folder goes.
+        let failing = try XLSXWorkbook(destination: directory.file("c.xlsx"), options: .init(stagingFolder: staging))
+        try failing.addWorksheet(named: "Plan").write("x", row: 1, column: 1)
+        try FileManager.default.createDirectory(at: directory.file("c.xlsx/keep"), withIntermediateDirectories: true)
+        #expect(throws: ExcelWriteError.self) { try failing.close() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: staging.url.path).isEmpty, "failed: nothing left")
+        staging.remove()
+        #expect(try directory.contents() == ["a.xlsx", "b.xlsx", "c.xlsx"])
+        let read = try XLSXDocument(contentsOf: directory.file("b.xlsx"))
+        #expect(try read.cell("A1", inSheet: "Plan")?.value == .string("b.xlsx"))
+    }
+
     @Test("scratch left by a killed process is removed; a running process's is kept")
     func staleScratch() throws {
         let directory = try TemporaryDirectory()
