@@ -103,7 +103,7 @@ public struct PlanningPipeline: Sendable {
         let frontierOptions = { var relaxed = options; relaxed.relax = true; return relaxed }()
         // The integer plan starts from the LP relaxation at the fund's budget, which is also the
         // relaxed frontier's point there: handed over, not solved twice.
-        let relaxationAtBudget = PlanHandoff()
+        let relaxationAtBudget = FrontierPointHandoff()
         let provided: [Double: @Sendable () -> FrontierPoint?] =
             request.relax ? [:] : [options.budgetMultiplier: { relaxationAtBudget.wait() }]
         var frontierJob: BackgroundJob<[FrontierPoint]?>?
@@ -275,14 +275,14 @@ final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
 
 /// A frontier point handed from the thread that solves it to a thread that waits for it; the
 /// first ``fulfil(_:)`` counts (nil: there will be none).
-final class PlanHandoff: Sendable {
-    private let handed = Mutex<(done: Bool, plan: FrontierPoint?)>((false, nil))
+final class FrontierPointHandoff: Sendable {
+    private let handed = Mutex<(done: Bool, point: FrontierPoint?)>((false, nil))
     private let ready = DispatchSemaphore(value: 0)
 
-    func fulfil(_ plan: FrontierPoint?) {
+    func fulfil(_ point: FrontierPoint?) {
         let first = handed.withLock { state -> Bool in
             guard !state.done else { return false }
-            state = (true, plan)
+            state = (true, point)
             return true
         }
         if first { ready.signal() }
@@ -292,6 +292,6 @@ final class PlanHandoff: Sendable {
     func wait() -> FrontierPoint? {
         ready.wait()
         ready.signal()
-        return handed.withLock { $0.plan }
+        return handed.withLock { $0.point }
     }
 }

@@ -314,12 +314,15 @@ enum ColumnWidth {
 
     /// The shape of a number format, read once per process.
     static func shape(_ format: String?) -> NumberShape {
-        guard let format else { return NumberShape(format: nil) }
+        guard let format else { return general }
         if let known = remembered.withLock({ $0.shapes[format] }) { return known }
         let shape = NumberShape(format: format)
         remembered.withLock { Measures.remember(&$0.shapes, format, shape) }
         return shape
     }
+
+    /// The shape of Excel's `General` format (a cell without a number format).
+    private static let general = NumberShape(format: nil)
 
     /// ``lines(_:width:bold:)`` without remembering the answer.
     static func countLines(_ text: String, width: Double, bold: Bool) -> Int {
