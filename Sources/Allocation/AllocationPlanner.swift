@@ -45,18 +45,7 @@ public enum AllocationPlanner {
         scenario: Scenario, forecast: Forecast, options: AllocationOptions,
         relaxation: (@Sendable (FrontierPoint) -> Void)?
     ) throws(AllocationError) -> AllocationPlan {
-        try options.validate()
-        let model = try AllocationModel.build(
-            scenario: scenario, forecast: forecast,
-            configuration: BuildConfiguration(budgetMultiplier: options.budgetMultiplier, internLimits: options.internLimits))
-        let relaxedModel = model.linearModel.relaxed()
-        let lp = try solveLP(relaxedModel, options)
-        // The policy check and the pricing re-solve the same LP with rule rows freed and use only
-        // its objective (or whether it spends at all): they start from its basis. Solves whose
-        // solution becomes the plan start from scratch: a warm start may end at a vertex optimal
-        // only within CLP's tolerance, below which the spend tie-break lies.
-        let warm = { var warm = options; warm.startingBasis = lp.basis; return warm }()
-        try checkPolicy(model, relaxedModel: relaxedModel, lp: lp, options: warm)
+        let (model, relaxedModel, lp, warm) = try relaxationChecked(scenario: scenario, forecast: forecast, options: options)
         if let relaxation, !options.relax {
             relaxation(relaxedPoint(model, lp: lp, multiplier: options.budgetMultiplier))
         }
@@ -93,15 +82,29 @@ public enum AllocationPlanner {
     static func relaxedPoint(
         scenario: Scenario, forecast: Forecast, options: AllocationOptions
     ) throws(AllocationError) -> FrontierPoint {
+        let (model, _, lp, _) = try relaxationChecked(scenario: scenario, forecast: forecast, options: options)
+        return relaxedPoint(model, lp: lp, multiplier: options.budgetMultiplier)
+    }
+
+    /// Steps 1–3 of a plan: the model, its LP relaxation solved, the policy checked; with the
+    /// options that re-solve from the relaxation's basis.
+    private static func relaxationChecked(
+        scenario: Scenario, forecast: Forecast, options: AllocationOptions
+    ) throws(AllocationError) -> (model: AllocationModel, relaxedModel: LinearModel, lp: Solution, warm: AllocationOptions) {
         try options.validate()
         let model = try AllocationModel.build(
             scenario: scenario, forecast: forecast,
             configuration: BuildConfiguration(budgetMultiplier: options.budgetMultiplier, internLimits: options.internLimits))
         let relaxedModel = model.linearModel.relaxed()
         let lp = try solveLP(relaxedModel, options)
-        let warm = { var warm = options; warm.startingBasis = lp.basis; return warm }()
+        // The policy check and the pricing re-solve the same LP with rule rows freed and use only
+        // its objective (or whether it spends at all): they start from its basis. Solves whose
+        // solution becomes the plan start from scratch: a warm start may end at a vertex optimal
+        // only within CLP's tolerance, below which the spend tie-break lies.
+        var warm = options
+        warm.startingBasis = lp.basis
         try checkPolicy(model, relaxedModel: relaxedModel, lp: lp, options: warm)
-        return relaxedPoint(model, lp: lp, multiplier: options.budgetMultiplier)
+        return (model, relaxedModel, lp, warm)
     }
 
     static func relaxedPoint(_ model: AllocationModel, lp: Solution, multiplier: Double) -> FrontierPoint {

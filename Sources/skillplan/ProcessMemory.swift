@@ -21,29 +21,28 @@ enum ProcessMemory {
         return nil
     }
 
-    /// The process's CPU time so far, user and system, in seconds (`getrusage`): on a shared
-    /// machine a steadier figure than the wall clock.
-    static func cpuSeconds() -> Double {
+    /// `getrusage(RUSAGE_SELF)`, or nil when it fails.
+    private static func selfUsage() -> rusage? {
         var usage = rusage()
         #if os(Linux)
         let who = __rusage_who_t(RUSAGE_SELF.rawValue)
         #else
         let who = RUSAGE_SELF
         #endif
-        guard getrusage(who, &usage) == 0 else { return 0 }
+        return getrusage(who, &usage) == 0 ? usage : nil
+    }
+
+    /// The process's CPU time so far, user and system, in seconds (`getrusage`): on a shared
+    /// machine a steadier figure than the wall clock.
+    static func cpuSeconds() -> Double {
+        guard let usage = selfUsage() else { return 0 }
         func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// `getrusage(RUSAGE_SELF).ru_maxrss` in bytes (Linux reports KiB, macOS bytes).
     static func maximumResidentSetSize() -> Int {
-        var usage = rusage()
-        #if os(Linux)
-        let who = __rusage_who_t(RUSAGE_SELF.rawValue)
-        #else
-        let who = RUSAGE_SELF
-        #endif
-        guard getrusage(who, &usage) == 0 else { return 0 }
+        guard let usage = selfUsage() else { return 0 }
         #if os(Linux)
         return Int(usage.ru_maxrss) * 1024
         #else
