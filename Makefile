@@ -47,7 +47,8 @@ test: deps test-deps
 ## Stage timings and peak memory on synthetic scenarios (release build): every figure of the
 ## performance targets on three seeds, and the portal under load (BENCHMARKS.md).
 BENCH_SEEDS ?= 2026,4242,7
-bench: deps test-deps
+bench: deps
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="wrk curl"
 	swift build -c release
 	.build/release/skillplan bench --scale $(SCALE) --seeds $(BENCH_SEEDS) --portal-load
 
