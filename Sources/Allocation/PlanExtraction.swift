@@ -55,11 +55,7 @@ enum PlanExtraction {
         let forecast = model.forecast
         let fund = scenario.fund
         let regionCount = forecast.regions.count
-        func units(_ index: Int) -> Double {
-            let value = final.values[index]
-            let cleaned = relaxed ? value : value.rounded()
-            return cleaned > 1e-9 ? cleaned : 0
-        }
+        let totals = Totals(model, final: final, relaxed: relaxed)
 
         var scholarships: [ScholarshipAward] = []
         var internships: [InternshipAward] = []
@@ -70,7 +66,7 @@ enum PlanExtraction {
         var spendOf: [Double] = []
         spendOf.reserveCapacity(model.columns.count)
         for (index, column) in model.columns.enumerated() {
-            let count = units(index)
+            let count = totals.counts[index]
             spendOf.append(count * Double(column.cost.total))
             guard count > 0 else { continue }
             for charge in column.charges {
@@ -145,7 +141,6 @@ enum PlanExtraction {
                 relocation: fund.relocation?.enabled == true ? entry.relocation : nil, total: total,
                 unspentToDate: cumulativeBudget - cumulativeSpend))
         }
-        let totals = Totals(model, final: final, relaxed: relaxed)
         let totalSpend = totals.spend
         let accounting = totals.accounting
         let counts = totals.counts

@@ -3,7 +3,8 @@
 /// The defaults give reproducible results: one thread, no time limit, silent solver.
 /// A time limit makes the result depend on the machine's speed; a node limit does not.
 public struct SolveOptions: Sendable, Hashable {
-    /// Stop after this many seconds of wall-clock time (`nil`: no limit).
+    /// Stop after this many seconds (`nil`: no limit): CBC counts them from the start of its
+    /// solve; CLP counts the process's CPU seconds (all threads, as COIN-OR's `CoinCpuTime` does).
     public var timeLimit: Double?
     /// Stop branch and bound after this many nodes (`nil`: no limit). MIPs only; deterministic.
     public var nodeLimit: Int?

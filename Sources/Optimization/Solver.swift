@@ -8,7 +8,9 @@ import Foundation
 /// many threads is safe: linear programs run side by side, each in its own CLP model (CLP keeps
 /// no state between models), while a CBC solve runs alone (CBC keeps process-wide state and
 /// drives CLP itself), waiting for the LPs under way to finish. Solving several LPs at once
-/// does not change any result: each solve is the same computation on its own model.
+/// does not change any result (each solve is the same computation on its own model), with one
+/// exception: CLP measures ``SolveOptions/timeLimit`` in the process's CPU seconds, which count
+/// every thread's work, so a limit an LP would only just meet alone can stop it among others.
 ///
 /// With the default options (one thread, no time limit) the same model gives the same
 /// solution on every run.
