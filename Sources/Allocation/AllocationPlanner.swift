@@ -40,12 +40,13 @@ public enum AllocationPlanner {
     /// Plans a scenario and hands `relaxation` the relaxed budget frontier's point at the plan's
     /// budget as soon as it is known (the LP relaxation is the integer plan's first step): the
     /// point ``frontier(scenario:forecast:multiples:options:provided:)`` finds there with `relax`
-    /// set. `relaxation` is not called when the plan fails before it, nor for a relaxed plan.
+    /// set, with the basis the frontier's other points start from. `relaxation` is not called
+    /// when the plan fails before it, nor for a relaxed plan.
     public static func plan(
         scenario: Scenario, forecast: Forecast, options: AllocationOptions,
-        relaxation: (@Sendable (FrontierPoint) -> Void)?
+        relaxation: (@Sendable (RelaxedFrontierPoint) -> Void)?
     ) throws(AllocationError) -> AllocationPlan {
-        let (model, relaxedModel, lp, warm) = try relaxationChecked(scenario: scenario, forecast: forecast, options: options)
+        let (model, relaxedModel, lp) = try relaxationChecked(scenario: scenario, forecast: forecast, options: options)
         if let relaxation, !options.relax {
             relaxation(relaxedPoint(model, lp: lp, multiplier: options.budgetMultiplier))
         }
@@ -58,13 +59,13 @@ public enum AllocationPlanner {
             final = ColumnValues(model, lp)
             solvedModel = relaxedModel
             outcome = IntegerOutcome(status: .optimal, bestBound: lp.objectiveValue, gap: 0, seconds: lp.solveSeconds)
-            rules = try PlanExplainer.priceRules(model, relaxedModel: relaxedModel, lp: lp, options: warm)
+            rules = try PlanExplainer.priceRules(model, relaxedModel: relaxedModel, lp: lp, options: options)
         } else {
             // Whole seats and the rules' prices both start from the LP relaxation alone: worked out
             // side by side.
             let (integer, priced) = try ParallelPlans.both(
                 { () throws(AllocationError) in try solveInteger(model, lp: lp, options: options) },
-                { () throws(AllocationError) in try PlanExplainer.priceRules(model, relaxedModel: relaxedModel, lp: lp, options: warm) })
+                { () throws(AllocationError) in try PlanExplainer.priceRules(model, relaxedModel: relaxedModel, lp: lp, options: options) })
             (final, outcome) = integer
             rules = priced
             outcome.seconds += lp.solveSeconds
@@ -81,36 +82,35 @@ public enum AllocationPlanner {
     /// without the rest of a plan (awards, explanation).
     static func relaxedPoint(
         scenario: Scenario, forecast: Forecast, options: AllocationOptions
-    ) throws(AllocationError) -> FrontierPoint {
-        let (model, _, lp, _) = try relaxationChecked(scenario: scenario, forecast: forecast, options: options)
+    ) throws(AllocationError) -> RelaxedFrontierPoint {
+        let (model, _, lp) = try relaxationChecked(scenario: scenario, forecast: forecast, options: options)
         return relaxedPoint(model, lp: lp, multiplier: options.budgetMultiplier)
     }
 
-    /// Steps 1–3 of a plan: the model, its LP relaxation solved, the policy checked; with the
-    /// options that re-solve from the relaxation's basis.
+    /// Steps 1–3 of a plan: the model, its LP relaxation solved (from `options.startingBasis`
+    /// when given), the policy checked.
     private static func relaxationChecked(
         scenario: Scenario, forecast: Forecast, options: AllocationOptions
-    ) throws(AllocationError) -> (model: AllocationModel, relaxedModel: LinearModel, lp: Solution, warm: AllocationOptions) {
+    ) throws(AllocationError) -> (model: AllocationModel, relaxedModel: LinearModel, lp: Solution) {
         try options.validate()
         let model = try AllocationModel.build(
             scenario: scenario, forecast: forecast,
             configuration: BuildConfiguration(budgetMultiplier: options.budgetMultiplier, internLimits: options.internLimits))
         let relaxedModel = model.linearModel.relaxed()
         let lp = try solveLP(relaxedModel, options)
-        // The policy check and the pricing re-solve the same LP with rule rows freed and use only
-        // its objective (or whether it spends at all): they start from its basis. Solves whose
-        // solution becomes the plan start from scratch: a warm start may end at a vertex optimal
-        // only within CLP's tolerance, below which the spend tie-break lies.
+        // The policy check re-solves the same LP with the rule rows freed and asks only whether it
+        // spends: it starts from the relaxation's basis.
         var warm = options
         warm.startingBasis = lp.basis
         try checkPolicy(model, relaxedModel: relaxedModel, lp: lp, options: warm)
-        return (model, relaxedModel, lp, warm)
+        return (model, relaxedModel, lp)
     }
 
-    static func relaxedPoint(_ model: AllocationModel, lp: Solution, multiplier: Double) -> FrontierPoint {
+    static func relaxedPoint(_ model: AllocationModel, lp: Solution, multiplier: Double) -> RelaxedFrontierPoint {
         let values = ColumnValues(model, lp)
-        return PlanExtraction.Totals(model, final: values, relaxed: true)
+        let point = PlanExtraction.Totals(model, final: values, relaxed: true)
             .point(model, multiplier: multiplier, objective: values.objective, status: .optimal, relaxed: true)
+        return RelaxedFrontierPoint(point: point, basis: lp.basis)
     }
 
     /// How the integer phase ended, in the full model's terms.

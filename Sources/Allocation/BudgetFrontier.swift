@@ -1,4 +1,5 @@
 import Forecast
+import Optimization
 import Workforce
 
 /// One point of the budget frontier: the plan at a multiple of the fund's budget.
@@ -39,7 +40,26 @@ public struct FrontierPoint: Hashable, Sendable, Codable {
     }
 }
 
+/// A relaxed frontier point with the optimal basis of its LP, from which the frontier's other
+/// relaxed points start (see ``AllocationPlanner/frontier(scenario:forecast:multiples:options:provided:)``).
+public struct RelaxedFrontierPoint: Sendable {
+    /// The point's figures.
+    public var point: FrontierPoint
+    /// CLP's optimal basis of the point's LP; nil when CLP gave none.
+    public var basis: SimplexBasis?
+
+    /// A point and its LP's basis.
+    public init(point: FrontierPoint, basis: SimplexBasis?) {
+        self.point = point
+        self.basis = basis
+    }
+}
+
 extension AllocationPlanner {
+    /// The share of its budget a warm-started relaxed point may leave unspent and still be
+    /// taken as solved (more is a point where the spend tie-break picks the vertex).
+    static let unspentShare = 1e-6
+
     /// Plans at each multiple of the budget (e.g. `[0, 0.25, 0.5, 1, 1.5, 2]`), with the other
     /// options as given (binding rules are not priced). Points come in increasing multiple.
     ///
@@ -53,21 +73,29 @@ extension AllocationPlanner {
     /// shortage than the point's own solve the point shows it, scored in the larger budget's
     /// model, with ``FrontierPoint/planFromMultiplier`` naming where it comes from. Shortage
     /// after is then non-increasing in the budget.
-    /// The points are solved side by side, one per core (CLP solves run in parallel, see
-    /// ``Solver``); each is the same computation as when solved alone, so the points do not
-    /// depend on the number of cores. A relaxed point is the relaxed plan's figures (the same
-    /// model, LP and policy check as ``plan(scenario:forecast:options:)`` with `relax`), worked
-    /// out without the rest of the plan. `provided` may give a relaxed point instead (its closure
-    /// may wait for it, and returns nil to have it solved), as
-    /// ``plan(scenario:forecast:options:relaxation:)`` hands out the point at the plan's budget;
-    /// provided points are taken last, when they are likeliest to be ready. The integer sweep
-    /// ignores `provided`.
+    ///
+    /// Relaxed points: one point is solved from scratch, the one at the options' budget
+    /// multiplier (or the multiple nearest it), unless `provided` hands it over with its basis
+    /// (as ``plan(scenario:forecast:options:relaxation:)`` does, its LP relaxation being that
+    /// point), and the largest multiple from scratch beside it; the others, side by side, start
+    /// from the start point's optimal basis. Another multiple moves only the bounds of the budget
+    /// rows and budget caps (and the tiny spend tie-break), so that basis stays nearly dual
+    /// feasible and the dual simplex needs a few hundred iterations instead of thousands. A warm
+    /// start can end at another vertex optimal within CLP's tolerance, and the spend tie-break
+    /// lies below that tolerance: it decides the vertex when the budget is not all spent, so
+    /// such a point is solved again from scratch and shows the same spend as the plan solved
+    /// alone (with the budget all spent the vertices differ only in rounding, below 10⁻⁹ of the
+    /// shortage). A relaxed point is the relaxed plan's figures (the same model, LP and policy
+    /// check as ``plan(scenario:forecast:options:)`` with `relax`), without the rest of the plan.
+    /// Integer points are planned side by side, each from scratch (`provided` is ignored). The
+    /// points do not depend on the number of cores.
     /// - Throws: ``AllocationError`` from the first multiple that cannot be planned; a negative
     ///   multiple is ``AllocationError/invalidOption(_:)``.
-    /// - Complexity: one plan per multiple, plus one fixed-column LP per integer point after the first.
+    /// - Complexity: one plan per multiple, plus one fixed-column LP per integer point after the
+    ///   first, or one more LP per relaxed point that leaves budget unspent.
     public static func frontier(
         scenario: Scenario, forecast: Forecast, multiples: [Double], options: AllocationOptions = AllocationOptions(),
-        provided: [Double: @Sendable () -> FrontierPoint?] = [:]
+        provided: [Double: @Sendable () -> RelaxedFrontierPoint?] = [:]
     ) throws(AllocationError) -> [FrontierPoint] {
         for multiple in multiples where !(multiple.isFinite && multiple >= 0) {
             throw .invalidOption("budget multiplier \(multiple): give a number ≥ 0, e.g. 1.5")
@@ -79,21 +107,47 @@ extension AllocationPlanner {
             pointOptions.priceBindingRules = false
             return pointOptions
         }
-        // Each point is solved from scratch. Warm-starting from the last point's basis cut the
-        // national frontier from 18.6 s to 8.3 s, but it ended at vertices optimal only within
-        // CLP's tolerance, which the spend tie-break is below: on the bundled scenario the plan
-        // at 2× the budget spent 1,108 instead of 1,054 bn VND for the same shortage.
         if options.relax {
-            // Provided multiples are taken last (the work is handed out in this order).
-            let order = sorted.indices.filter { provided[sorted[$0]] == nil } + sorted.indices.filter { provided[sorted[$0]] != nil }
-            let inOrder = try ParallelPlans.map(order.count) { position throws(AllocationError) in
-                let multiple = sorted[order[position]]
-                if let known = provided[multiple]?() { return known }
-                return try relaxedPoint(scenario: scenario, forecast: forecast, options: pointOptions(multiple))
+            var distinct: [Double] = []
+            for multiple in sorted where distinct.last != multiple { distinct.append(multiple) }
+            guard let startMultiple = distinct.first(where: { provided[$0] != nil })
+                ?? distinct.min(by: { abs($0 - options.budgetMultiplier) < abs($1 - options.budgetMultiplier) })
+            else { return [] }
+            // The largest multiple is solved from scratch while the start is: it is the furthest
+            // from the start (the most iterations warm) and the likeliest to leave budget unspent
+            // (solved again from scratch then), and it takes a core that would wait for the start.
+            let fromScratch = distinct.filter { $0 > startMultiple }.suffix(1)
+            let work = [startMultiple] + fromScratch + distinct.filter { $0 != startMultiple && !fromScratch.contains($0) }
+            let started = Handoff<RelaxedFrontierPoint>()
+            // Work is taken in order, so the start is under way before any point waits for it.
+            let solved = try ParallelPlans.map(work.count) { index throws(AllocationError) -> FrontierPoint in
+                let cold = pointOptions(work[index])
+                if index == 0 {
+                    if let handed = provided[work[index]]?() {
+                        started.fulfil(handed)
+                        return handed.point
+                    }
+                    do throws(AllocationError) {
+                        let start = try relaxedPoint(scenario: scenario, forecast: forecast, options: cold)
+                        started.fulfil(start)
+                        return start.point
+                    } catch {
+                        started.fulfil(nil)
+                        throw error
+                    }
+                }
+                if index <= fromScratch.count { return try relaxedPoint(scenario: scenario, forecast: forecast, options: cold).point }
+                guard let basis = started.wait()?.basis else {
+                    return try relaxedPoint(scenario: scenario, forecast: forecast, options: cold).point
+                }
+                var warm = cold
+                warm.startingBasis = basis
+                let point = try relaxedPoint(scenario: scenario, forecast: forecast, options: warm).point
+                guard point.spend < point.budget * (1 - unspentShare) else { return point }
+                return try relaxedPoint(scenario: scenario, forecast: forecast, options: cold).point
             }
-            var points = inOrder
-            for (position, index) in order.enumerated() { points[index] = inOrder[position] }
-            return points
+            let byMultiple = Dictionary(zip(work, solved), uniquingKeysWith: { first, _ in first })
+            return sorted.compactMap { byMultiple[$0] }
         }
         let plans = try ParallelPlans.map(sorted.count) { index throws(AllocationError) in
             try plan(scenario: scenario, forecast: forecast, options: pointOptions(sorted[index]))

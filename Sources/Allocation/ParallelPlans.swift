@@ -56,3 +56,30 @@ enum ParallelPlans {
         }
     }
 }
+
+/// A value handed from the thread that works it out to the threads that wait for it; the first
+/// ``fulfil(_:)`` counts, nil meaning there will be none.
+public final class Handoff<Value: Sendable>: Sendable {
+    private let handed = Mutex<(done: Bool, value: Value?)>((false, nil))
+    private let ready = DispatchSemaphore(value: 0)
+
+    /// An empty handoff.
+    public init() {}
+
+    /// Hands `value` over; later calls do nothing.
+    public func fulfil(_ value: Value?) {
+        let first = handed.withLock { state -> Bool in
+            guard !state.done else { return false }
+            state = (true, value)
+            return true
+        }
+        if first { ready.signal() }
+    }
+
+    /// Waits until the value is handed over (or there is none); any number of callers.
+    public func wait() -> Value? {
+        ready.wait()
+        ready.signal()
+        return handed.withLock { $0.value }
+    }
+}

@@ -96,15 +96,17 @@ public struct PlanningPipeline: Sendable {
         }
         var options = AllocationOptions(relax: request.relax, timeLimit: request.timeLimit)
         options.internLimits = matching.map { $0.round.matchedInterns(in: $0.outcome) } ?? []
-        // The frontier needs neither the plan nor its explanation: its points are solved while the
-        // plan is (CLP solves run side by side; see `Solver`). It starts once the allocation stage
-        // has been announced, so the stages are announced in order, and reports when it is done.
+        // The frontier needs neither the plan's whole seats nor its explanation: its points are
+        // solved while they are (CLP solves run side by side; see `Solver`). It starts once the
+        // allocation stage has been announced, so the stages are announced in order, and reports
+        // when it is done.
         let sweep = request.robust == nil ? request.sweep : []
         let frontierOptions = { var relaxed = options; relaxed.relax = true; return relaxed }()
         // The integer plan starts from the LP relaxation at the fund's budget, which is also the
-        // relaxed frontier's point there: handed over, not solved twice.
-        let relaxationAtBudget = FrontierPointHandoff()
-        let provided: [Double: @Sendable () -> FrontierPoint?] =
+        // relaxed frontier's point there: handed over with its basis, from which the frontier's
+        // other points start.
+        let relaxationAtBudget = Handoff<RelaxedFrontierPoint>()
+        let provided: [Double: @Sendable () -> RelaxedFrontierPoint?] =
             request.relax ? [:] : [options.budgetMultiplier: { relaxationAtBudget.wait() }]
         var frontierJob: BackgroundJob<[FrontierPoint]?>?
         let startFrontier = { [self] in
@@ -270,28 +272,5 @@ final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
         case .failure(let error): throw error
         case nil: throw .stage(.frontier, message: "the background job ended without a result")
         }
-    }
-}
-
-/// A frontier point handed from the thread that solves it to a thread that waits for it; the
-/// first ``fulfil(_:)`` counts (nil: there will be none).
-final class FrontierPointHandoff: Sendable {
-    private let handed = Mutex<(done: Bool, point: FrontierPoint?)>((false, nil))
-    private let ready = DispatchSemaphore(value: 0)
-
-    func fulfil(_ point: FrontierPoint?) {
-        let first = handed.withLock { state -> Bool in
-            guard !state.done else { return false }
-            state = (true, point)
-            return true
-        }
-        if first { ready.signal() }
-    }
-
-    /// Waits until the point is handed over (or there is none); any number of callers.
-    func wait() -> FrontierPoint? {
-        ready.wait()
-        ready.signal()
-        return handed.withLock { $0.point }
     }
 }
