@@ -656,6 +656,50 @@ extension AllocationModel {
             capacityLimits: capacityLimits, relocationBalances: relocationBalances)
     }
 
+    /// The model at another multiple of the budget: what ``build(scenario:forecast:configuration:)``
+    /// makes at `multiplier` from the same scenario, forecast and configuration, without building
+    /// it again. Only three things depend on the budget: the budget rows, the caps that are shares
+    /// of the budget, and the spend tie-break `ε` (per billion, over the total budget); they are
+    /// worked out as the build does, so the model is the same to the bit.
+    /// - Throws: ``AllocationError/invalidOption(_:)`` for a negative multiplier, or for the
+    ///   conflict finder's elastic models (not rebudgeted).
+    /// - Complexity: O(budget years + fairness rows + spend columns), besides copying the model.
+    func rebudgeted(multiplier: Double) throws(AllocationError) -> AllocationModel {
+        guard multiplier.isFinite, multiplier >= 0 else {
+            throw .invalidOption("budget multiplier \(multiplier): give a number ≥ 0, e.g. 1.5")
+        }
+        guard slackVariables.isEmpty, minimumSpendRow == nil else {
+            throw .invalidOption("internal: an elastic model is built for each budget, not rebudgeted")
+        }
+        let unit = Self.moneyUnit
+        var model = self
+        model.budget = budgetYears.map { Double(scenario.fund.budgetByYear[$0] ?? 0) * multiplier }
+        model.budgetMultiplier = multiplier
+        model.buildSeconds = 0
+        let totalBudgetBillions = model.budget.reduce(0, +) / unit
+        let minimumWeight = weights.filter { $0 > 0 }.min() ?? 1
+        model.tieBreakPerBillion = Self.tieBreakShare * minimumWeight * (discounts.last ?? 1) / max(1, totalBudgetBillions)
+        do throws(OptimizationError) {
+            for spend in spendVariables {
+                try model.linearModel.setObjectiveCoefficient(model.tieBreakPerBillion, of: spend)
+            }
+            var cumulativeBudget = 0.0
+            for (b, row) in budgetRows.enumerated() {
+                cumulativeBudget += model.budget[b] / unit
+                try model.linearModel.setRightHandSide(carryOver ? cumulativeBudget : model.budget[b] / unit, of: row)
+            }
+            for (requirement, row) in zip(requirements, requirementRows) where requirement.base == .budget {
+                let budgetBase = requirement.year.map { year in
+                    (budgetYears.firstIndex(of: year).map { model.budget[$0] } ?? 0) / unit
+                } ?? totalBudgetBillions
+                try model.linearModel.setRightHandSide(requirement.share * budgetBase, of: row)
+            }
+        } catch {
+            throw .solverFailed(error)
+        }
+        return model
+    }
+
     /// The years after the horizon whose shortage counts: `terminal_years` of `fund.yaml`, else
     /// the longest duration of a programme the fund can buy seats in (so a scholarship bought in
     /// the last budget year is valued over its graduates' first years at work).

@@ -118,17 +118,17 @@ public struct AllocationModel: Sendable {
     /// The budget years, increasing.
     public let budgetYears: [Int]
     /// Each budget year's budget in VND, after the multiplier.
-    public let budget: [Double]
+    public internal(set) var budget: [Double]
     /// The multiplier applied to `fund.yaml`'s budgets.
-    public let budgetMultiplier: Double
+    public internal(set) var budgetMultiplier: Double
     /// Whether unspent money carries over to later years.
     public let carryOver: Bool
     /// The fairness rows, in the model's order.
     public let requirements: [FairnessRequirement]
     /// The tie-break `ε` per billion VND of spend.
-    public let tieBreakPerBillion: Double
+    public internal(set) var tieBreakPerBillion: Double
     /// Wall-clock seconds the build took (for reports; not deterministic).
-    public let buildSeconds: Double
+    public internal(set) var buildSeconds: Double
 
     let scenario: Scenario
     let forecast: Forecast

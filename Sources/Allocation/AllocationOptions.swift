@@ -27,6 +27,9 @@ public struct AllocationOptions: Hashable, Sendable {
     /// (the plan passes its LP's basis to the re-solves whose objective alone counts); ignored
     /// for a model of another size.
     var startingBasis: SimplexBasis? = nil
+    /// At most this many simplex iterations for the LP solves (nil: no limit); a solve stopped
+    /// by it is an error of ``AllocationPlanner/solveLP(_:_:)``.
+    var iterationLimit: Int? = nil
 
     /// Options; see each property.
     public init(

@@ -87,6 +87,12 @@ public enum AllocationPlanner {
         return relaxedPoint(model, lp: lp, multiplier: options.budgetMultiplier)
     }
 
+    /// The same from a model already built (``AllocationModel/rebudgeted(multiplier:)``).
+    static func relaxedPoint(of model: AllocationModel, options: AllocationOptions) throws(AllocationError) -> RelaxedFrontierPoint {
+        let (_, lp) = try checkedRelaxation(of: model, options: options)
+        return relaxedPoint(model, lp: lp, multiplier: options.budgetMultiplier)
+    }
+
     /// Steps 1–3 of a plan: the model, its LP relaxation solved (from `options.startingBasis`
     /// when given), the policy checked.
     private static func relaxationChecked(
@@ -96,6 +102,15 @@ public enum AllocationPlanner {
         let model = try AllocationModel.build(
             scenario: scenario, forecast: forecast,
             configuration: BuildConfiguration(budgetMultiplier: options.budgetMultiplier, internLimits: options.internLimits))
+        let (relaxedModel, lp) = try checkedRelaxation(of: model, options: options)
+        return (model, relaxedModel, lp)
+    }
+
+    /// Steps 2–3: the model's LP relaxation solved, the policy checked.
+    private static func checkedRelaxation(
+        of model: AllocationModel, options: AllocationOptions
+    ) throws(AllocationError) -> (relaxedModel: LinearModel, lp: Solution) {
+        try options.validate()
         let relaxedModel = model.linearModel.relaxed()
         let lp = try solveLP(relaxedModel, options)
         // The policy check re-solves the same LP with the rule rows freed and asks only whether it
@@ -103,14 +118,14 @@ public enum AllocationPlanner {
         var warm = options
         warm.startingBasis = lp.basis
         try checkPolicy(model, relaxedModel: relaxedModel, lp: lp, options: warm)
-        return (model, relaxedModel, lp)
+        return (relaxedModel, lp)
     }
 
     static func relaxedPoint(_ model: AllocationModel, lp: Solution, multiplier: Double) -> RelaxedFrontierPoint {
         let values = ColumnValues(model, lp)
         let point = PlanExtraction.Totals(model, final: values, relaxed: true)
             .point(model, multiplier: multiplier, objective: values.objective, status: .optimal, relaxed: true)
-        return RelaxedFrontierPoint(point: point, basis: lp.basis)
+        return RelaxedFrontierPoint(point: point, basis: lp.basis, model: model)
     }
 
     /// How the integer phase ended, in the full model's terms.
@@ -227,7 +242,8 @@ public enum AllocationPlanner {
         }
         do {
             solution = try Solver.solve(model, options: SolveOptions(
-                timeLimit: options.timeLimit, relaxIntegrality: true, log: options.log, startingBasis: basis))
+                timeLimit: options.timeLimit, relaxIntegrality: true, log: options.log, startingBasis: basis,
+                iterationLimit: options.iterationLimit))
         } catch { throw .solverFailed(error) }
         guard solution.status == .optimal else {
             throw .solverFailed(OptimizationError(

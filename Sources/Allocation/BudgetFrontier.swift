@@ -48,10 +48,19 @@ public struct RelaxedFrontierPoint: Sendable {
     /// CLP's optimal basis of the point's LP; nil when CLP gave none.
     public var basis: SimplexBasis?
 
+    /// The model the point was solved in, which the other points' models are made from
+    /// (``AllocationModel/rebudgeted(multiplier:)``); nil: each is built.
+    var model: AllocationModel?
+
     /// A point and its LP's basis.
     public init(point: FrontierPoint, basis: SimplexBasis?) {
         self.point = point
         self.basis = basis
+    }
+
+    init(point: FrontierPoint, basis: SimplexBasis?, model: AllocationModel) {
+        self.init(point: point, basis: basis)
+        self.model = model
     }
 }
 
@@ -137,14 +146,15 @@ extension AllocationPlanner {
                     }
                 }
                 if index <= fromScratch.count { return try relaxedPoint(scenario: scenario, forecast: forecast, options: cold).point }
-                guard let basis = started.wait()?.basis else {
+                guard let start = started.wait(), let basis = start.basis, let startModel = start.model else {
                     return try relaxedPoint(scenario: scenario, forecast: forecast, options: cold).point
                 }
+                let model = try startModel.rebudgeted(multiplier: work[index])
                 var warm = cold
                 warm.startingBasis = basis
-                let point = try relaxedPoint(scenario: scenario, forecast: forecast, options: warm).point
+                let point = try relaxedPoint(of: model, options: warm).point
                 guard point.spend < point.budget * (1 - unspentShare) else { return point }
-                return try relaxedPoint(scenario: scenario, forecast: forecast, options: cold).point
+                return try relaxedPoint(of: model, options: cold).point
             }
             let byMultiple = Dictionary(zip(work, solved), uniquingKeysWith: { first, _ in first })
             return sorted.compactMap { byMultiple[$0] }

@@ -92,6 +92,7 @@ enum CoinLibrary {
             &arrays.rowLower, &arrays.rowUpper)
         Clp_setOptimizationDirection(model, problem.sense == .maximize ? -1 : 1)
         if let timeLimit = options.timeLimit { Clp_setMaximumSeconds(model, timeLimit) }
+        if let iterationLimit = options.iterationLimit { Clp_setMaximumIterations(model, Int32(iterationLimit)) }
         // Perturb from the start, as the `clp` program does. CLP's library default (100: perturb
         // only once progress stalls) never kicked in on the allocation model, whose many alike
         // columns make it highly degenerate: the national-scale LP took 29,922 dual simplex

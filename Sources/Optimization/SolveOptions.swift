@@ -22,6 +22,9 @@ public struct SolveOptions: Sendable, Hashable {
     /// rows) with the simplex method of ``lpAlgorithm`` (dual for `automatic`), without presolve.
     /// `nil`: solve from scratch. Not used by CBC or by the barrier method.
     public var startingBasis: SimplexBasis?
+    /// Stop CLP after this many simplex iterations (`nil`: no limit); the solve then ends
+    /// stopped, not optimal. Linear programs only; deterministic, unlike a time limit.
+    public var iterationLimit: Int?
 
     /// Options; see each property.
     public init(
@@ -31,7 +34,8 @@ public struct SolveOptions: Sendable, Hashable {
         relaxIntegrality: Bool = false,
         log: Bool = false,
         lpAlgorithm: LPAlgorithm = .automatic,
-        startingBasis: SimplexBasis? = nil
+        startingBasis: SimplexBasis? = nil,
+        iterationLimit: Int? = nil
     ) {
         self.timeLimit = timeLimit
         self.nodeLimit = nodeLimit
@@ -40,6 +44,7 @@ public struct SolveOptions: Sendable, Hashable {
         self.log = log
         self.lpAlgorithm = lpAlgorithm
         self.startingBasis = startingBasis
+        self.iterationLimit = iterationLimit
     }
 
     func validate() throws(OptimizationError) {
@@ -48,6 +53,9 @@ public struct SolveOptions: Sendable, Hashable {
         }
         if let nodeLimit, nodeLimit < 0 || nodeLimit > Int(Int32.max) {
             throw OptimizationError(.invalidOption, "node limit \(nodeLimit): give 0 ... \(Int32.max)")
+        }
+        if let iterationLimit, iterationLimit < 0 || iterationLimit > Int(Int32.max) {
+            throw OptimizationError(.invalidOption, "iteration limit \(iterationLimit): give 0 ... \(Int32.max)")
         }
         guard relativeGap >= 0, relativeGap.isFinite else {
             throw OptimizationError(.invalidOption, "relative gap \(relativeGap): give a number ≥ 0, e.g. 1e-4")

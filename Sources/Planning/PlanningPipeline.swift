@@ -35,11 +35,20 @@ public struct PlanningPipeline: Sendable {
         let (loaded, planned) = try stage(.load, key: "planning.stage.load", values: ["scenario": source.displayName]) {
             () throws(PlanningError) in try Self.load(source, variant: request.variant)
         }
-        let recorded = try RecordedRun.begin(kind: .plan, storePath: storePath, softwareVersion: softwareVersion,
+        // The forecast needs only the scenario: it runs while the run is recorded in the store
+        // (for a new dataset, its files imported: disk work).
+        let forecasting = BackgroundJob { [self] () throws(PlanningError) in try forecast(planned) }
+        let recorded: RecordedRun
+        do {
+            recorded = try RecordedRun.begin(kind: .plan, storePath: storePath, softwareVersion: softwareVersion,
                                              loaded: loaded, parameters: request.parameters(variantName: planned.variantName))
+        } catch {
+            _ = try? forecasting.result()
+            throw error
+        }
         do {
             return try recorded.record {
-                let outcome = try plan(loaded: loaded, planned: planned, run: recorded.run, started: started)
+                let outcome = try plan(loaded: loaded, planned: planned, forecasting: forecasting, run: recorded.run, started: started)
                 return (outcome, outcome.report.headline, try results(of: outcome))
             }
         } catch let error as PlanningError {
@@ -70,15 +79,24 @@ public struct PlanningPipeline: Sendable {
         return (loaded, loaded.scenario.applying(variant))
     }
 
-    private func plan(loaded: LoadedScenario, planned: Scenario, run: RunID, started: Date) throws(PlanningError) -> PlanOutcome {
+    /// The forecast stage: the projection, the mobility breakdown and the Monte Carlo ranges.
+    private func forecast(_ planned: Scenario) throws(PlanningError) -> (Forecast, MobilityBreakdown, ForecastRanges?) {
         let mobility = request.mobility
-        let (forecast, breakdown, ranges) = try stage(.forecast, key: "planning.stage.forecast") { () throws(PlanningError) in
+        return try stage(.forecast, key: "planning.stage.forecast") { () throws(PlanningError) in
             try failing(.forecast) {
                 let ranges = request.draws > 0
                     ? try ForecastModel.ranges(planned, draws: request.draws, seed: request.rangesSeed, mobility: mobility) : nil
                 return (try ForecastModel.project(planned, mobility: mobility), try ForecastModel.mobilityBreakdown(planned), ranges)
             }
         }
+    }
+
+    private func plan(
+        loaded: LoadedScenario, planned: Scenario, forecasting: BackgroundJob<(Forecast, MobilityBreakdown, ForecastRanges?)>,
+        run: RunID, started: Date
+    ) throws(PlanningError) -> PlanOutcome {
+        let mobility = request.mobility
+        let (forecast, breakdown, ranges) = try forecasting.result()
         // Matched before the plan, so the plan funds only interns the round places (one internship
         // budget: the round then funds exactly the plan's interns of its year).
         let matching: (round: MatchingRound, outcome: MatchingOutcome)? = try stage(.match, key: "planning.stage.match") {
@@ -150,16 +168,25 @@ public struct PlanningPipeline: Sendable {
             _ = try? frontierJob?.result()
             throw error
         }
-        let frontier = try frontierJob?.result() ?? nil
+        // The frontier may still be running: the fund plan's workbook and the plan's JSON wait for
+        // it (see `PlanWorkbooks.write`), the other workbooks are written meanwhile.
+        let frontierStarted = frontierJob
+        let frontierPoints = { @Sendable () throws(PlanningError) -> [FrontierPoint]? in try frontierStarted?.result() ?? nil }
         let round = matching.map { $0.round.funded(by: plan.internQuotas()).result(of: $0.outcome) }
         let audit = AuditFacts(runID: String(run.rawValue), datasetHash: loaded.contentHash,
                                softwareVersion: softwareVersion, created: started)
-        let context = PlanWorkbookContext(scenario: planned, forecast: forecast, plan: plan, frontier: frontier,
+        let context = PlanWorkbookContext(scenario: planned, forecast: forecast, plan: plan, frontier: nil,
                                           internships: round.map(InternshipRound.init), audit: audit, ranges: ranges, robust: robustPlan,
                                           language: request.language ?? planned.settings.language ?? .en)
         // The run's own folder, built in a staging folder and renamed into place when complete.
-        let folder = try failing(.workbooks) {
-            try RunFolder.stage(in: request.exports, scenario: planned.settings.name, variant: plan.variant, run: run.rawValue)
+        let folder: RunFolder
+        do throws(PlanningError) {
+            folder = try failing(.workbooks) {
+                try RunFolder.stage(in: request.exports, scenario: planned.settings.name, variant: plan.variant, run: run.rawValue)
+            }
+        } catch {
+            _ = try? frontierPoints()
+            throw error
         }
         defer { folder.discard() }
         // The plan's JSON (kept in the store) and matches.csv need neither the workbooks nor each
@@ -168,20 +195,22 @@ public struct PlanningPipeline: Sendable {
         let sideWork = BackgroundJob { [self] () throws(PlanningError) -> String in
             try failing(.workbooks) {
                 if let round { try Data(round.matchesCSV.utf8).write(to: matchesURL, options: .atomic) }
-                return try robustPlan?.json() ?? plan.json(frontier: frontier)
+                if let robustPlan { return try robustPlan.json() }
+                return try plan.json(frontier: try frontierPoints())
             }
         }
         let written: [URL]
         do throws(PlanningError) {
             written = try stage(.workbooks, key: "planning.stage.workbooks", values: ["exports": folder.final.relativePath]) {
                 () throws(PlanningError) in
-                try failing(.workbooks) { try PlanWorkbooks.write(into: folder.staging, context: context) }
+                try failing(.workbooks) { try PlanWorkbooks.write(into: folder.staging, context: context, frontier: frontierPoints) }
             }
         } catch {
             _ = try? sideWork.result()
             throw error
         }
         let planJSON = try sideWork.result()
+        let frontier = try frontierPoints()
         var files = written
         var matchingSummary: MatchingSummary?
         if let round {
@@ -264,9 +293,10 @@ final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
         thread.start()
     }
 
-    /// Waits for the work and returns its value or throws its error; call once.
+    /// Waits for the work and returns its value or throws its error; any number of callers.
     func result() throws(PlanningError) -> Value {
         done.wait()
+        done.signal()
         switch outcome {
         case .success(let value): return value
         case .failure(let error): throw error

@@ -142,3 +142,55 @@ struct ParallelFrontierTests {
         }
     }
 }
+
+/// The frontier's warm points take the start point's model with the budget changed instead of
+/// building their own: it must be the model the build makes at that budget, to the bit.
+@Suite("A model rebudgeted is the model built at that budget")
+struct RebudgetedModelTests {
+    @Test(arguments: 0..<6 as Range<UInt64>, [false, true])
+    func rebudgetingEqualsBuilding(seed: UInt64, perYear: Bool) throws {
+        var builder = PropertyTests.randomScenario(seed: seed)
+        builder.fairness.needProportionalTolerance = 0.2
+        if perYear { builder.fairness.perYear = ["institution_share_cap", "regional_floor", "skill_minimum_share"] }
+        let forecast = try builder.forecast
+        let base = try AllocationModel.build(scenario: builder.scenario, forecast: forecast, budgetMultiplier: 1)
+        #expect(base.requirements.contains { $0.base == .budget }, "a cap on the budget is rebudgeted too")
+        #expect(perYear == base.requirements.contains { $0.year != nil })
+        for multiplier in [0, 0.25, 0.5, 1.5, 2, 3.7] {
+            let built = try AllocationModel.build(scenario: builder.scenario, forecast: forecast, budgetMultiplier: multiplier)
+            let rebudgeted = try base.rebudgeted(multiplier: multiplier)
+            #expect(rebudgeted.linearModel == built.linearModel, "seed \(seed), \(multiplier)×")
+            #expect(rebudgeted.budget == built.budget)
+            #expect(rebudgeted.tieBreakPerBillion == built.tieBreakPerBillion)
+            #expect(rebudgeted.budgetMultiplier == multiplier)
+        }
+        #expect(throws: AllocationError.self) { _ = try base.rebudgeted(multiplier: -1) }
+    }
+}
+
+/// Rule prices re-solve the LP without each binding group's rows, first warm with an iteration
+/// cap, then from scratch: either way the price is the LP's, as solving it from scratch gives.
+@Suite("Rule prices")
+struct RulePriceTests {
+    @Test func pricesAreTheLPsWithoutTheGroup() throws {
+        var checked = 0
+        for seed in 0..<12 as Range<UInt64> {
+            let builder = PropertyTests.randomScenario(seed: seed)
+            let forecast = try builder.forecast
+            let model = try AllocationModel.build(scenario: builder.scenario, forecast: forecast, budgetMultiplier: 1)
+            let relaxed = model.linearModel.relaxed()
+            let options = AllocationOptions(relax: true)
+            let lp = try AllocationPlanner.solveLP(relaxed, options)
+            let with = try #require(lp.objectiveValue)
+            for price in try PlanExplainer.priceRules(model, relaxedModel: relaxed, lp: lp, options: options) {
+                var without = relaxed
+                for row in model.constraints(of: price.rule) { try without.setBounds(of: row, lower: -.infinity, upper: .infinity) }
+                let alone = try #require(try AllocationPlanner.solveLP(without, options).objectiveValue)
+                let cost = try #require(price.shortageCost)
+                #expect(abs(cost - max(0, with - alone)) <= 1e-7 * max(1, abs(with)), "seed \(seed), \(price.rule)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 3, "binding groups priced over the seeds: \(checked)")
+    }
+}

@@ -55,6 +55,22 @@ struct LimitsAndDeterminismTests {
         }
     }
 
+    @Test("an iteration limit stops an LP before its optimum, the same way every time")
+    func iterationLimit() throws {
+        let model = RandomModels.knapsack(seed: 2027, items: 40, resources: 6)
+        let free = try Solver.solve(model, options: SolveOptions(relaxIntegrality: true))
+        #expect(free.status == .optimal)
+        #expect(free.iterationCount > 2)
+        let stopped = try Solver.solve(model, options: SolveOptions(relaxIntegrality: true, iterationLimit: 2))
+        #expect(stopped.status != .optimal)
+        #expect(stopped.iterationCount <= 2)
+        let generous = try Solver.solve(model, options: SolveOptions(relaxIntegrality: true, iterationLimit: 100_000))
+        #expect(generous.objectiveValue == free.objectiveValue)
+        #expect(throws: OptimizationError.self) {
+            _ = try Solver.solve(model, options: SolveOptions(relaxIntegrality: true, iterationLimit: -1))
+        }
+    }
+
     @Test("a node limit stops a hard MIP with a solution, a bound and a gap")
     func nodeLimit() throws {
         let model = RandomModels.knapsack(seed: 7, items: 60, resources: 8)

@@ -96,6 +96,46 @@ import Texts
         #expect(run.summary == thrown?.description)
     }
 
+    /// The forecast runs while the run is recorded: a store that cannot be opened still stops
+    /// the run with the store's error, and nothing is written.
+    @Test func aStoreThatCannotBeOpenedStopsTheRunWithItsError() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let notAFolder = folder.appendingPathComponent("store-parent")
+        try Data("a file".utf8).write(to: notAFolder)
+        let exports = folder.appendingPathComponent("Exports")
+        let pipeline = PlanningPipeline(
+            request: request(exports: exports), storePath: notAFolder.appendingPathComponent("store.sqlite").path,
+            softwareVersion: "test")
+        #expect {
+            _ = try pipeline.run(.directory(Self.bundled, curricula: nil))
+        } throws: { error in
+            guard case .store = error as? PlanningError else { return false }
+            return true
+        }
+        #expect(!FileManager.default.fileExists(atPath: exports.path))
+    }
+
+    /// The fund plan and the stored JSON wait for the frontier, which may end after the
+    /// allocation; both show it, and so does the outcome.
+    @Test func theFrontierReachesTheOutcomeTheStoredPlanAndTheFundPlan() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let storePath = folder.appendingPathComponent("store.sqlite").path
+        let request = PlanRequest(exports: folder.appendingPathComponent("Exports"), sweep: [0.5, 1], draws: 0)
+        let outcome = try PlanningPipeline(request: request, storePath: storePath, softwareVersion: "test")
+            .run(.directory(Self.bundled, curricula: nil))
+        let frontier = try #require(outcome.frontier)
+        #expect(frontier.map(\.multiplier) == [0.5, 1])
+        let stored = try #require(try SkillPlanStore(path: storePath).results(of: outcome.run).first { $0.name == "plan.json" })
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(stored.content.utf8)) as? [String: Any])
+        let points = try #require(json["frontier"] as? [[String: Any]])
+        #expect(points.compactMap { $0["multiplier"] as? Double } == [0.5, 1])
+        let fundPlan = try #require(outcome.files.first { $0.lastPathComponent.hasPrefix("fund-plan-") })
+        let cells = try XLSXDocument(contentsOf: fundPlan).sheets.flatMap(\.cells)
+        #expect(cells.contains { abs(($0.value.numberValue ?? -1) - frontier[0].shortageClosed) < 1e-6 }, "the 0.5× point's shortage closed")
+    }
+
     @Test func aLoadedScenarioPlansLikeItsFolder() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }

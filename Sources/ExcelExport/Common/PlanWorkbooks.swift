@@ -1,3 +1,4 @@
+import Allocation
 import Dispatch
 import Foundation
 import Workforce
@@ -12,11 +13,17 @@ public enum PlanWorkbooks {
     /// Workbooks are written in parallel, one worker per core, each workbook on one thread. Each
     /// is written to a temporary file and renamed into place, so a failure leaves no half-written
     /// file; workbooks finished before a failure stay.
+    ///
+    /// `frontier`, when given, yields the budget frontier still being worked out: the fund plan,
+    /// the only workbook that shows it, waits for it (in place of the context's), while the
+    /// other workbooks are written.
     /// - Throws: ``ExcelWriteError`` for the first workbook that cannot be written, or
-    ///   `.destinationUnavailable` if the directory cannot be created.
+    ///   `.destinationUnavailable` if the directory cannot be created; what `frontier` throws.
     /// - Complexity: O(plan items + programmes × years + postings + students): items are
     ///   grouped once by institution and enterprise.
-    public static func write(into directory: URL, context: PlanWorkbookContext) throws -> [URL] {
+    public static func write(
+        into directory: URL, context: PlanWorkbookContext, frontier: (@Sendable () throws -> [FrontierPoint]?)? = nil
+    ) throws -> [URL] {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
@@ -36,7 +43,7 @@ public enum PlanWorkbooks {
             let name = names.claim(InternsWorkbook.fileName(enterprise: enterprise))
             jobs.append((directory.appendingPathComponent(name), .interns(enterprise)))
         }
-        try run(jobs, groups: groups)
+        try run(jobs, groups: groups, frontier: frontier)
         return jobs.map(\.url)
     }
 
@@ -51,7 +58,9 @@ public enum PlanWorkbooks {
     /// workbook is independent, built and closed on one thread), so the fund plan, which takes
     /// as long as hundreds of small workbooks, does not leave one core with more than its share.
     /// Stops at the first failure.
-    private static func run(_ jobs: [(url: URL, workbook: Job)], groups: PlanGroups) throws {
+    private static func run(
+        _ jobs: [(url: URL, workbook: Job)], groups: PlanGroups, frontier: (@Sendable () throws -> [FrontierPoint]?)?
+    ) throws {
         guard let directory = jobs.first?.url.deletingLastPathComponent() else { return }
         // One private folder for every workbook's file while it is written (see
         // `XLSXWorkbook.Options.stagingFolder`), removed when all are done.
@@ -67,7 +76,10 @@ public enum PlanWorkbooks {
                 let job = jobs[index]
                 do {
                     switch job.workbook {
-                    case .fundPlan: try FundPlanWorkbook.write(groups.context, to: job.url, options: options)
+                    case .fundPlan:
+                        var context = groups.context
+                        if let frontier { context.frontier = try frontier() }
+                        try FundPlanWorkbook.write(context, to: job.url, options: options)
                     case .intake(let id): try IntakeWorkbook.write(institution: id, groups: groups, to: job.url, options: options)
                     case .interns(let id): try InternsWorkbook.write(enterprise: id, groups: groups, to: job.url, options: options)
                     }

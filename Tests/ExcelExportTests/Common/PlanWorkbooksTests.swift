@@ -35,6 +35,31 @@ struct PlanWorkbooksTests {
         #expect(written.map(\.lastPathComponent) == ["fund-plan-vn-test-baseline.xlsx", "intake-HUST.xlsx", "intake-BNC.xlsx"])
     }
 
+    @Test("the fund plan waits for a frontier still being worked out; what it throws stops the writing")
+    func aFrontierHandedOverLater() throws {
+        let context = try PlanFixture.makeContext(withStudents: true)
+        let points = try #require(context.frontier)
+        var withoutFrontier = context
+        withoutFrontier.frontier = nil
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let known = try PlanWorkbooks.write(into: directory.url.appendingPathComponent("known"), context: context)
+        let handed = try PlanWorkbooks.write(
+            into: directory.url.appendingPathComponent("handed"), context: withoutFrontier, frontier: { points })
+        #expect(known.map(\.lastPathComponent) == handed.map(\.lastPathComponent))
+        for (one, other) in zip(known, handed) {
+            // Cells and names (a sheet also records the path it was read from).
+            let sheets = try XLSXDocument(contentsOf: one).sheets, others = try XLSXDocument(contentsOf: other).sheets
+            #expect(sheets.map(\.name) == others.map(\.name))
+            #expect(sheets.map(\.cells) == others.map(\.cells), "\(one.lastPathComponent)")
+        }
+        struct FrontierFailed: Error {}
+        #expect(throws: FrontierFailed.self) {
+            _ = try PlanWorkbooks.write(
+                into: directory.url.appendingPathComponent("failed"), context: withoutFrontier, frontier: { throw FrontierFailed() })
+        }
+    }
+
     @Test("file names are safe and unique without regard to case")
     func fileNames() {
         #expect(FundPlanWorkbook.fileName(scenario: "vn 2026/35", variant: "decree-205") == "fund-plan-vn-2026-35-decree-205.xlsx")
