@@ -175,6 +175,16 @@ import Workforce
     }
 
     /// Waits for a job to end (the stand-in runner takes well under a second).
+    /// Closes the round, starts its plan job as the fund and waits for the job to end.
+    func closeAndPlan(
+        _ fixture: PortalFixture, _ client: any TestClientProtocol, round: Int64
+    ) async throws -> (jobID: Int64, job: PlanJob) {
+        _ = try await fixture.send(client, .post, "/rounds/\(round)/close", as: .fund)
+        let started = try await fixture.send(client, .post, "/rounds/\(round)/jobs", as: .fund)
+        let jobID = try #require(Int64(started.location.split(separator: "/").last ?? ""))
+        return (jobID, try await finished(fixture, jobID))
+    }
+
     func finished(_ fixture: PortalFixture, _ id: Int64) async throws -> PlanJob {
         for _ in 0..<600 {
             let job = try #require(try fixture.store.planJob(id: id))
@@ -218,10 +228,7 @@ import Workforce
         defer { fixture.remove() }
         let round = fixture.openRound.id
         try await fixture.withClient { client in
-            _ = try await fixture.send(client, .post, "/rounds/\(round)/close", as: .fund)
-            let started = try await fixture.send(client, .post, "/rounds/\(round)/jobs", as: .fund)
-            let jobID = try #require(Int64(started.location.split(separator: "/").last ?? ""))
-            let job = try await finished(fixture, jobID)
+            let (jobID, job) = try await closeAndPlan(fixture, client, round: round)
             #expect(job.status == .failed)
             let page = try await fixture.send(client, .get, "/rounds/\(round)/jobs/\(jobID)", as: .fund)
             #expect(page.text.contains("id=\"job-error\"") && page.text.contains("infeasible"))
@@ -230,6 +237,36 @@ import Workforce
             #expect(publish.location.contains("publish-failed"))
         }
         #expect(try fixture.store.round(id: round)?.status == .closed)
+    }
+
+    /// The job runs at a lower priority than the pages (and so do the threads it starts); the
+    /// threads serving pages keep theirs.
+    @Test func aPlanJobYieldsToThePages() async throws {
+        final class Seen: @unchecked Sendable {
+            let lock = NSLock()
+            var job: Int32?, started: Int32?
+        }
+        let seen = Seen()
+        // The test's own priority (a test run under `nice` starts above 0; a priority is only raised).
+        let before = PlanJobPriority.current
+        let expected = max(before, PlanJobPriority.niceness)
+        let fixture = try PortalFixture.make(runner: { _, _ in
+            let started = Thread { seen.lock.withLock { seen.started = PlanJobPriority.current } }
+            started.start()
+            while seen.lock.withLock({ seen.started == nil }) { usleep(1_000) }
+            seen.lock.withLock { seen.job = PlanJobPriority.current }
+            throw PlanJobFailure(message: "stopped by the test")
+        })
+        defer { fixture.remove() }
+        let round = fixture.openRound.id
+        try await fixture.withClient { client in
+            let (jobID, job) = try await closeAndPlan(fixture, client, round: round)
+            #expect(job.status == .failed)
+            #expect(try await fixture.send(client, .get, "/rounds/\(round)/jobs/\(jobID)", as: .fund).status == .ok)
+        }
+        #expect(seen.lock.withLock { seen.job } == expected)
+        #expect(seen.lock.withLock { seen.started } == expected)
+        #expect(PlanJobPriority.current == before)
     }
 
     @Test func aRestartFailsTheJobLeftRunning() throws {
