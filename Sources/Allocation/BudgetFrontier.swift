@@ -86,18 +86,18 @@ extension AllocationPlanner {
     /// Relaxed points: one point is solved from scratch, the one at the options' budget
     /// multiplier (or the multiple nearest it), unless `provided` hands it over with its basis
     /// (as ``plan(scenario:forecast:options:relaxation:)`` does, its LP relaxation being that
-    /// point), and the largest multiple from scratch beside it; the others, side by side, start
-    /// from the start point's optimal basis. Another multiple moves only the bounds of the budget
-    /// rows and budget caps (and the tiny spend tie-break), so that basis stays nearly dual
-    /// feasible and the dual simplex needs a few hundred iterations instead of thousands. A warm
-    /// start can end at another vertex optimal within CLP's tolerance, and the spend tie-break
-    /// lies below that tolerance: it decides the vertex when the budget is not all spent, so
-    /// such a point is solved again from scratch and shows the same spend as the plan solved
-    /// alone (with the budget all spent the vertices differ only in rounding, below 10⁻⁹ of the
-    /// shortage). A relaxed point is the relaxed plan's figures (the same model, LP and policy
-    /// check as ``plan(scenario:forecast:options:)`` with `relax`), without the rest of the plan.
-    /// Integer points are planned side by side, each from scratch (`provided` is ignored). The
-    /// points do not depend on the number of cores.
+    /// point); the others, side by side, start from the start point's optimal basis, in its model
+    /// with the budget changed (``AllocationModel/rebudgeted(multiplier:)``). Another multiple
+    /// moves only the bounds of the budget rows and budget caps (and the tiny spend tie-break), so
+    /// that basis stays nearly dual feasible and the dual simplex needs a few hundred iterations
+    /// instead of thousands. A warm start can end at another vertex optimal within CLP's
+    /// tolerance, and the spend tie-break lies below that tolerance: it decides the vertex when
+    /// the budget is not all spent, so such a point is solved again from scratch and shows the
+    /// same spend as the plan solved alone (with the budget all spent the vertices differ only in
+    /// rounding, below 10⁻⁹ of the shortage). A relaxed point is the relaxed plan's figures (the
+    /// same model, LP and policy check as ``plan(scenario:forecast:options:)`` with `relax`),
+    /// without the rest of the plan. Integer points are planned side by side, each from scratch
+    /// (`provided` is ignored). The points do not depend on the number of cores.
     /// - Throws: ``AllocationError`` from the first multiple that cannot be planned; a negative
     ///   multiple is ``AllocationError/invalidOption(_:)``.
     /// - Complexity: one plan per multiple, plus one fixed-column LP per integer point after the
@@ -122,11 +122,7 @@ extension AllocationPlanner {
             guard let startMultiple = distinct.first(where: { provided[$0] != nil })
                 ?? distinct.min(by: { abs($0 - options.budgetMultiplier) < abs($1 - options.budgetMultiplier) })
             else { return [] }
-            // The largest multiple is solved from scratch while the start is: it is the furthest
-            // from the start (the most iterations warm) and the likeliest to leave budget unspent
-            // (solved again from scratch then), and it takes a core that would wait for the start.
-            let fromScratch = distinct.filter { $0 > startMultiple }.suffix(1)
-            let work = [startMultiple] + fromScratch + distinct.filter { $0 != startMultiple && !fromScratch.contains($0) }
+            let work = [startMultiple] + distinct.filter { $0 != startMultiple }
             let started = Handoff<RelaxedFrontierPoint>()
             // Work is taken in order, so the start is under way before any point waits for it.
             let solved = try ParallelPlans.map(work.count) { index throws(AllocationError) -> FrontierPoint in
@@ -145,7 +141,6 @@ extension AllocationPlanner {
                         throw error
                     }
                 }
-                if index <= fromScratch.count { return try relaxedPoint(scenario: scenario, forecast: forecast, options: cold).point }
                 guard let start = started.wait(), let basis = start.basis, let startModel = start.model else {
                     return try relaxedPoint(scenario: scenario, forecast: forecast, options: cold).point
                 }

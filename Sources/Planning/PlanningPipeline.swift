@@ -36,8 +36,13 @@ public struct PlanningPipeline: Sendable {
             () throws(PlanningError) in try Self.load(source, variant: request.variant)
         }
         // The forecast needs only the scenario: it runs while the run is recorded in the store
-        // (for a new dataset, its files imported: disk work).
+        // (for a new dataset, its files imported: disk work). Its Monte Carlo ranges are needed
+        // only by the workbooks: drawn beside the matching and the allocation, on the cores the
+        // allocation's LP leaves idle.
         let forecasting = BackgroundJob { [self] () throws(PlanningError) in try forecast(planned) }
+        let drawing = BackgroundJob { [self] () throws(PlanningError) in try ranges(planned) }
+        // Not left running into the next run, whatever happens to this one.
+        defer { _ = try? drawing.result() }
         let recorded: RecordedRun
         do {
             recorded = try RecordedRun.begin(kind: .plan, storePath: storePath, softwareVersion: softwareVersion,
@@ -48,7 +53,8 @@ public struct PlanningPipeline: Sendable {
         }
         do {
             return try recorded.record {
-                let outcome = try plan(loaded: loaded, planned: planned, forecasting: forecasting, run: recorded.run, started: started)
+                let outcome = try plan(
+                    loaded: loaded, planned: planned, forecasting: forecasting, drawing: drawing, run: recorded.run, started: started)
                 return (outcome, outcome.report.headline, try results(of: outcome))
             }
         } catch let error as PlanningError {
@@ -79,24 +85,30 @@ public struct PlanningPipeline: Sendable {
         return (loaded, loaded.scenario.applying(variant))
     }
 
-    /// The forecast stage: the projection, the mobility breakdown and the Monte Carlo ranges.
-    private func forecast(_ planned: Scenario) throws(PlanningError) -> (Forecast, MobilityBreakdown, ForecastRanges?) {
+    /// The forecast stage: the projection and the mobility breakdown.
+    private func forecast(_ planned: Scenario) throws(PlanningError) -> (Forecast, MobilityBreakdown) {
         let mobility = request.mobility
         return try stage(.forecast, key: "planning.stage.forecast") { () throws(PlanningError) in
             try failing(.forecast) {
-                let ranges = request.draws > 0
-                    ? try ForecastModel.ranges(planned, draws: request.draws, seed: request.rangesSeed, mobility: mobility) : nil
-                return (try ForecastModel.project(planned, mobility: mobility), try ForecastModel.mobilityBreakdown(planned), ranges)
+                (try ForecastModel.project(planned, mobility: mobility), try ForecastModel.mobilityBreakdown(planned))
             }
         }
     }
 
+    /// The forecast's Monte Carlo ranges (nil without draws).
+    private func ranges(_ planned: Scenario) throws(PlanningError) -> ForecastRanges? {
+        guard request.draws > 0 else { return nil }
+        return try failing(.forecast) {
+            try ForecastModel.ranges(planned, draws: request.draws, seed: request.rangesSeed, mobility: request.mobility)
+        }
+    }
+
     private func plan(
-        loaded: LoadedScenario, planned: Scenario, forecasting: BackgroundJob<(Forecast, MobilityBreakdown, ForecastRanges?)>,
-        run: RunID, started: Date
+        loaded: LoadedScenario, planned: Scenario, forecasting: BackgroundJob<(Forecast, MobilityBreakdown)>,
+        drawing: BackgroundJob<ForecastRanges?>, run: RunID, started: Date
     ) throws(PlanningError) -> PlanOutcome {
         let mobility = request.mobility
-        let (forecast, breakdown, ranges) = try forecasting.result()
+        let (forecast, breakdown) = try forecasting.result()
         // Matched before the plan, so the plan funds only interns the round places (one internship
         // budget: the round then funds exactly the plan's interns of its year).
         let matching: (round: MatchingRound, outcome: MatchingOutcome)? = try stage(.match, key: "planning.stage.match") {
@@ -172,6 +184,13 @@ public struct PlanningPipeline: Sendable {
         // it (see `PlanWorkbooks.write`), the other workbooks are written meanwhile.
         let frontierStarted = frontierJob
         let frontierPoints = { @Sendable () throws(PlanningError) -> [FrontierPoint]? in try frontierStarted?.result() ?? nil }
+        let ranges: ForecastRanges?
+        do throws(PlanningError) {
+            ranges = try drawing.result()
+        } catch {
+            _ = try? frontierPoints()
+            throw error
+        }
         let round = matching.map { $0.round.funded(by: plan.internQuotas()).result(of: $0.outcome) }
         let audit = AuditFacts(runID: String(run.rawValue), datasetHash: loaded.contentHash,
                                softwareVersion: softwareVersion, created: started)
