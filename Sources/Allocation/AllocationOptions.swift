@@ -1,5 +1,5 @@
 public import Matching
-import Optimization
+public import Optimization
 /// How ``AllocationPlanner`` plans.
 ///
 /// The defaults aim at the national scale on two cores: integer seats by CBC within 0.5 % of the
@@ -42,6 +42,15 @@ public struct AllocationOptions: Hashable, Sendable {
         self.budgetMultiplier = budgetMultiplier
         self.log = log
         self.priceBindingRules = priceBindingRules
+    }
+
+    /// CBC's options for an integer solve of an allocation model: this gap and log, the given
+    /// time limit, and no preprocessing. CBC's preprocessing finds nothing to tighten in these
+    /// models (no column fixed, no bound tightened, one row strengthened per pass) and took 5 to
+    /// 26 CPU-seconds on the national scenarios, where the rest of the solve takes about 3
+    /// (BENCHMARKS.md, "The MIP without CBC's preprocessing").
+    public func integerSolveOptions(timeLimit: Double?) -> SolveOptions {
+        SolveOptions(timeLimit: timeLimit, relativeGap: relativeGap, log: log, mipPreprocessing: false)
     }
 
     func validate() throws(AllocationError) {

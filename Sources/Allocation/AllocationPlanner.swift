@@ -179,8 +179,7 @@ public enum AllocationPlanner {
         }
         func mip(_ linear: LinearModel, _ seconds: Double?) throws(AllocationError) -> Solution {
             do {
-                return try Solver.solve(linear, options: SolveOptions(
-                    timeLimit: seconds.map { max($0, 1) }, relativeGap: options.relativeGap, log: options.log))
+                return try Solver.solve(linear, options: options.integerSolveOptions(timeLimit: seconds.map { max($0, 1) }))
             } catch { throw .solverFailed(error) }
         }
         func remaining(_ share: Double) -> Double? { options.timeLimit.map { max(1, ($0 - elapsed()) * share) } }

@@ -217,6 +217,9 @@ public enum RobustPlanner {
             return (candidates, bound)
         }
         let mip: Solution
+        // With CBC's preprocessing, unlike the single-variant MIP (AllocationOptions.integerSolveOptions):
+        // without it the small synthetic scenario's robust plan stopped at its 60 s at a 1.18 % gap
+        // instead of ending optimal within 0.38 % in 53 s.
         do {
             mip = try Solver.solve(robust.linearModel, options: SolveOptions(
                 timeLimit: options.timeLimit, relativeGap: options.relativeGap, log: options.log))

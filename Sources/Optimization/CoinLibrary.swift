@@ -175,6 +175,7 @@ enum CoinLibrary {
             Cbc_setMaximumNodes(model, Int32(nodeLimit))
             cbc.set("maxNodes", "\(nodeLimit)")
         }
+        if !options.mipPreprocessing { cbc.set("preprocess", "off") }
         Cbc_solve(model)
 
         let status = Cbc_status(model), secondary = Cbc_secondaryStatus(model)

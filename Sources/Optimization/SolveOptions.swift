@@ -25,6 +25,11 @@ public struct SolveOptions: Sendable, Hashable {
     /// Stop CLP after this many simplex iterations (`nil`: no limit); the solve then ends
     /// stopped, not optimal. Linear programs only; deterministic, unlike a time limit.
     public var iterationLimit: Int?
+    /// Let CBC preprocess a MIP before its root (CglPreProcess: probing, fixing, strengthening
+    /// rows). Off skips that pass, which on a large model it cannot tighten can cost more than
+    /// the whole solve; on a model it can (a parity constraint, say) the search may then take
+    /// far longer. MIPs only.
+    public var mipPreprocessing: Bool
 
     /// Options; see each property.
     public init(
@@ -35,7 +40,8 @@ public struct SolveOptions: Sendable, Hashable {
         log: Bool = false,
         lpAlgorithm: LPAlgorithm = .automatic,
         startingBasis: SimplexBasis? = nil,
-        iterationLimit: Int? = nil
+        iterationLimit: Int? = nil,
+        mipPreprocessing: Bool = true
     ) {
         self.timeLimit = timeLimit
         self.nodeLimit = nodeLimit
@@ -45,6 +51,7 @@ public struct SolveOptions: Sendable, Hashable {
         self.lpAlgorithm = lpAlgorithm
         self.startingBasis = startingBasis
         self.iterationLimit = iterationLimit
+        self.mipPreprocessing = mipPreprocessing
     }
 
     func validate() throws(OptimizationError) {

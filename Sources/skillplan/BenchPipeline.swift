@@ -213,7 +213,7 @@ final class BenchPipeline {
         let options =
             relaxed
             ? SolveOptions(relaxIntegrality: true, lpAlgorithm: settings.lpAlgorithm)
-            : SolveOptions(timeLimit: settings.timeLimit, relativeGap: settings.relativeGap)
+            : AllocationOptions(relativeGap: settings.relativeGap).integerSolveOptions(timeLimit: settings.timeLimit)
         do {
             return try Solver.solve(allocation.linearModel, options: options)
         } catch {

@@ -63,4 +63,14 @@ struct ValidationTests {
             try AllocationPlanner.plan(scenario: builder.scenario, forecast: other)
         }
     }
+
+    @Test("the integer solves keep the plan's gap, log and time limit and skip CBC's preprocessing")
+    func integerSolveOptions() {
+        let options = AllocationOptions(timeLimit: 30, relativeGap: 0.01, log: true).integerSolveOptions(timeLimit: 7)
+        #expect(options.relativeGap == 0.01)
+        #expect(options.log)
+        #expect(options.timeLimit == 7)
+        #expect(!options.mipPreprocessing)
+        #expect(!options.relaxIntegrality)
+    }
 }

@@ -92,6 +92,28 @@ struct LimitsAndDeterminismTests {
         #expect(again.primalValues == solution.primalValues)
     }
 
+    @Test("CBC's preprocessing can be switched off: a parity row it proves infeasible at once needs a search without it")
+    func mipPreprocessing() throws {
+        // Σ 2·x_i = 31 over integers 0 … 1: the LP is feasible (every x_i = 31/60), no integer
+        // point is; CBC's preprocessing sees it from the row's coefficients, branching does not.
+        var model = LinearModel(name: "parity")
+        let x = (0..<30).map { model.addVariable("x[\($0)]", upperBound: 1, isInteger: true) }
+        var row = LinearExpression()
+        for variable in x { row.add(2, variable) }
+        model.addConstraint(row, .equal, 31, name: "parity")
+        var objective = LinearExpression()
+        for variable in x { objective.add(1, variable) }
+        model.maximize(objective)
+
+        let preprocessed = try Solver.solve(model, options: SolveOptions(nodeLimit: 200))
+        #expect(preprocessed.status == .infeasible)
+        #expect(preprocessed.nodeCount == 0)
+        let searched = try Solver.solve(model, options: SolveOptions(nodeLimit: 200, mipPreprocessing: false))
+        #expect(searched.status == .stoppedWithoutSolution, "without preprocessing 200 nodes do not prove it")
+        #expect(searched.nodeCount > 0)
+        #expect(!searched.hasFeasibleSolution)
+    }
+
     @Test("a relative gap of 5 % stops early with an incumbent within 5 % of the bound")
     func relativeGap() throws {
         let model = RandomModels.knapsack(seed: 7, items: 60, resources: 8)
