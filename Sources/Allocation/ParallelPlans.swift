@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Synchronization
+import Workforce
 
 /// Work of the planner done side by side on every core: the frontier's points, the rule prices
 /// beside the whole-seat plan. Each piece is the same computation as when done alone.
@@ -11,7 +12,7 @@ enum ParallelPlans {
     ) throws(AllocationError) -> (First, Second) {
         let firstResult = Mutex<Result<First, AllocationError>?>(nil)
         let secondResult = Mutex<Result<Second, AllocationError>?>(nil)
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
+        WorkerThreads.perform(iterations: 2) { index in
             if index == 0 {
                 let result: Result<First, AllocationError>
                 do throws(AllocationError) { result = .success(try first()) } catch { result = .failure(error) }
@@ -38,7 +39,7 @@ enum ParallelPlans {
         let results = Mutex<[Result<Value, AllocationError>?]>(Array(repeating: nil, count: count))
         let next = Atomic<Int>(0)
         let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        WorkerThreads.perform(iterations: workers) { _ in
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < count else { return }

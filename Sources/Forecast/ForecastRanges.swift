@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Synchronization
 import Workforce
@@ -116,7 +115,7 @@ extension ForecastModel {
         let results = Mutex<(values: [Double], error: ForecastError?)>(
             (Array(repeating: 0, count: draws * stride), nil))
         let workers = max(1, min(draws, System.coreCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        WorkerThreads.perform(iterations: workers) { worker in
             var local: [(Int, [Double])] = []
             var failure: ForecastError?
             var index = worker

@@ -365,11 +365,14 @@ enum PlanJobPriority {
     static let niceness: Int32 = 10
 
     /// Lowers the calling thread's priority to ``niceness``, for the rest of its life; threads it
-    /// starts afterwards (the pipeline's own) inherit it. On Linux the nice value belongs to the
-    /// thread, so pages served by other threads keep theirs. Best effort: a thread already lower
-    /// stays as it is. The pool threads that run the pipeline's side-by-side work may also run
-    /// the pages' tasks, so they are left alone. Measured with `skillplan bench --portal-load` (50 users,
-    /// national plan job): p99 27–56 ms (median 37) with it, 44–88 ms (median 48) without.
+    /// starts afterwards inherit it: the pipeline's own and those of its side-by-side work (the
+    /// forecast ranges, the frontier, the workbooks), which start their threads with
+    /// `Workforce.WorkerThreads` rather than take Dispatch's pool, whose threads may also run the
+    /// pages' tasks. On Linux the nice value belongs to the thread, so pages served by other
+    /// threads keep theirs. Best effort: a thread already lower stays as it is. Measured with
+    /// `skillplan bench --portal-load` (50 users, national plan job), five runs: p99 20–49 ms
+    /// (median 28) with the side-by-side work lowered too, 34–236 ms (median 86) with only the
+    /// pipeline's own threads lowered (BENCHMARKS.md).
     static func yieldToPages() {
         // PRIO_PROCESS with 0: the calling thread on Linux.
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness)

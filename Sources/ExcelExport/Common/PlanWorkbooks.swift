@@ -1,5 +1,4 @@
 import Allocation
-import Dispatch
 import Foundation
 import Workforce
 
@@ -70,7 +69,7 @@ public enum PlanWorkbooks {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, jobs.count))
         let failures = FirstFailure()
         let queue = JobQueue(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        WorkerThreads.perform(iterations: workers) { _ in
             while let index = queue.take() {
                 guard !failures.hasFailed else { return }
                 let job = jobs[index]
