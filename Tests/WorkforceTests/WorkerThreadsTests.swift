@@ -34,18 +34,22 @@ struct WorkerThreadsTests {
         let started = Atomic<Int>(0)
         let timedOut = Atomic<Bool>(false)
         WorkerThreads.perform(iterations: 3) { _ in
-            started.add(1, ordering: .relaxed)
-            let deadline = Date().addingTimeInterval(20)
-            while started.load(ordering: .relaxed) < 3 {
-                guard Date() < deadline else {
-                    timedOut.store(true, ordering: .relaxed)
-                    return
-                }
-                usleep(1_000)
-            }
+            if !Self.arrive(at: started, count: 3) { timedOut.store(true, ordering: .relaxed) }
         }
         let allStarted = !timedOut.load(ordering: .relaxed)
         #expect(allStarted)
+    }
+
+    /// Counts the caller in at `started` and waits (at most 20 s) until `count` have arrived;
+    /// false when they did not.
+    static func arrive(at started: borrowing Atomic<Int>, count: Int) -> Bool {
+        started.add(1, ordering: .relaxed)
+        let deadline = Date().addingTimeInterval(20)
+        while started.load(ordering: .relaxed) < count {
+            guard Date() < deadline else { return false }
+            usleep(1_000)
+        }
+        return true
     }
 
     #if os(Linux)
@@ -67,9 +71,7 @@ struct WorkerThreadsTests {
                 let nice = getpriority(which, 0)
                 seen.withLock { $0.append(nice) }
                 // Both iterations wait for each other, so they are on two threads.
-                started.add(1, ordering: .relaxed)
-                let deadline = Date().addingTimeInterval(20)
-                while started.load(ordering: .relaxed) < 2, Date() < deadline { usleep(1_000) }
+                _ = Self.arrive(at: started, count: 2)
             }
             done.signal()
         }.start()
