@@ -86,11 +86,16 @@ extension AllocationPlanner {
     /// Relaxed points: one point is solved from scratch, the one at the options' budget
     /// multiplier (or the multiple nearest it), unless `provided` hands it over with its basis
     /// (as ``plan(scenario:forecast:options:relaxation:)`` does, its LP relaxation being that
-    /// point); the others, side by side, start from the start point's optimal basis, in its model
-    /// with the budget changed (``AllocationModel/rebudgeted(multiplier:)``). Another multiple
-    /// moves only the bounds of the budget rows and budget caps (and the tiny spend tie-break), so
-    /// that basis stays nearly dual feasible and the dual simplex needs a few hundred iterations
-    /// instead of thousands. A warm start can end at another vertex optimal within CLP's
+    /// point); the others start from an optimal basis, in the start point's model with the budget
+    /// changed (``AllocationModel/rebudgeted(multiplier:)``). Another multiple moves only the
+    /// bounds of the budget rows and budget caps (and the tiny spend tie-break), so that basis
+    /// stays nearly dual feasible and the dual simplex needs a few hundred iterations instead of
+    /// thousands. The points above the start are solved in increasing order, each from the basis
+    /// of the one before; the points below, side by side with them, in decreasing order (the
+    /// nearer the basis, the fewer iterations: at national scale twice the budget takes 0.18 s
+    /// from 1.5 times' basis against 0.75–1.4 s from the budget's). A multiple of 0 is solved
+    /// from scratch: nothing can be bought, CLP's presolve removes nearly every column, while the
+    /// dual simplex from a basis must take every bought column out (0.19 s against 3.2 s). A warm start can end at another vertex optimal within CLP's
     /// tolerance, and the spend tie-break lies below that tolerance: it decides the vertex when
     /// the budget is not all spent, so such a point is solved again from scratch and shows the
     /// same spend as the plan solved alone (with the budget all spent the vertices differ only in
@@ -122,36 +127,59 @@ extension AllocationPlanner {
             guard let startMultiple = distinct.first(where: { provided[$0] != nil })
                 ?? distinct.min(by: { abs($0 - options.budgetMultiplier) < abs($1 - options.budgetMultiplier) })
             else { return [] }
-            let work = [startMultiple] + distinct.filter { $0 != startMultiple }
+            let above = distinct.filter { $0 > startMultiple }
+            let below = Array(distinct.filter { $0 < startMultiple }.reversed())
             let started = Handoff<RelaxedFrontierPoint>()
-            // Work is taken in order, so the start is under way before any point waits for it.
-            let solved = try ParallelPlans.map(work.count) { index throws(AllocationError) -> FrontierPoint in
-                let cold = pointOptions(work[index])
-                if index == 0 {
-                    if let handed = provided[work[index]]?() {
+            /// `multiples` in order, each warm from the basis of the one solved before it.
+            @Sendable func chain(_ multiples: [Double]) throws(AllocationError) -> [(Double, FrontierPoint)] {
+                guard !multiples.isEmpty else { return [] }
+                guard var previous = started.wait(), previous.basis != nil, let startModel = previous.model else {
+                    return try multiples.map { multiple throws(AllocationError) in
+                        (multiple, try relaxedPoint(scenario: scenario, forecast: forecast, options: pointOptions(multiple)).point)
+                    }
+                }
+                var points: [(Double, FrontierPoint)] = []
+                for multiple in multiples {
+                    let cold = pointOptions(multiple)
+                    let model = try startModel.rebudgeted(multiplier: multiple)
+                    var solved: RelaxedFrontierPoint
+                    if multiple == 0 {
+                        solved = try relaxedPoint(of: model, options: cold)
+                    } else {
+                        var warm = cold
+                        warm.startingBasis = previous.basis
+                        solved = try relaxedPoint(of: model, options: warm)
+                        if solved.point.spend < solved.point.budget * (1 - unspentShare) {
+                            solved = try relaxedPoint(of: model, options: cold)
+                        }
+                    }
+                    points.append((multiple, solved.point))
+                    // A solve without a basis (CLP gave none) leaves the chain on the last one.
+                    if solved.basis != nil { previous = solved }
+                }
+                return points
+            }
+            // Tasks are taken in order, so the start is under way before a chain waits for it.
+            let solved = try ParallelPlans.map(3) { task throws(AllocationError) -> [(Double, FrontierPoint)] in
+                switch task {
+                case 0:
+                    if let handed = provided[startMultiple]?() {
                         started.fulfil(handed)
-                        return handed.point
+                        return [(startMultiple, handed.point)]
                     }
                     do throws(AllocationError) {
-                        let start = try relaxedPoint(scenario: scenario, forecast: forecast, options: cold)
+                        let start = try relaxedPoint(scenario: scenario, forecast: forecast, options: pointOptions(startMultiple))
                         started.fulfil(start)
-                        return start.point
+                        return [(startMultiple, start.point)]
                     } catch {
                         started.fulfil(nil)
                         throw error
                     }
+                case 1: return try chain(above)
+                default: return try chain(below)
                 }
-                guard let start = started.wait(), let basis = start.basis, let startModel = start.model else {
-                    return try relaxedPoint(scenario: scenario, forecast: forecast, options: cold).point
-                }
-                let model = try startModel.rebudgeted(multiplier: work[index])
-                var warm = cold
-                warm.startingBasis = basis
-                let point = try relaxedPoint(of: model, options: warm).point
-                guard point.spend < point.budget * (1 - unspentShare) else { return point }
-                return try relaxedPoint(of: model, options: cold).point
-            }
-            let byMultiple = Dictionary(zip(work, solved), uniquingKeysWith: { first, _ in first })
+            }.flatMap { $0 }
+            let byMultiple = Dictionary(solved, uniquingKeysWith: { first, _ in first })
             return sorted.compactMap { byMultiple[$0] }
         }
         let plans = try ParallelPlans.map(sorted.count) { index throws(AllocationError) in
