@@ -95,8 +95,9 @@ extension AllocationPlanner {
     /// nearer the basis, the fewer iterations: at national scale twice the budget takes 0.18 s
     /// from 1.5 times' basis against 0.75–1.4 s from the budget's). A multiple of 0 is solved
     /// from scratch: nothing can be bought, CLP's presolve removes nearly every column, while the
-    /// dual simplex from a basis must take every bought column out (0.19 s against 3.2 s). A warm start can end at another vertex optimal within CLP's
-    /// tolerance, and the spend tie-break lies below that tolerance: it decides the vertex when
+    /// dual simplex from a basis must take every bought column out (0.19 s against 3.2 s). A
+    /// warm start can end at another vertex optimal within CLP's tolerance, and the spend
+    /// tie-break lies below that tolerance: it decides the vertex when
     /// the budget is not all spent, so such a point is solved again from scratch and shows the
     /// same spend as the plan solved alone (with the budget all spent the vertices differ only in
     /// rounding, below 10⁻⁹ of the shortage). A relaxed point is the relaxed plan's figures (the
