@@ -35,28 +35,36 @@ public struct PlanningPipeline: Sendable {
         let (loaded, planned) = try stage(.load, key: "planning.stage.load", values: ["scenario": source.displayName]) {
             () throws(PlanningError) in try Self.load(source, variant: request.variant)
         }
-        // The forecast needs only the scenario: it runs while the run is recorded in the store
-        // (for a new dataset, its files imported: disk work). Its Monte Carlo ranges are needed
-        // only by the workbooks: drawn beside the matching and the allocation, on the cores the
-        // allocation's LP leaves idle.
+        // The store is opened first, so one that cannot be opened stops the run before any work.
+        // Storing the dataset (for a new one, every row of it: seconds at the national scale) and
+        // beginning the run are needed only once the workbooks are about to be written (the run's
+        // number names their folder and is in their Audit sheet): done meanwhile, beside the
+        // forecast, the matching and the allocation.
+        let store = try RecordedRun.open(storePath: storePath, softwareVersion: softwareVersion)
+        let parameters = request.parameters(variantName: planned.variantName)
+        let recording = BackgroundJob { () throws(PlanningError) in
+            try RecordedRun.begin(kind: .plan, store: store, loaded: loaded, parameters: parameters, startedAt: started)
+        }
+        // The forecast needs only the scenario. Its Monte Carlo ranges are needed only by the
+        // workbooks: drawn beside the matching and the allocation, on the cores the allocation's
+        // LP leaves idle.
         let forecasting = BackgroundJob { [self] () throws(PlanningError) in try forecast(planned) }
         let drawing = BackgroundJob { [self] () throws(PlanningError) in try ranges(planned) }
         // Not left running into the next run, whatever happens to this one.
         defer { _ = try? drawing.result() }
-        let recorded: RecordedRun
+        let outcome: PlanOutcome
         do {
-            recorded = try RecordedRun.begin(kind: .plan, storePath: storePath, softwareVersion: softwareVersion,
-                                             loaded: loaded, parameters: request.parameters(variantName: planned.variantName))
+            outcome = try plan(loaded: loaded, planned: planned, forecasting: forecasting, drawing: drawing,
+                               recording: recording, started: started)
         } catch {
-            _ = try? forecasting.result()
+            // A store that could not begin the run is the error reported (as when it was begun
+            // first); otherwise the run is recorded as failed.
+            try recording.result().recordFailure(error)
             throw error
         }
+        let recorded = try recording.result()
         do {
-            return try recorded.record {
-                let outcome = try plan(
-                    loaded: loaded, planned: planned, forecasting: forecasting, drawing: drawing, run: recorded.run, started: started)
-                return (outcome, outcome.report.headline, try results(of: outcome))
-            }
+            return try recorded.record { (outcome, outcome.report.headline, try results(of: outcome)) }
         } catch let error as PlanningError {
             throw error
         } catch let error as StorageError {
@@ -105,7 +113,7 @@ public struct PlanningPipeline: Sendable {
 
     private func plan(
         loaded: LoadedScenario, planned: Scenario, forecasting: BackgroundJob<(Forecast, MobilityBreakdown)>,
-        drawing: BackgroundJob<ForecastRanges?>, run: RunID, started: Date
+        drawing: BackgroundJob<ForecastRanges?>, recording: BackgroundJob<RecordedRun>, started: Date
     ) throws(PlanningError) -> PlanOutcome {
         let mobility = request.mobility
         let (forecast, breakdown) = try forecasting.result()
@@ -192,6 +200,13 @@ public struct PlanningPipeline: Sendable {
             throw error
         }
         let round = matching.map { $0.round.funded(by: plan.internQuotas()).result(of: $0.outcome) }
+        let run: RunID
+        do throws(PlanningError) {
+            run = try recording.result().run
+        } catch {
+            _ = try? frontierPoints()
+            throw error
+        }
         let audit = AuditFacts(runID: String(run.rawValue), datasetHash: loaded.contentHash,
                                softwareVersion: softwareVersion, created: started)
         let context = PlanWorkbookContext(scenario: planned, forecast: forecast, plan: plan, frontier: nil,

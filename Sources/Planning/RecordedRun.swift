@@ -12,13 +12,29 @@ public struct RecordedRun: Sendable {
     /// Opens the store, makes sure the dataset is stored, and begins a run.
     public static func begin(kind: RunKind, storePath: String, softwareVersion: String, loaded: LoadedScenario?,
                              parameters: some Encodable) throws(PlanningError) -> RecordedRun {
+        let store = try open(storePath: storePath, softwareVersion: softwareVersion)
+        return try begin(kind: kind, store: store, loaded: loaded, parameters: parameters)
+    }
+
+    /// Opens (creating and migrating if needed) the store at `storePath`.
+    public static func open(storePath: String, softwareVersion: String) throws(PlanningError) -> SkillPlanStore {
         do {
-            let store = try SkillPlanStore(path: storePath, softwareVersion: softwareVersion)
+            return try SkillPlanStore(path: storePath, softwareVersion: softwareVersion)
+        } catch {
+            throw .store(error)
+        }
+    }
+
+    /// Makes sure the dataset is stored in an open store (imported when the store has no dataset
+    /// with its content hash), and begins a run on it started at `startedAt`.
+    public static func begin(kind: RunKind, store: SkillPlanStore, loaded: LoadedScenario?, parameters: some Encodable,
+                             startedAt: Date = Date()) throws(PlanningError) -> RecordedRun {
+        do {
             var dataset: DatasetRecord?
             if let loaded {
                 dataset = try store.dataset(withHash: loaded.contentHash) ?? store.importDataset(loaded).dataset
             }
-            let run = try store.beginRun(kind: kind, datasetID: dataset?.id, parameters: parameters)
+            let run = try store.beginRun(kind: kind, datasetID: dataset?.id, parameters: parameters, startedAt: startedAt)
             return RecordedRun(store: store, run: run, dataset: dataset)
         } catch let error as StorageError {
             throw .store(error)
@@ -36,8 +52,14 @@ public struct RecordedRun: Sendable {
             try store.finishRun(run, status: .succeeded, summary: outcome.summary, results: outcome.results)
             return outcome.value
         } catch {
-            try? store.finishRun(run, status: .failed, summary: "\(error)")
+            recordFailure(error)
             throw error
         }
+    }
+
+    /// Records that the run failed, with the error's description. A store that cannot record it
+    /// leaves the run `running` (the failure itself is what the caller reports).
+    public func recordFailure(_ error: any Error) {
+        try? store.finishRun(run, status: .failed, summary: "\(error)")
     }
 }

@@ -280,22 +280,31 @@ enum StoredJSON {
         for (index, string) in strings.enumerated() {
             if index > 0 { text += "," }
             text += "\""
-            for scalar in string.unicodeScalars {
-                switch scalar {
-                case "\"": text += "\\\""
-                case "\\": text += "\\\\"
-                case "\n": text += "\\n"
-                case "\r": text += "\\r"
-                case "\t": text += "\\t"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: text.unicodeScalars.append(scalar)
-                }
+            // Codes seldom need escaping: appended whole, not scalar by scalar.
+            if string.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+                text += string
+            } else {
+                appendEscaped(string, to: &text)
             }
             text += "\""
         }
         return text + "]"
+    }
+
+    private static func appendEscaped(_ string: String, to text: inout String) {
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {

@@ -96,8 +96,41 @@ import Texts
         #expect(run.summary == thrown?.description)
     }
 
-    /// The forecast runs while the run is recorded: a store that cannot be opened still stops
-    /// the run with the store's error, and nothing is written.
+    /// A stage that fails before the run's number is needed (the allocation, while the dataset
+    /// is being stored) is recorded too: the dataset stored, the run failed with the message,
+    /// no workbook written.
+    @Test func aStageFailingWhileTheDatasetIsStoredIsRecordedAsFailed() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let exports = folder.appendingPathComponent("Exports")
+        var invalid = request(exports: exports)
+        invalid.timeLimit = -1
+        let storePath = folder.appendingPathComponent("store.sqlite").path
+        let before = Date()
+        var thrown: PlanningError?
+        do {
+            _ = try PlanningPipeline(request: invalid, storePath: storePath, softwareVersion: "test")
+                .run(.directory(Self.bundled, curricula: nil))
+        } catch {
+            thrown = error
+        }
+        guard case .stage(.allocate, _) = try #require(thrown) else {
+            Issue.record("expected an allocation-stage failure, got \(String(describing: thrown))")
+            return
+        }
+        let store = try SkillPlanStore(path: storePath)
+        let run = try #require(try store.runs().first)
+        #expect(run.status == .failed)
+        #expect(run.summary == thrown?.description)
+        #expect(run.datasetID != nil)
+        #expect(try store.datasets().count == 1)
+        // Recorded as started when the pipeline started, not when the dataset was stored.
+        #expect(run.startedAt >= before.addingTimeInterval(-1) && run.startedAt <= Date())
+        #expect(!FileManager.default.fileExists(atPath: exports.path))
+    }
+
+    /// The dataset is stored while the plan is worked out: a store that cannot be opened still
+    /// stops the run with the store's error, and nothing is written.
     @Test func aStoreThatCannotBeOpenedStopsTheRunWithItsError() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }

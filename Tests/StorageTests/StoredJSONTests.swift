@@ -17,5 +17,8 @@ import Testing
     @Test func stringArrayWritesCompactJSON() {
         #expect(StoredJSON.stringArray(["A", "B\"C"]) == #"["A","B\"C"]"#)
         #expect(StoredJSON.stringArray([]) == "[]")
+        // Strings that need no escaping (non-ASCII included) are written as they are, beside
+        // ones that do.
+        #expect(StoredJSON.stringArray(["Bắc Ninh", "a\nb\u{1F}", "x\\y"]) == #"["Bắc Ninh","a\nb\u001f","x\\y"]"#)
     }
 }
