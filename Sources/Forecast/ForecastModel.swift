@@ -60,16 +60,22 @@ public enum ForecastModel {
         let productivity = 1 + settings.productivityGrowth
         for sector in scenario.sectors {
             let factors = try demandFactors(sector, years: years, horizon: horizon, productivity: productivity)
+            // Resolved and checked at the first region, as before, but sorted and looked up once
+            // per sector, not once per region (the ranges project a thousand times).
+            var intensities: [(skill: Int, intensity: Double)]?
             for (regionID, output) in sector.baseOutput.sorted(by: { $0.key < $1.key }) {
                 guard let r = regionPositions[regionID] else {
                     throw .unknownRegion(regionID, referencedBy: "sector \(sector.id) base output")
                 }
                 try check(output, "sector \(sector.id) base output in \(regionID)", above: nil)
-                for (skillID, intensity) in sector.intensity.sorted(by: { $0.key < $1.key }) {
-                    guard let s = skillPositions[skillID] else {
-                        throw .unknownSkill(skillID, referencedBy: "sector \(sector.id) intensity")
-                    }
-                    try check(intensity, "sector \(sector.id) intensity of \(skillID)", above: nil)
+                let resolved: [(skill: Int, intensity: Double)]
+                if let intensities {
+                    resolved = intensities
+                } else {
+                    resolved = try resolvedIntensities(sector, skillPositions: skillPositions)
+                    intensities = resolved
+                }
+                for (s, intensity) in resolved {
                     let base = demand.offset(skill: s, region: r, year: 0)
                     for y in 0..<yearCount { demand.values[base + y] += output * intensity * factors[y] }
                 }
@@ -143,18 +149,23 @@ public enum ForecastModel {
         }
 
         // Arrivals at each destination, then supply by source and the separations.
+        // The innermost loop of the Monte Carlo ranges (skills × origins × destinations × years
+        // per draw): over the grids' storage, each cell summed in the same order as ever.
         var arrivals = Array(repeating: empty, count: sourceCount)
         for source in 0..<sourceCount {
-            for s in 0..<skillCount {
-                for o in 0..<regionCount {
-                    let base = entering[source].offset(skill: s, region: o, year: 0)
-                    // Upskilled staff already work somewhere: they stay; graduates move.
-                    let destinations = source == SupplySource.upskilledStaff.position
-                        ? [(position: o, share: 1.0)] : matrix.destinations(skill: s, origin: o)
-                    for (d, share) in destinations {
-                        let target = arrivals[source].offset(skill: s, region: d, year: 0)
-                        for y in 0..<yearCount {
-                            arrivals[source].values[target + y] += entering[source].values[base + y] * share
+            let entered = entering[source].values
+            arrivals[source].values.withUnsafeMutableBufferPointer { arrived in
+                for s in 0..<skillCount {
+                    for o in 0..<regionCount {
+                        let base = empty.offset(skill: s, region: o, year: 0)
+                        // An origin with no entrants of the skill adds exactly +0.0 to each cell.
+                        guard entered[base..<(base + yearCount)].contains(where: { $0 != 0 }) else { continue }
+                        // Upskilled staff already work somewhere: they stay; graduates move.
+                        let destinations = source == SupplySource.upskilledStaff.position
+                            ? [(position: o, share: 1.0)] : matrix.destinations(skill: s, origin: o)
+                        for (d, share) in destinations {
+                            let target = empty.offset(skill: s, region: d, year: 0)
+                            for y in 0..<yearCount { arrived[target + y] += entered[base + y] * share }
                         }
                     }
                 }
@@ -222,6 +233,21 @@ public enum ForecastModel {
             forecasts.append(try project(scenario.applying(variant), additionalIntake: additionalIntake, mobility: mobility))
         }
         return try ForecastComparison(forecasts)
+    }
+
+    /// The sector's skill intensities in skill-code order, with each skill's position.
+    private static func resolvedIntensities(
+        _ sector: Sector, skillPositions: [Skill.ID: Int]
+    ) throws(ForecastError) -> [(skill: Int, intensity: Double)] {
+        var resolved: [(skill: Int, intensity: Double)] = []
+        for (skillID, intensity) in sector.intensity.sorted(by: { $0.key < $1.key }) {
+            guard let s = skillPositions[skillID] else {
+                throw .unknownSkill(skillID, referencedBy: "sector \(sector.id) intensity")
+            }
+            try check(intensity, "sector \(sector.id) intensity of \(skillID)", above: nil)
+            resolved.append((s, intensity))
+        }
+        return resolved
     }
 
     /// `(1+g)^(t−t0) · L[k,t] / (1+π)^(t−t0)` for each year of the horizon.
