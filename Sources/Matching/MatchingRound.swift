@@ -92,9 +92,10 @@ public struct MatchingRound: Sendable {
     /// - Complexity: O(S + P + L + Q).
     public func result(of outcome: MatchingOutcome) -> MatchingRoundResult {
         let placement = fundedPlacement(of: outcome.matching)
+        let explanations = outcome.explanations(in: problem)
         return MatchingRoundResult(
-            round: number, problem: problem, outcome: outcome, funding: placement, explanations: outcome.explanations(in: problem),
-            summary: MatchingSummary(outcome, problem: problem, funding: placement, round: number))
+            round: number, problem: problem, outcome: outcome, funding: placement, explanations: explanations,
+            summary: MatchingSummary(outcome, problem: problem, funding: placement, round: number, explanations: explanations))
     }
 
     /// The same round funded by other plan quotas (the plan made after the matching, see

@@ -157,14 +157,17 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
     }
 
     /// The summary of a matching found under rules, with `funding` when there is a fund policy.
+    /// `explanations`: the outcome's ``MatchingOutcome/explanations(in:)`` when the caller has
+    /// them already (worked out here otherwise).
     ///
     /// - Complexity: O(S + P + L).
-    public init(_ outcome: MatchingOutcome, problem: MatchingProblem, funding: FundedPlacement? = nil, round: Int = 1) {
-        self.init(outcome.matching, problem: problem, funding: funding)
+    public init(_ outcome: MatchingOutcome, problem: MatchingProblem, funding: FundedPlacement? = nil, round: Int = 1,
+                explanations: [NotPlacedExplanation]? = nil) {
+        self.init(outcome.matching, problem: problem, funding: funding,
+                  notPlaced: explanations ?? outcome.explanations(in: problem))
         self.round = round
         mechanism = outcome.mechanism
         minimumPlaces = outcome.minimumReport
-        notPlacedAboveResult = NotPlacedCounts(outcome.explanations(in: problem))
         var placed = [Int](repeating: 0, count: outcome.rules.caps.caps.count)
         for assignment in outcome.matching.assignments {
             guard let region = assignment.posting.flatMap({ problem.posting($0) })?.region,
@@ -178,6 +181,10 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
     ///
     /// - Complexity: O(S + P) for S students and P postings.
     public init(_ matching: Matching, problem: MatchingProblem, funding: FundedPlacement? = nil) {
+        self.init(matching, problem: problem, funding: funding, notPlaced: PlacementExplanations.explain(matching, problem: problem))
+    }
+
+    private init(_ matching: Matching, problem: MatchingProblem, funding: FundedPlacement?, notPlaced: [NotPlacedExplanation]) {
         students = matching.assignments.count
         var byRank: [Int: Int] = [:]
         var matched = 0
@@ -218,7 +225,7 @@ public struct MatchingSummary: Codable, Hashable, Sendable {
         planInterns = funding?.planInterns ?? 0
         planInternsNotTaken = funding?.notTaken ?? 0
         internGroups = funding?.quotas ?? []
-        notPlacedAboveResult = NotPlacedCounts(PlacementExplanations.explain(matching, problem: problem))
+        notPlacedAboveResult = NotPlacedCounts(notPlaced)
     }
 
     /// A readable report for the terminal, one figure a line; the fund's figures in `language`.

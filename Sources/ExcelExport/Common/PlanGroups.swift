@@ -37,6 +37,10 @@ struct PlanGroups: Sendable {
     let programOfStudents: [StudentKey: Program.ID?]
     let planInternshipsByEnterprise: [Enterprise.ID: [InternshipAward]]
     let shortageAfter: [ShortageKey: Double]
+    /// The page setup of every intake plan's sheets.
+    let intakePrinting: SheetPrinting
+    /// The page setup of every interns workbook's sheets.
+    let internsPrinting: SheetPrinting
 
     init(_ context: PlanWorkbookContext) {
         self.context = context
@@ -44,6 +48,9 @@ struct PlanGroups: Sendable {
         let index = scenario.index
         self.index = index
         texts = context.texts
+        // Built once for thousands of workbooks (the header's date is formatted with a calendar).
+        intakePrinting = SheetPrinting(context: context, texts: texts, document: texts["intake.document"])
+        internsPrinting = SheetPrinting(context: context, texts: texts, document: texts["interns.document"])
 
         var programs: [Institution.ID: [Program]] = [:]
         var studentPrograms: [StudentKey: Program.ID?] = [:]
@@ -104,11 +111,6 @@ struct PlanGroups: Sendable {
         enterprisesWithPostings = enterpriseOrder
         assignmentsByPosting = assignments
         self.students = students
-    }
-
-    /// The page setup of a workbook titled `document`.
-    func printing(document: String) -> SheetPrinting {
-        SheetPrinting(context: context, texts: texts, document: document)
     }
 
     /// Institutions with at least one programme, in scenario order.

@@ -124,7 +124,7 @@ public enum IntakeWorkbook {
         let dataRows = TableSheet.firstDataRow...table.lastDataRow
         try sheet.addConditionalFormat(.shortage, to: CellRange(rows: dataRows, columns: 15...16))
         try table.appendTotals(sums: [(7, sums[0]), (8, sums[1]), (9, sums[2]), (11, sums[3]), (14, sums[4])])
-        try table.finish(groups.printing(document: t["intake.document"]))
+        try table.finish(groups.intakePrinting)
         return IntakeCells(programRange: table.dataRange(column: 1), fundedRange: table.dataRange(column: 8), lines: lines)
     }
 
@@ -175,6 +175,6 @@ public enum IntakeWorkbook {
         }
         try table.addAutofilter()
         try table.appendTotals(sums: [(14, seatSums), (15, costs)])
-        try table.finish(groups.printing(document: t["intake.document"]))
+        try table.finish(groups.intakePrinting)
     }
 }

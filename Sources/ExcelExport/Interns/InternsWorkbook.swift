@@ -93,7 +93,7 @@ public enum InternsWorkbook {
             }
         }
         try table.addAutofilter()
-        try table.finish(groups.printing(document: t["interns.document"]))
+        try table.finish(groups.internsPrinting)
     }
 
     struct InternCells {
@@ -152,7 +152,7 @@ public enum InternsWorkbook {
         }
         try table.addAutofilter()
         try table.appendTotals(sums: [(12, lines.map(\.support))])
-        try table.finish(groups.printing(document: t["interns.document"]))
+        try table.finish(groups.internsPrinting)
         return InternCells(
             postingRange: table.dataRange(column: 1), supportRange: table.dataRange(column: 12), lines: lines)
     }
@@ -184,7 +184,7 @@ public enum InternsWorkbook {
         }
         try table.addAutofilter()
         try table.appendTotals(sums: [(5, lines.map(\.interns)), (7, lines.map(\.cost))])
-        try table.finish(groups.printing(document: t["interns.document"]))
+        try table.finish(groups.internsPrinting)
         return PlannedCells(
             postingRange: table.dataRange(column: 1), internsRange: table.dataRange(column: 5),
             costRange: table.dataRange(column: 7), lines: lines)
@@ -256,7 +256,7 @@ public enum InternsWorkbook {
         try table.addAutofilter()
         try table.appendTotals(
             sums: [(6, sums[0]), (11, sums[1]), (13, sums[2]), (14, sums[3]), (15, sums[4]), (16, sums[5])])
-        try table.finish(groups.printing(document: t["interns.document"]))
+        try table.finish(groups.internsPrinting)
     }
 }
 

@@ -123,7 +123,7 @@ public struct HeaderFooter: Hashable, Sendable {
         func side(_ parts: [Part]) -> String {
             parts.map { part in
                 switch part {
-                case .text(let text): text.replacingOccurrences(of: "&", with: "&&")
+                case .text(let text): text.utf8.contains(UInt8(ascii: "&")) ? text.replacingOccurrences(of: "&", with: "&&") : text
                 case .pageNumber: "&P"
                 case .pageCount: "&N"
                 case .date: "&D"
