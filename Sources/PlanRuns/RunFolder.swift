@@ -9,7 +9,9 @@ import Darwin
 ///
 /// The files are built in a private staging folder beside it (`.skillplan-partial-<pid>-…`, the
 /// scratch name that ``removeStaleScratch`` and the workbook writer's own cleanup recognise), and
-/// the whole folder is renamed into place by ``commit(labelling:variant:policy:labelledExtensions:)`` once every file is complete.
+/// the whole folder is renamed into place by ``commit(files:)`` (or
+/// ``commit(labelling:variant:policy:labelledExtensions:)``, which labels them first) once every
+/// file is complete.
 /// Nobody ever sees a half-written run under its final name; a run that fails calls
 /// ``discard()`` and leaves nothing, and a run that is killed leaves only scratch that the next
 /// run in the same exports folder removes.
@@ -26,7 +28,7 @@ public struct RunFolder: Sendable {
     public let parent: URL
     /// The run folder's final name, `<scenario>-<variant>-run-<N>` (see ``name(scenario:variant:run:)``).
     public let name: String
-    /// Where the files are written until ``commit(labelling:variant:policy:labelledExtensions:)``.
+    /// Where the files are written until ``commit(files:)``.
     public let staging: URL
 
     /// The prefix of staging folders; the same as the workbook writer's scratch, so that one
@@ -99,20 +101,38 @@ public struct RunFolder: Sendable {
     public func commit(
         labelling files: [URL], variant: String, policy: String, labelledExtensions: Set<String> = ["xlsx"]
     ) throws(RunFolderError) -> [URL] {
-        var names: [String] = []
+        var labelledFiles: [URL] = []
         do throws(RunFolderError) {
             for file in files {
                 let fileName = file.lastPathComponent
                 guard labelledExtensions.contains(file.pathExtension.lowercased()) else {
-                    names.append(fileName)
+                    labelledFiles.append(file)
                     continue
                 }
                 let labelled = Self.labelledName(fileName, variant: variant, policy: policy)
                 if labelled != fileName {
                     try Self.rename(staging.appendingPathComponent(fileName), to: staging.appendingPathComponent(labelled))
                 }
-                names.append(labelled)
+                labelledFiles.append(staging.appendingPathComponent(labelled))
             }
+        } catch {
+            discard()
+            throw error
+        }
+        return try commit(files: labelledFiles)
+    }
+
+    /// Renames the staging folder to its final name in one step, the files in it written under
+    /// their final names (a plan's workbooks are written under their labelled names,
+    /// ``labelledName(_:variant:policy:)``, rather than renamed one by one).
+    ///
+    /// - Parameter files: the files written into ``staging``, in the order to report them.
+    /// - Returns: each file's path in the final folder, built on ``parent`` as given, in the order
+    ///   of `files`.
+    /// - Throws: ``RunFolderError`` with code `cannotCommit`, or `alreadyExists` when a folder with
+    ///   the final name appeared meanwhile; the staging folder is then removed.
+    public func commit(files: [URL]) throws(RunFolderError) -> [URL] {
+        do throws(RunFolderError) {
             if FileManager.default.fileExists(atPath: final.path) {
                 throw RunFolderError(.alreadyExists, path: final.path, reason: "a folder with this name appeared while the run was written")
             }
@@ -123,7 +143,7 @@ public struct RunFolder: Sendable {
             discard()
             throw error
         }
-        return names.map { final.appendingPathComponent($0) }
+        return files.map { final.appendingPathComponent($0.lastPathComponent) }
     }
 
     /// Removes the staging folder and everything in it (a run that failed); no error if it is gone.

@@ -233,11 +233,19 @@ public struct PlanningPipeline: Sendable {
                 return try plan.json(frontier: try frontierPoints())
             }
         }
+        // Written under the names that carry the run's variant and policy (no renaming after).
+        let policy = RunFolder.policyLabel(
+            totalBudgetVND: plan.totalBudget, fundDigest: loaded.files.first { $0.path == "fund.yaml" }?.sha256 ?? "")
+        let variant = plan.variant
         let written: [URL]
         do throws(PlanningError) {
             written = try stage(.workbooks, key: "planning.stage.workbooks", values: ["exports": folder.final.relativePath]) {
                 () throws(PlanningError) in
-                try failing(.workbooks) { try PlanWorkbooks.write(into: folder.staging, context: context, frontier: frontierPoints) }
+                try failing(.workbooks) {
+                    try PlanWorkbooks.write(into: folder.staging, context: context, frontier: frontierPoints) {
+                        RunFolder.labelledName($0, variant: variant, policy: policy)
+                    }
+                }
             }
         } catch {
             _ = try? sideWork.result()
@@ -251,9 +259,7 @@ public struct PlanningPipeline: Sendable {
             files.append(matchesURL)
             matchingSummary = round.summary
         }
-        let policy = RunFolder.policyLabel(
-            totalBudgetVND: plan.totalBudget, fundDigest: loaded.files.first { $0.path == "fund.yaml" }?.sha256 ?? "")
-        files = try failing(.workbooks) { try folder.commit(labelling: files, variant: plan.variant, policy: policy) }
+        files = try failing(.workbooks) { try folder.commit(files: files) }
         let report = PlanReport(
             scenario: planned.settings.name, variant: plan.variant, run: run.rawValue,
             contentHash: loaded.contentHash, status: plan.status.rawValue, objective: plan.objective,

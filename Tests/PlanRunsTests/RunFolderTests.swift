@@ -31,6 +31,18 @@ struct RunFolderTests {
         #expect(!FileManager.default.fileExists(atPath: folder.staging.path))
     }
 
+    @Test func filesWrittenUnderTheirFinalNamesAreCommittedAsTheyAre() throws {
+        let exports = try Self.exports()
+        defer { try? FileManager.default.removeItem(at: exports.deletingLastPathComponent()) }
+        let folder = try RunFolder.stage(in: exports, scenario: "s", variant: "baseline", run: 2)
+        let names = [RunFolder.labelledName("intake-INST-A.xlsx", variant: "baseline", policy: "960bn-3fa2c1"), "matches.csv"]
+        for name in names { try Data("x".utf8).write(to: folder.staging.appendingPathComponent(name)) }
+        let files = try folder.commit(files: names.map { folder.staging.appendingPathComponent($0) })
+        #expect(files == names.map { folder.final.appendingPathComponent($0) })
+        #expect(try Self.visible(folder.final) == names.sorted())
+        #expect(try Self.visible(exports) == ["s-baseline-run-2"])
+    }
+
     @Test func aDiscardedRunLeavesNothing() throws {
         let exports = try Self.exports()
         defer { try? FileManager.default.removeItem(at: exports.deletingLastPathComponent()) }

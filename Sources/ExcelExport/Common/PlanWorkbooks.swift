@@ -16,12 +16,17 @@ public enum PlanWorkbooks {
     /// `frontier`, when given, yields the budget frontier still being worked out: the fund plan,
     /// the only workbook that shows it, waits for it (in place of the context's), while the
     /// other workbooks are written.
+    ///
+    /// `naming` gives each workbook's file name from its plain one (``FundPlanWorkbook/fileName(for:)``,
+    /// ``IntakeWorkbook/fileName(institution:)``, ``InternsWorkbook/fileName(enterprise:)``, made
+    /// unique first): a plan run writes them under the names that carry its labels.
     /// - Throws: ``ExcelWriteError`` for the first workbook that cannot be written, or
     ///   `.destinationUnavailable` if the directory cannot be created; what `frontier` throws.
     /// - Complexity: O(plan items + programmes × years + postings + students): items are
     ///   grouped once by institution and enterprise.
     public static func write(
-        into directory: URL, context: PlanWorkbookContext, frontier: (@Sendable () throws -> [FrontierPoint]?)? = nil
+        into directory: URL, context: PlanWorkbookContext, frontier: (@Sendable () throws -> [FrontierPoint]?)? = nil,
+        naming: (String) -> String = { $0 }
     ) throws -> [URL] {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -33,13 +38,13 @@ public enum PlanWorkbooks {
         let groups = PlanGroups(context)
         var names = UniqueFileNames()
         var jobs: [(url: URL, workbook: Job)] = []
-        jobs.append((directory.appendingPathComponent(names.claim(FundPlanWorkbook.fileName(for: context))), .fundPlan))
+        jobs.append((directory.appendingPathComponent(naming(names.claim(FundPlanWorkbook.fileName(for: context)))), .fundPlan))
         for institution in groups.institutionsWithPrograms {
-            let name = names.claim(IntakeWorkbook.fileName(institution: institution))
+            let name = naming(names.claim(IntakeWorkbook.fileName(institution: institution)))
             jobs.append((directory.appendingPathComponent(name), .intake(institution)))
         }
         for enterprise in groups.enterprisesWithPostings {
-            let name = names.claim(InternsWorkbook.fileName(enterprise: enterprise))
+            let name = naming(names.claim(InternsWorkbook.fileName(enterprise: enterprise)))
             jobs.append((directory.appendingPathComponent(name), .interns(enterprise)))
         }
         try run(jobs, groups: groups, frontier: frontier)
