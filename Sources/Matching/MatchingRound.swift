@@ -88,11 +88,13 @@ public struct MatchingRound: Sendable {
     }
 
     /// The round's result from its matching: fund-backed places, explanations and summary.
+    /// `explanations`: the outcome's ``MatchingOutcome/explanations(in:)`` when worked out
+    /// already (they depend on the matching alone, not on the funding).
     ///
     /// - Complexity: O(S + P + L + Q).
-    public func result(of outcome: MatchingOutcome) -> MatchingRoundResult {
+    public func result(of outcome: MatchingOutcome, explanations: [NotPlacedExplanation]? = nil) -> MatchingRoundResult {
         let placement = fundedPlacement(of: outcome.matching)
-        let explanations = outcome.explanations(in: problem)
+        let explanations = explanations ?? outcome.explanations(in: problem)
         return MatchingRoundResult(
             round: number, problem: problem, outcome: outcome, funding: placement, explanations: explanations,
             summary: MatchingSummary(outcome, problem: problem, funding: placement, round: number, explanations: explanations))

@@ -132,6 +132,16 @@ public struct PlanningPipeline: Sendable {
                 throw .stage(.match, message: "\(error)")
             }
         }
+        // Why students are not at postings they ranked higher depends on the matching alone, not
+        // on the plan's funding: worked out (and grouped for the interns workbooks) while the
+        // plan is.
+        let explaining = matching.map { matched in
+            BackgroundJob { () throws(PlanningError) in
+                let explanations = matched.outcome.explanations(in: matched.round.problem)
+                return (all: explanations, byPosting: InternshipRound.byPosting(explanations))
+            }
+        }
+        defer { _ = try? explaining?.result() }
         var options = AllocationOptions(relax: request.relax, timeLimit: request.timeLimit)
         options.internLimits = matching.map { $0.round.matchedInterns(in: $0.outcome) } ?? []
         // The frontier needs neither the plan's whole seats nor its explanation: its points are
@@ -199,7 +209,8 @@ public struct PlanningPipeline: Sendable {
             _ = try? frontierPoints()
             throw error
         }
-        let round = matching.map { $0.round.funded(by: plan.internQuotas()).result(of: $0.outcome) }
+        let explained = try explaining?.result()
+        let round = matching.map { $0.round.funded(by: plan.internQuotas()).result(of: $0.outcome, explanations: explained?.all) }
         let run: RunID
         do throws(PlanningError) {
             run = try recording.result().run
@@ -210,7 +221,7 @@ public struct PlanningPipeline: Sendable {
         let audit = AuditFacts(runID: String(run.rawValue), datasetHash: loaded.contentHash,
                                softwareVersion: softwareVersion, created: started)
         let context = PlanWorkbookContext(scenario: planned, forecast: forecast, plan: plan, frontier: nil,
-                                          internships: round.map(InternshipRound.init), audit: audit, ranges: ranges, robust: robustPlan,
+                                          internships: round.map { InternshipRound($0, notPlacedByPosting: explained?.byPosting) }, audit: audit, ranges: ranges, robust: robustPlan,
                                           language: request.language ?? planned.settings.language ?? .en)
         // The run's own folder, built in a staging folder and renamed into place when complete.
         let folder: RunFolder

@@ -67,6 +67,22 @@ struct OneInternshipBudgetTests {
         #expect(try verifier.violations(of: file) == [])
     }
 
+    /// The plan run works out the round's explanations while the plan is made and hands them to
+    /// the result: the same result as working them out there; the ones given are the ones used.
+    @Test func explanationsWorkedOutBeforehandGiveTheSameResult() throws {
+        let scenario = Self.scenario(seed: 5, students: 30)
+        let round = try MatchingRound(scenario: scenario, directory: nil, quotas: [])
+        let outcome = try round.match()
+        let explanations = outcome.explanations(in: round.problem)
+        #expect(!explanations.isEmpty)
+        let plain = round.result(of: outcome)
+        let given = round.result(of: outcome, explanations: explanations)
+        #expect(given.explanations == plain.explanations)
+        #expect(given.summary == plain.summary)
+        let none = round.result(of: outcome, explanations: [])
+        #expect(none.explanations.isEmpty && none.summary.notPlacedAboveResult.students == 0)
+    }
+
     @Test func aPostingThePolicyDoesNotBackGetsNoPlannedIntern() throws {
         var scenario = Self.scenario(seed: 9, students: 20)
         scenario.fund.internships.fundedOwnership = [.domestic]

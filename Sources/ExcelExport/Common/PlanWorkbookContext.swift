@@ -19,10 +19,22 @@ public struct InternshipRound: Sendable {
     /// A matching round; `explanations` default to those of a matching without caps or minimum.
     public init(problem: MatchingProblem, matching: Matching, funding: FundedPlacement? = nil,
                 explanations: [NotPlacedExplanation]? = nil) {
+        self.init(problem: problem, matching: matching, funding: funding,
+                  notPlacedByPosting: Self.byPosting(explanations ?? PlacementExplanations.explain(matching, problem: problem)))
+    }
+
+    /// A matching round with its explanations already grouped (``byPosting(_:)``).
+    public init(problem: MatchingProblem, matching: Matching, funding: FundedPlacement?,
+                notPlacedByPosting: [InternshipPosting.ID: [NotPlacedExplanation]]) {
         self.problem = problem
         self.matching = matching
         self.funding = funding
-        notPlacedByPosting = Dictionary(grouping: explanations ?? PlacementExplanations.explain(matching, problem: problem), by: \.posting)
+        self.notPlacedByPosting = notPlacedByPosting
+    }
+
+    /// Explanations grouped by the posting they are about, as ``notPlacedByPosting`` holds them.
+    public static func byPosting(_ explanations: [NotPlacedExplanation]) -> [InternshipPosting.ID: [NotPlacedExplanation]] {
+        Dictionary(grouping: explanations, by: \.posting)
     }
 }
 
@@ -67,8 +79,10 @@ public struct PlanWorkbookContext: Sendable {
 }
 
 extension InternshipRound {
-    /// The interns workbooks' view of a round run by ``MatchingRound``.
-    public init(_ result: MatchingRoundResult) {
-        self.init(problem: result.problem, matching: result.matching, funding: result.funding, explanations: result.explanations)
+    /// The interns workbooks' view of a round run by ``MatchingRound``; `notPlacedByPosting`:
+    /// its explanations grouped by ``byPosting(_:)`` when that is done already.
+    public init(_ result: MatchingRoundResult, notPlacedByPosting: [InternshipPosting.ID: [NotPlacedExplanation]]? = nil) {
+        self.init(problem: result.problem, matching: result.matching, funding: result.funding,
+                  notPlacedByPosting: notPlacedByPosting ?? Self.byPosting(result.explanations))
     }
 }
