@@ -209,6 +209,21 @@ enum ColumnWidth {
     static func textWidth(_ text: String) -> Double {
         // Most cell texts are one line of ASCII (ids, codes), whose width is their byte count.
         if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0A }) { return Double(text.utf8.count) }
+        // Latin and precomposed Vietnamese letters (U+1E00–U+1EFF) are a character a scalar: the
+        // lines counted by scalars, without Unicode's character breaking (the notes and reasons
+        // of thousands of sheets). A CR (CR LF is one character) or anything else takes that way.
+        if text.unicodeScalars.allSatisfy({ ($0.value < 0x300 && $0 != "\r") || (0x1E00...0x1EFF).contains($0.value) }) {
+            var longest = 0, current = 0
+            for scalar in text.unicodeScalars {
+                if scalar == "\n" {
+                    longest = max(longest, current)
+                    current = 0
+                } else {
+                    current += 1
+                }
+            }
+            return Double(max(longest, current))
+        }
         return Double(text.split(separator: "\n").map(\.count).max() ?? 0)
     }
 

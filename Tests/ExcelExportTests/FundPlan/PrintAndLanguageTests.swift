@@ -251,9 +251,11 @@ struct PageSetupTests {
 struct ColumnMeasureTests {
     @Test(
         "a text's width is its longest line in characters",
-        arguments: [("ENT-0001", 8.0), ("Hà Nội", 6.0), ("ab\ncdef\ng", 4.0), ("", 0.0), ("a\r\nbc", 4.0), ("Đà Nẵng\nx", 7.0)])
+        arguments: [("ENT-0001", 8.0), ("Hà Nội", 6.0), ("ab\ncdef\ng", 4.0), ("", 0.0), ("a\r\nbc", 4.0), ("Đà Nẵng\nx", 7.0),
+                    ("x\nTổng hợp ưu tiên\n\n", 16.0), ("Ha\u{300} No\u{323}\u{302}i", 6.0), ("👩‍🔧 thợ", 5.0), ("é\u{301}\nab", 2.0)])
     func textWidths(_ text: String, width: Double) {
         #expect(ColumnWidth.textWidth(text) == width)
+        #expect(ColumnWidth.textWidth(text) == Double(text.split(separator: "\n").map(\.count).max() ?? 0))
         #expect(ColumnWidth.estimate(.string(text), style: nil) == width)
     }
 
