@@ -220,8 +220,9 @@ public struct PlanningPipeline: Sendable {
         }
         let audit = AuditFacts(runID: String(run.rawValue), datasetHash: loaded.contentHash,
                                softwareVersion: softwareVersion, created: started)
+        let internships = round.map { InternshipRound($0, notPlacedByPosting: explained?.byPosting) }
         let context = PlanWorkbookContext(scenario: planned, forecast: forecast, plan: plan, frontier: nil,
-                                          internships: round.map { InternshipRound($0, notPlacedByPosting: explained?.byPosting) }, audit: audit, ranges: ranges, robust: robustPlan,
+                                          internships: internships, audit: audit, ranges: ranges, robust: robustPlan,
                                           language: request.language ?? planned.settings.language ?? .en)
         // The run's own folder, built in a staging folder and renamed into place when complete.
         let folder: RunFolder
