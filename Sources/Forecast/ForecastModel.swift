@@ -27,6 +27,35 @@ public enum ForecastModel {
         _ scenario: Scenario, additionalIntake: AdditionalIntake = AdditionalIntake(),
         mobility mode: MobilityMode = .scenario
     ) throws(ForecastError) -> Forecast {
+        try project(scenario, additionalIntake: additionalIntake, mobility: mode, programPlaces: nil)
+    }
+
+    /// The skill and region positions of a programme (in the scenario's skills and regions).
+    struct ProgramPlace {
+        let skill: Int
+        let region: Int
+    }
+
+    /// Each programme's place, in programme order; nil when a programme's skill or region is not
+    /// the scenario's (``project(_:additionalIntake:mobility:)`` says which).
+    static func programPlaces(_ scenario: Scenario) -> [ProgramPlace]? {
+        let skills = Dictionary(scenario.skills.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let regions = Dictionary(scenario.regions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var places: [ProgramPlace] = []
+        places.reserveCapacity(scenario.programs.count)
+        for program in scenario.programs {
+            guard let skill = skills[program.skill], let region = regions[program.region] else { return nil }
+            places.append(ProgramPlace(skill: skill, region: region))
+        }
+        return places
+    }
+
+    /// The projection, with the programmes' places when known (`programPlaces`, for a scenario
+    /// whose programmes, skills and regions are those they were worked out from: the ranges'
+    /// draws change only rates); looked up otherwise.
+    static func project(
+        _ scenario: Scenario, additionalIntake: AdditionalIntake, mobility mode: MobilityMode, programPlaces: [ProgramPlace]?
+    ) throws(ForecastError) -> Forecast {
         let settings = scenario.settings
         guard settings.horizonYears >= 1 else { throw .emptyHorizon(horizonYears: settings.horizonYears) }
         let t0 = settings.baseYear
@@ -107,13 +136,20 @@ public enum ForecastModel {
         var graduates = empty
         var entering = Array(repeating: empty, count: sourceCount)
         var programPositions: [Program.ID: Program] = [:]
-        for program in scenario.programs {
+        let places = programPlaces.flatMap { $0.count == scenario.programs.count ? $0 : nil }
+        for (index, program) in scenario.programs.enumerated() {
             var name: String { "programme \(program.id)" }
-            guard let s = skillPositions[program.skill] else {
-                throw .unknownSkill(program.skill, referencedBy: name)
-            }
-            guard let r = regionPositions[program.region] else {
-                throw .unknownRegion(program.region, referencedBy: name)
+            let s: Int, r: Int
+            if let places {
+                (s, r) = (places[index].skill, places[index].region)
+            } else {
+                guard let skill = skillPositions[program.skill] else {
+                    throw .unknownSkill(program.skill, referencedBy: name)
+                }
+                guard let region = regionPositions[program.region] else {
+                    throw .unknownRegion(program.region, referencedBy: name)
+                }
+                (s, r) = (skill, region)
             }
             try check(Double(program.baselineIntake), "\(name) baseline intake", above: nil)
             try check(Double(program.durationYears), "\(name) duration in years", above: nil)

@@ -104,6 +104,8 @@ extension ForecastModel {
             throw .invalidValue(field: "number of draws", value: Double(draws), expected: "1 or more")
         }
         let central = try project(scenario, mobility: mobility)
+        // The draws change rates only: each programme's place is looked up once, not per draw.
+        let places = programPlaces(scenario)
         let skillCount = central.skills.count
         let yearCount = central.years.count
         let cellCount = skillCount * yearCount
@@ -122,7 +124,7 @@ extension ForecastModel {
             while index < draws {
                 do throws(ForecastError) {
                     let drawn = draw(scenario, index: index, seed: seed)
-                    let forecast = try project(drawn, mobility: mobility)
+                    let forecast = try project(drawn, additionalIntake: AdditionalIntake(), mobility: mobility, programPlaces: places)
                     var values = Array(repeating: 0.0, count: stride)
                     var horizon = 0.0
                     for s in 0..<skillCount {

@@ -178,6 +178,22 @@ struct ForecastRangesTests {
         #expect(first.parameters == ["productivity_growth", "attrition_scale", "entry_rate_scale", "stay_share"])
     }
 
+    /// The ranges look each programme's place up once for all draws (the draws change rates only):
+    /// every draw projects as it does from scratch.
+    @Test func aDrawProjectedWithThePlacesLookedUpOnceIsTheSame() throws {
+        let scenario = Self.uncertain
+        let places = try #require(ForecastModel.programPlaces(scenario))
+        #expect(places.count == scenario.programs.count)
+        for index in 0..<5 {
+            let drawn = ForecastModel.draw(scenario, index: index, seed: 11)
+            #expect(try ForecastModel.project(drawn, additionalIntake: AdditionalIntake(), mobility: .scenario, programPlaces: places)
+                == ForecastModel.project(drawn))
+        }
+        var unknown = scenario
+        unknown.programs[0].region = "NOWHERE"
+        #expect(ForecastModel.programPlaces(unknown) == nil)
+    }
+
     @Test func withoutUncertaintyEveryDrawIsTheCentralForecast() throws {
         let scenario = MobilityAndSeparationTests.twoProvinces(mobility: MobilityAndSeparationTests.moving(0.5))
         let ranges = try ForecastModel.ranges(scenario, draws: 20, seed: 1)
