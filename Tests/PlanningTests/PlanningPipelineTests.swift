@@ -30,6 +30,20 @@ import Texts
         PlanRequest(exports: exports, relax: true, sweep: [], draws: 0)
     }
 
+    /// Runs a pipeline that must fail on the bundled scenario: its error, and the run its store
+    /// recorded.
+    func failingRun(_ pipeline: PlanningPipeline, storePath: String) throws -> (error: PlanningError, run: RunRecord, store: SkillPlanStore) {
+        var thrown: PlanningError?
+        do {
+            _ = try pipeline.run(.directory(Self.bundled, curricula: nil))
+        } catch {
+            thrown = error
+        }
+        let error = try #require(thrown)
+        let store = try SkillPlanStore(path: storePath)
+        return (error, try #require(try store.runs().first), store)
+    }
+
     @Test func runsEveryStageInOrderAndRecordsTheRun() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -80,20 +94,13 @@ import Texts
         try Data("not a folder".utf8).write(to: blocked)
         let storePath = folder.appendingPathComponent("store.sqlite").path
         let pipeline = PlanningPipeline(request: request(exports: blocked), storePath: storePath, softwareVersion: "test")
-        var thrown: PlanningError?
-        do {
-            _ = try pipeline.run(.directory(Self.bundled, curricula: nil))
-        } catch {
-            thrown = error
-        }
-        guard case .stage(.workbooks, _) = try #require(thrown) else {
-            Issue.record("expected a workbook-stage failure, got \(String(describing: thrown))")
+        let (thrown, run, _) = try failingRun(pipeline, storePath: storePath)
+        guard case .stage(.workbooks, _) = thrown else {
+            Issue.record("expected a workbook-stage failure, got \(thrown)")
             return
         }
-        let store = try SkillPlanStore(path: storePath)
-        let run = try #require(try store.runs().first)
         #expect(run.status == .failed)
-        #expect(run.summary == thrown?.description)
+        #expect(run.summary == thrown.description)
     }
 
     /// A stage that fails before the run's number is needed (the allocation, while the dataset
@@ -107,21 +114,14 @@ import Texts
         invalid.timeLimit = -1
         let storePath = folder.appendingPathComponent("store.sqlite").path
         let before = Date()
-        var thrown: PlanningError?
-        do {
-            _ = try PlanningPipeline(request: invalid, storePath: storePath, softwareVersion: "test")
-                .run(.directory(Self.bundled, curricula: nil))
-        } catch {
-            thrown = error
-        }
-        guard case .stage(.allocate, _) = try #require(thrown) else {
-            Issue.record("expected an allocation-stage failure, got \(String(describing: thrown))")
+        let pipeline = PlanningPipeline(request: invalid, storePath: storePath, softwareVersion: "test")
+        let (thrown, run, store) = try failingRun(pipeline, storePath: storePath)
+        guard case .stage(.allocate, _) = thrown else {
+            Issue.record("expected an allocation-stage failure, got \(thrown)")
             return
         }
-        let store = try SkillPlanStore(path: storePath)
-        let run = try #require(try store.runs().first)
         #expect(run.status == .failed)
-        #expect(run.summary == thrown?.description)
+        #expect(run.summary == thrown.description)
         #expect(run.datasetID != nil)
         #expect(try store.datasets().count == 1)
         // Recorded as started when the pipeline started, not when the dataset was stored.
