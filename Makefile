@@ -5,7 +5,7 @@ SCENARIO ?= Scenarios/vietnam-2026-2035
 EXPORTS  ?= Exports
 DB       ?= skillplan.sqlite
 SCALE    ?= national
-APT_PACKAGES = libsqlite3-dev libxlsxwriter-dev coinor-libcbc-dev pkg-config
+APT_PACKAGES = libsqlite3-dev libxlsxwriter-dev zlib1g-dev coinor-libcbc-dev pkg-config
 # The browser the portal's end-to-end test drives, and the load generator of `make loadtest`.
 TEST_PACKAGES = chromium chromium-driver wrk
 PORT     ?= 8080

@@ -46,6 +46,11 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
 
         // Every text a person reads, one catalogue per language.
         .target(name: "Texts", swiftSettings: swiftSettings),
@@ -93,7 +98,7 @@ let package = Package(
         ),
         .target(
             name: "ExcelExport",
-            dependencies: ["CXlsxWriter", "Texts", "Workforce", "Forecast", "Optimization", "Allocation", "Matching", "PlanRuns"],
+            dependencies: ["CXlsxWriter", "CDeflate", "Texts", "Workforce", "Forecast", "Optimization", "Allocation", "Matching", "PlanRuns"],
             swiftSettings: swiftSettings
         ),
         // The main job (load → forecast → allocate → frontier → match → workbooks) that the CLI and

@@ -21,7 +21,7 @@ struct SheetPrinting {
 
     /// Sets `sheet`'s page setup for content `width` characters wide.
     func apply(
-        to sheet: XLSXWorksheet, width: Double, repeatedRows: ClosedRange<Int>? = nil, printArea: CellRange? = nil,
+        to sheet: any WorksheetWriting, width: Double, repeatedRows: ClosedRange<Int>? = nil, printArea: CellRange? = nil,
         fitHeight: Int = 0
     ) throws {
         try sheet.setPageSetup(PageSetup(

@@ -30,7 +30,7 @@ struct TableSheet {
     /// The widest a column grows to fit its values, in characters.
     static let widestColumn = 48.0
 
-    let sheet: XLSXWorksheet
+    let sheet: any WorksheetWriting
     let columns: [TableColumn]
     let texts: WorkbookTexts
     /// The next row to write.
@@ -45,7 +45,7 @@ struct TableSheet {
     private let note: String?
 
     /// Writes the title, note and header.
-    init(_ sheet: XLSXWorksheet, texts: WorkbookTexts, title: String, note: String?, columns: [TableColumn]) throws {
+    init(_ sheet: any WorksheetWriting, texts: WorkbookTexts, title: String, note: String?, columns: [TableColumn]) throws {
         self.sheet = sheet
         self.columns = columns
         self.texts = texts

@@ -41,7 +41,7 @@ public enum IntakeWorkbook {
         let name = institution?.name ?? id.rawValue
         let t = groups.texts
         let values = ["name": name, "title": context.scenario.settings.title, "run": context.audit.runID, "dataset": context.audit.datasetHash]
-        let workbook = try XLSXWorkbook(
+        let workbook = try DirectWorkbook(
             destination: url,
             properties: DocumentProperties(
                 title: t.format("intake.document-title", values),
@@ -67,7 +67,7 @@ public enum IntakeWorkbook {
     }
 
     private static func writeIntakePlan(
-        _ sheet: XLSXWorksheet, institution name: String, id: Institution.ID, programs: [Program], groups: PlanGroups
+        _ sheet: DirectWorksheet, institution name: String, id: Institution.ID, programs: [Program], groups: PlanGroups
     ) throws -> IntakeCells {
         let context = groups.context
         let seatStyle = context.plan.relaxed ? WorkbookStyles.decimal : WorkbookStyles.integer
@@ -129,7 +129,7 @@ public enum IntakeWorkbook {
     }
 
     private static func writeProgrammes(
-        _ sheet: XLSXWorksheet, programs: [Program], groups: PlanGroups, intake: IntakeCells
+        _ sheet: DirectWorksheet, programs: [Program], groups: PlanGroups, intake: IntakeCells
     ) throws {
         let context = groups.context
         let seatStyle = context.plan.relaxed ? WorkbookStyles.decimal : WorkbookStyles.integer

@@ -46,7 +46,7 @@ public enum InternsWorkbook {
         let name = groups.index.enterprises[id]?.name ?? id.rawValue
         let t = groups.texts
         let values = ["name": name, "title": context.scenario.settings.title, "run": context.audit.runID, "dataset": context.audit.datasetHash]
-        let workbook = try XLSXWorkbook(
+        let workbook = try DirectWorkbook(
             destination: url,
             properties: DocumentProperties(
                 title: t.format("interns.document-title", values),
@@ -69,7 +69,7 @@ public enum InternsWorkbook {
         try workbook.close()
     }
 
-    private static func writeNotPlaced(_ sheet: XLSXWorksheet, postings: [InternshipPosting], groups: PlanGroups) throws {
+    private static func writeNotPlaced(_ sheet: DirectWorksheet, postings: [InternshipPosting], groups: PlanGroups) throws {
         let round = groups.context.internships
         let t = groups.texts
         var table = try TableSheet(
@@ -110,7 +110,7 @@ public enum InternsWorkbook {
     }
 
     private static func writeInterns(
-        _ sheet: XLSXWorksheet, name: String, id: Enterprise.ID, postings: [InternshipPosting], groups: PlanGroups
+        _ sheet: DirectWorksheet, name: String, id: Enterprise.ID, postings: [InternshipPosting], groups: PlanGroups
     ) throws -> InternCells {
         let funding = groups.context.internships?.funding
         let t = groups.texts
@@ -158,7 +158,7 @@ public enum InternsWorkbook {
     }
 
     private static func writePlanSupport(
-        _ sheet: XLSXWorksheet, awards: [InternshipAward], groups: PlanGroups
+        _ sheet: DirectWorksheet, awards: [InternshipAward], groups: PlanGroups
     ) throws -> PlannedCells {
         let seatStyle = groups.context.plan.relaxed ? WorkbookStyles.decimal : WorkbookStyles.integer
         let t = groups.texts
@@ -191,7 +191,7 @@ public enum InternsWorkbook {
     }
 
     private static func writePostings(
-        _ sheet: XLSXWorksheet, postings: [InternshipPosting], groups: PlanGroups, interns: InternCells,
+        _ sheet: DirectWorksheet, postings: [InternshipPosting], groups: PlanGroups, interns: InternCells,
         planned: PlannedCells
     ) throws {
         let seatStyle = groups.context.plan.relaxed ? WorkbookStyles.decimal : WorkbookStyles.integer

@@ -82,23 +82,7 @@ public final class XLSXWorkbook {
         let destination = destination.standardizedFileURL
         self.destination = destination
         stagingFolder = options.stagingFolder
-        let directory = destination.deletingLastPathComponent()
-
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
-            isDirectory.boolValue
-        else {
-            throw ExcelWriteError(
-                .destinationUnavailable,
-                "the directory \(directory.path) does not exist; create it first",
-                path: destination.path)
-        }
-        guard access(directory.path, W_OK) == 0 else {
-            throw ExcelWriteError(
-                .destinationUnavailable,
-                "the directory \(directory.path) is not writable; choose another --exports directory or fix its permissions",
-                path: destination.path)
-        }
+        try Self.requireWritableDirectory(of: destination)
 
         var lxwOptions = lxw_workbook_options()
         lxwOptions.constant_memory = 0
@@ -114,6 +98,26 @@ public final class XLSXWorkbook {
         }
         self.handle = handle
         try setProperties(properties)
+    }
+
+    /// Throws `.destinationUnavailable` unless the directory of `destination` exists and is writable.
+    static func requireWritableDirectory(of destination: URL) throws {
+        let directory = destination.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
+            throw ExcelWriteError(
+                .destinationUnavailable,
+                "the directory \(directory.path) does not exist; create it first",
+                path: destination.path)
+        }
+        guard access(directory.path, W_OK) == 0 else {
+            throw ExcelWriteError(
+                .destinationUnavailable,
+                "the directory \(directory.path) is not writable; choose another --exports directory or fix its permissions",
+                path: destination.path)
+        }
     }
 
     deinit {
@@ -235,9 +239,20 @@ public final class XLSXWorkbook {
     }
 
     private func validateSheetName(_ name: String) throws {
+        try Self.validateSheetName(name, besides: sheets.map(\.name), path: destination.path)
+        // The library's own check, in case its rules are stricter than ours.
+        let result = workbook_validate_sheet_name(try openHandle(), name)
+        guard result == LXW_NO_ERROR else {
+            throw ExcelWriteError(
+                library: result, "the sheet name '\(name)' is not valid", path: destination.path, sheet: name)
+        }
+    }
+
+    /// Throws `.invalidSheetName` or `.duplicateSheetName` unless `name` follows Excel's rules
+    /// for sheet names and differs (ignoring case) from the `existing` ones.
+    static func validateSheetName(_ name: String, besides existing: [String], path: String) throws {
         func invalid(_ why: String) -> ExcelWriteError {
-            ExcelWriteError(
-                .invalidSheetName, "the sheet name '\(name)' \(why)", path: destination.path, sheet: name)
+            ExcelWriteError(.invalidSheetName, "the sheet name '\(name)' \(why)", path: path, sheet: name)
         }
         if name.isEmpty { throw invalid("is empty; give the sheet a name") }
         if name.count > 31 { throw invalid("has \(name.count) characters; Excel allows at most 31") }
@@ -247,17 +262,11 @@ public final class XLSXWorkbook {
         if name.hasPrefix("'") || name.hasSuffix("'") {
             throw invalid("starts or ends with an apostrophe, which Excel forbids")
         }
-        if sheets.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+        if existing.contains(where: { $0.lowercased() == name.lowercased() }) {
             throw ExcelWriteError(
                 .duplicateSheetName,
                 "a sheet named '\(name)' already exists (Excel compares sheet names without case)",
-                path: destination.path, sheet: name)
-        }
-        // The library's own check, in case its rules are stricter than ours.
-        let result = workbook_validate_sheet_name(try openHandle(), name)
-        guard result == LXW_NO_ERROR else {
-            throw ExcelWriteError(
-                library: result, "the sheet name '\(name)' is not valid", path: destination.path, sheet: name)
+                path: path, sheet: name)
         }
     }
 

@@ -145,9 +145,7 @@ extension XLSXWorksheet {
     ///   Excel's 255 characters, negative fits, or rows or an area off the grid.
     public func setPageSetup(_ setup: PageSetup) throws {
         let handle = try openHandle()
-        guard setup.fitWidth >= 0, setup.fitHeight >= 0, setup.fitWidth <= 0xFFFF, setup.fitHeight <= 0xFFFF else {
-            throw error(.invalidArgument, "cannot fit the sheet to \(setup.fitWidth) × \(setup.fitHeight) pages")
-        }
+        let codes = try setup.checkedCodes { error(.invalidArgument, $0) }
         switch setup.orientation {
         case .portrait: worksheet_set_portrait(handle)
         case .landscape: worksheet_set_landscape(handle)
@@ -169,16 +167,27 @@ extension XLSXWorksheet {
                 worksheet_print_area(handle, first.row, first.column, last.row, last.column),
                 "cannot set the print area \(area.a1)")
         }
-        for (kind, text) in [("header", setup.header), ("footer", setup.footer)] {
-            guard let text else { continue }
+        if let header = codes.header { try check(worksheet_set_header(handle, header), "cannot set the page header") }
+        if let footer = codes.footer { try check(worksheet_set_footer(handle, footer), "cannot set the page footer") }
+    }
+}
+
+extension PageSetup {
+    /// The header's and footer's codes, made valid XML, after checking the page counts and the
+    /// codes' length; `invalid` makes the error for a message.
+    func checkedCodes(_ invalid: (String) -> ExcelWriteError) throws -> (header: String?, footer: String?) {
+        guard fitWidth >= 0, fitHeight >= 0, fitWidth <= 0xFFFF, fitHeight <= 0xFFFF else {
+            throw invalid("cannot fit the sheet to \(fitWidth) × \(fitHeight) pages")
+        }
+        func checked(_ text: HeaderFooter?, _ kind: String) throws -> String? {
+            guard let text else { return nil }
             let code = XMLText.valid(text.code)
             guard code.count <= HeaderFooter.maximumLength else {
-                throw error(
-                    .invalidArgument,
+                throw invalid(
                     "the page \(kind) is \(code.count) characters; Excel allows \(HeaderFooter.maximumLength): shorten its texts")
             }
-            let result = kind == "header" ? worksheet_set_header(handle, code) : worksheet_set_footer(handle, code)
-            try check(result, "cannot set the page \(kind)")
+            return code
         }
+        return (try checked(header, "header"), try checked(footer, "footer"))
     }
 }
