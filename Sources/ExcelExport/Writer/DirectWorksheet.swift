@@ -242,6 +242,7 @@ struct SheetContent {
     /// Whether the sheet is hidden.
     var isHidden = false
 
+    /// A cell's value as the file stores it: texts by their index in the shared strings.
     enum Value {
         case number(Double)
         case sharedText(Int)
@@ -253,11 +254,13 @@ struct SheetContent {
 
     struct Cell {
         var column: Int
+        /// The style's id in the workbook's ``StyleSheet`` (0: the default).
         var style: Int
         var value: Value
     }
 
     struct Row {
+        /// In column order.
         var cells: [Cell] = []
         var height: Double?
         var style = 0
@@ -270,6 +273,7 @@ struct SheetContent {
         var hidden: Bool
     }
 
+    /// Rows by their 1-based number.
     var rows: [Int: Row] = [:]
     /// Column layouts by their first column.
     var columns: [Int: ColumnLayout] = [:]
@@ -278,6 +282,7 @@ struct SheetContent {
     var merged: [CellRange] = []
     var conditionalFormats: [(range: CellRange, rule: ConditionalFormat)] = []
     var pageSetup: PageSetup?
+    /// The page header's and footer's codes, checked (``PageSetup/checkedCodes(_:)``).
     var pageCodes: (header: String?, footer: String?) = (nil, nil)
 
     init(name: String, index: Int) {
@@ -285,6 +290,7 @@ struct SheetContent {
         self.index = index
     }
 
+    /// Stores a cell, replacing the one written there before.
     mutating func store(_ value: Value, at cell: CellAddress, style: Int) {
         rows[cell.row, default: Row()].insert(Cell(column: cell.column, style: style, value: value))
     }
