@@ -56,8 +56,9 @@ struct ZipArchive {
             }
         }
         let deflatedSize = bytes.count - dataStart
-        for (index, byte) in (0..<4).map({ UInt8(truncatingIfNeeded: UInt32(truncatingIfNeeded: deflatedSize) >> UInt32(8 * $0)) }).enumerated() {
-            bytes[offset + 18 + index] = byte
+        // The header's "compressed size" field, 18 bytes in.
+        for index in 0..<4 {
+            bytes[offset + 18 + index] = UInt8(truncatingIfNeeded: deflatedSize >> (8 * index))
         }
         // Central directory record.
         Self.append32(0x0201_4B50, to: &directory)
