@@ -65,11 +65,21 @@ public final class XLSXWorkbook {
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
     /// The format ``format(for:)`` returned last, with its style.
     private var lastFormat: (style: CellStyle, format: UnsafeMutablePointer<lxw_format>)?
-    private var sheets: [XLSXWorksheet] = []
+    /// Each sheet's name, library handle and visibility. ``XLSXWorksheet``s are handles on these:
+    /// the workbook does not hold its sheet objects, which hold it, so neither keeps the other
+    /// alive once let go (a workbook never closed is freed, and frees the library's).
+    var sheets: [SheetRecord] = []
     /// The scratch directory as a C string; libxlsxwriter may keep the pointer until close.
     private var scratchDirectory: UnsafeMutablePointer<CChar>?
-    /// The sheet last activated, if any (libxlsxwriter shows the first sheet otherwise).
-    weak var activeSheet: XLSXWorksheet?
+    /// The index of the sheet last activated, if any (libxlsxwriter shows the first sheet otherwise).
+    var activeSheetIndex: Int?
+
+    /// What the workbook keeps of a sheet.
+    struct SheetRecord {
+        let name: String
+        let handle: UnsafeMutablePointer<lxw_worksheet>
+        var isHidden = false
+    }
 
     /// Starts a workbook that will be written to `destination` on ``close()``.
     ///
@@ -179,7 +189,7 @@ public final class XLSXWorkbook {
     public var isClosed: Bool { handle == nil }
 
     /// The worksheets added so far, in order.
-    public var worksheets: [XLSXWorksheet] { sheets }
+    public var worksheets: [XLSXWorksheet] { sheets.indices.map { XLSXWorksheet(index: $0, workbook: self) } }
 
     /// The open library handle, or a `.workbookClosed` error.
     func openHandle(sheet: String? = nil) throws -> UnsafeMutablePointer<lxw_workbook> {
@@ -228,14 +238,13 @@ public final class XLSXWorkbook {
                 .invalidSheetName, "libxlsxwriter rejected the sheet name '\(name)'",
                 path: destination.path, sheet: name)
         }
-        let worksheet = XLSXWorksheet(name: name, handle: sheet, workbook: self)
-        sheets.append(worksheet)
-        return worksheet
+        sheets.append(SheetRecord(name: name, handle: sheet))
+        return XLSXWorksheet(index: sheets.count - 1, workbook: self)
     }
 
     /// The worksheet of that name (exact match), if added.
     public func worksheet(named name: String) -> XLSXWorksheet? {
-        sheets.first { $0.name == name }
+        sheets.firstIndex { $0.name == name }.map { XLSXWorksheet(index: $0, workbook: self) }
     }
 
     private func validateSheetName(_ name: String) throws {
@@ -307,13 +316,12 @@ public final class XLSXWorkbook {
     /// Makes sure the sheet shown on opening is not a hidden one.
     private func showAVisibleSheet() throws {
         guard !sheets.isEmpty else { return }
-        guard let firstVisible = sheets.first(where: { !$0.isHidden }) else {
+        guard let firstVisible = sheets.firstIndex(where: { !$0.isHidden }) else {
             throw ExcelWriteError(
                 .invalidArgument, "every sheet is hidden; Excel needs at least one visible sheet",
                 path: destination.path)
         }
-        let active = activeSheet ?? sheets[0]
-        if active.isHidden { try firstVisible.activate() }
+        if sheets[activeSheetIndex ?? 0].isHidden { try XLSXWorksheet(index: firstVisible, workbook: self).activate() }
     }
 
     /// The library format for `style` (shared by equal styles), or `nil` for the default look.

@@ -81,14 +81,14 @@ extension XLSXWorksheet {
     /// If it was the active sheet, the first visible sheet is shown instead when the file opens.
     public func hide() throws {
         worksheet_hide(try openHandle())
-        isHidden = true
+        workbook.sheets[index].isHidden = true
     }
 
     /// Makes this the sheet shown when the file is opened (showing it if it was hidden).
     public func activate() throws {
         worksheet_activate(try openHandle())
-        isHidden = false
-        workbook.activeSheet = self
+        workbook.sheets[index].isHidden = false
+        workbook.activeSheetIndex = index
     }
 
     /// Colours the sheet's tab.

@@ -5,26 +5,27 @@ internal import CXlsxWriter
 ///
 /// Rows and columns are **1-based** (``CellAddress``). The sheet keeps its workbook alive, and
 /// every call after the workbook is closed throws `.workbookClosed` instead of touching freed
-/// memory. Not `Sendable`.
+/// memory. A handle: two sheet objects of the same index are the same sheet. Not `Sendable`.
 public final class XLSXWorksheet {
-    /// The sheet's name, as shown on its tab.
-    public let name: String
-    /// The owning workbook (kept alive by the sheet).
+    /// The owning workbook (kept alive by the sheet; it keeps the sheet's record, not the sheet).
     public let workbook: XLSXWorkbook
-    private let sheetHandle: UnsafeMutablePointer<lxw_worksheet>
-    /// Whether ``hide()`` was called (and not undone by ``activate()``).
-    public internal(set) var isHidden = false
+    /// The sheet's position in the workbook, from 0.
+    let index: Int
 
-    init(name: String, handle: UnsafeMutablePointer<lxw_worksheet>, workbook: XLSXWorkbook) {
-        self.name = name
-        self.sheetHandle = handle
+    /// The sheet's name, as shown on its tab.
+    public var name: String { workbook.sheets[index].name }
+    /// Whether ``hide()`` was called (and not undone by ``activate()``).
+    public var isHidden: Bool { workbook.sheets[index].isHidden }
+
+    init(index: Int, workbook: XLSXWorkbook) {
+        self.index = index
         self.workbook = workbook
     }
 
     /// The sheet's library handle while the workbook is open.
     func openHandle() throws -> UnsafeMutablePointer<lxw_worksheet> {
         _ = try workbook.openHandle(sheet: name)
-        return sheetHandle
+        return workbook.sheets[index].handle
     }
 
     /// An error about this sheet.

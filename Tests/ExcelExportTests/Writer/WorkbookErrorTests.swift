@@ -185,4 +185,29 @@ struct WorkbookErrorTests {
         #expect(throws: ExcelWriteError.self) { try sheet.insertChart(Chart(.line), at: CellAddress("C2")) }
         try workbook.close()
     }
+
+    @Test("a workbook and its sheets are freed once let go, closed or not (sheets are handles, not owners)")
+    func freedAfterUse() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        weak var closed: XLSXWorkbook?
+        weak var abandoned: XLSXWorkbook?
+        do {
+            let workbook = try XLSXWorkbook(destination: directory.file("closed.xlsx"))
+            let sheet = try workbook.addWorksheet(named: "Plan")
+            try sheet.write(.string("kept until closed"), row: 1, column: 1)
+            try workbook.addWorksheet(named: "Hidden").hide()
+            #expect(workbook.worksheets.map(\.isHidden) == [false, true])
+            #expect(workbook.worksheet(named: "Hidden")?.isHidden == true)
+            try workbook.close()
+            #expect(sheet.name == "Plan")
+            closed = workbook
+            let unfinished = try XLSXWorkbook(destination: directory.file("abandoned.xlsx"))
+            try unfinished.addWorksheet(named: "Plan").write(.number(1), row: 1, column: 1)
+            abandoned = unfinished
+        }
+        #expect(closed == nil)
+        #expect(abandoned == nil)
+        #expect(try directory.contents() == ["closed.xlsx"])
+    }
 }
