@@ -55,11 +55,11 @@ public final class DirectWorkbook {
         return DirectWorksheet(index: sheets.count - 1, workbook: self)
     }
 
-    func requireOpen(sheet: String? = nil) throws {
+    func requireOpen(sheet: @autoclosure () -> String? = nil) throws {
         guard !isClosed else {
             throw ExcelWriteError(
                 .workbookClosed, "the workbook is already closed; nothing more can be added",
-                path: destination.path, sheet: sheet)
+                path: destination.path, sheet: sheet())
         }
     }
 
@@ -105,54 +105,33 @@ public final class DirectWorkbook {
 
     /// Writes `package` in a private folder and renames it to the destination.
     private func commit(_ package: [UInt8]) throws {
-        let folder: URL
-        var ownFolder: URL?
-        if let stagingFolder {
-            folder = stagingFolder.url
-        } else {
-            guard let made = XLSXWorkbook.makeScratchFolder(in: destination.deletingLastPathComponent()) else {
+        try XLSXWorkbook.writeThenMove(to: destination, stagingFolder: stagingFolder) { temporaryPath in
+            let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else {
                 throw ExcelWriteError(
-                    .cannotCreateFile,
-                    "cannot create a private scratch folder in \(destination.deletingLastPathComponent().path): \(String(cString: strerror(errno)))",
+                    .cannotCreateFile, "cannot create \(temporaryPath): \(String(cString: strerror(errno)))",
                     path: destination.path)
             }
-            folder = made
-            ownFolder = made
-        }
-        defer {
-            if let ownFolder { try? FileManager.default.removeItem(at: ownFolder) }
-        }
-        let temporary = folder.appendingPathComponent(destination.lastPathComponent).path
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else {
-            throw ExcelWriteError(
-                .cannotCreateFile, "cannot create \(temporary): \(String(cString: strerror(errno)))", path: destination.path)
-        }
-        var written = 0
-        var failure: Int32 = 0
-        package.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            while written < buffer.count {
-                let count = Foundation.write(descriptor, base + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
+            var failure: Int32 = 0
+            package.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress else { return }
+                var written = 0
+                while written < buffer.count {
+                    let count = Foundation.write(descriptor, base + written, buffer.count - written)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    written += count
                 }
-                written += count
             }
-        }
-        if Foundation.close(descriptor) != 0, failure == 0 { failure = errno }
-        guard failure == 0 else {
-            unlink(temporary)
-            throw ExcelWriteError(
-                .cannotCreateFile, "cannot write \(temporary): \(String(cString: strerror(failure)))", path: destination.path)
-        }
-        guard rename(temporary, destination.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw ExcelWriteError(
-                .fileSystem, "cannot move the finished workbook into place: \(reason)", path: destination.path)
+            if Foundation.close(descriptor) != 0, failure == 0 { failure = errno }
+            guard failure == 0 else {
+                throw ExcelWriteError(
+                    .cannotCreateFile, "cannot write \(temporaryPath): \(String(cString: strerror(failure)))",
+                    path: destination.path)
+            }
         }
     }
 
@@ -165,42 +144,38 @@ public final class DirectWorkbook {
         return "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
-    /// The print areas, print titles and filter ranges, in the order libxlsxwriter writes them.
+    /// A print area, print titles or filter range of a sheet.
     struct DefinedName {
         /// `_xlnm.Print_Area`, `_xlnm.Print_Titles` or `_xlnm._FilterDatabase`.
         var name: String
         var sheetIndex: Int
-        var sheetName: String
-        var formula: String
+        /// The sheet's name as formulas write it (``quotedSheetName(_:)``).
+        var sheet: String
+        /// What the name refers to on the sheet: `$A$1:$L$7`, `$4:$4`.
+        var range: String
         var hidden: Bool
+
+        var formula: String { sheet + "!" + range }
 
         /// The name as the application properties list it (`Interns!Print_Area`); nil for hidden ones.
         var listedName: String? {
-            hidden ? nil : DirectWorkbook.quotedSheetName(sheetName) + "!" + name.dropFirst("_xlnm.".count)
+            hidden ? nil : sheet + "!" + name.dropFirst("_xlnm.".count)
         }
     }
 
+    /// Every sheet's defined names, in the order libxlsxwriter writes them (by name, then sheet).
     private func definedNames() -> [DefinedName] {
         var names: [DefinedName] = []
         for sheet in sheets {
             let quoted = Self.quotedSheetName(sheet.name)
-            if let filter = sheet.autofilter {
-                names.append(DefinedName(
-                    name: "_xlnm._FilterDatabase", sheetIndex: sheet.index, sheetName: sheet.name,
-                    formula: quoted + "!" + filter.absoluteA1, hidden: true))
+            func name(_ name: String, _ range: String, hidden: Bool = false) {
+                names.append(DefinedName(name: name, sheetIndex: sheet.index, sheet: quoted, range: range, hidden: hidden))
             }
-            if let area = sheet.pageSetup?.printArea {
-                names.append(DefinedName(
-                    name: "_xlnm.Print_Area", sheetIndex: sheet.index, sheetName: sheet.name,
-                    formula: quoted + "!" + area.absoluteA1, hidden: false))
-            }
-            if let rows = sheet.pageSetup?.repeatedRows {
-                names.append(DefinedName(
-                    name: "_xlnm.Print_Titles", sheetIndex: sheet.index, sheetName: sheet.name,
-                    formula: "\(quoted)!$\(rows.lowerBound):$\(rows.upperBound)", hidden: false))
-            }
+            if let filter = sheet.autofilter { name("_xlnm._FilterDatabase", filter.absoluteA1, hidden: true) }
+            if let area = sheet.pageSetup?.printArea { name("_xlnm.Print_Area", area.absoluteA1) }
+            if let rows = sheet.pageSetup?.repeatedRows { name("_xlnm.Print_Titles", "$\(rows.lowerBound):$\(rows.upperBound)") }
         }
-        return names.sorted { ($0.name, Self.quotedSheetName($0.sheetName)) < ($1.name, Self.quotedSheetName($1.sheetName)) }
+        return names.sorted { ($0.name, $0.sheet) < ($1.name, $1.sheet) }
     }
 
     private func contentTypes() -> [UInt8] {
@@ -390,8 +365,8 @@ struct SharedStrings {
         xml.markup(#"">"#)
         for text in texts {
             // Leading or trailing spaces, tabs or line breaks are kept only when marked.
-            let edges = [text.utf8.first, text.utf8.last].compactMap { $0 }
-            if edges.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            func isSpace(_ byte: UInt8?) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+            if isSpace(text.utf8.first) || isSpace(text.utf8.last) {
                 xml.markup(#"<si><t xml:space="preserve">"#)
             } else {
                 xml.markup("<si><t>")

@@ -28,11 +28,7 @@ public final class DirectWorksheet: WorksheetWriting {
     }
 
     private func requireInGrid(_ cell: CellAddress) throws {
-        guard cell.isInGrid else {
-            throw error(
-                .invalidCellAddress,
-                "row \(cell.row), column \(cell.column) is outside the sheet (rows 1…\(CellAddress.maximumRow), columns 1…\(CellAddress.maximumColumn))")
-        }
+        if let problem = cell.gridProblem { throw error(.invalidCellAddress, problem) }
     }
 
     // MARK: Cells
@@ -44,79 +40,41 @@ public final class DirectWorksheet: WorksheetWriting {
     public func write(_ content: CellContent, at cell: CellAddress, style: CellStyle?) throws {
         try requireOpen()
         try requireInGrid(cell)
-        var place: String { "cell \(cell.a1)" }
+        if let problem = content.problem(at: cell, limitingLength: true) { throw error(problem.code, problem.message) }
+        var cellStyle = style
         let value: SheetContent.Value
         switch content {
         case .string(let text):
-            try checkText(text, at: cell)
             // libxlsxwriter writes an empty text as a blank cell.
             guard !text.isEmpty else { return try write(.blank, at: cell, style: style) }
             value = .sharedText(workbook.strings.index(of: text))
         case .number(let number):
-            try requireFinite(number, at: cell)
             value = .number(number)
         case .integer(let integer):
-            guard integer.magnitude <= 1 << 53 else {
-                throw error(
-                    .invalidArgument,
-                    "\(integer) at \(place) is larger than 2^53; Excel stores numbers as doubles and would change it")
-            }
             value = .number(Double(integer))
         case .boolean(let flag):
             value = .boolean(flag)
         case .date(let date):
-            let seconds = date.timeIntervalSince1970.rounded(.down)
-            guard seconds.isFinite, abs(seconds) < 1e13 else {
-                throw error(.invalidArgument, "the date at \(place) is out of Excel's range")
-            }
             // Excel's serial day number (1900 system) of the Unix time, as libxlsxwriter counts it.
-            let styleIndex = workbook.styles.index(of: style ?? .date)
-            workbook.sheets[index].store(.number(seconds / 86_400 + 25_569), at: cell, style: styleIndex)
-            return
+            value = .number(date.timeIntervalSince1970.rounded(.down) / 86_400 + 25_569)
+            cellStyle = style ?? .date
         case .formula(let formula):
             let expression = formula.expression.hasPrefix("=") ? String(formula.expression.dropFirst()) : formula.expression
             switch formula.cachedValue {
-            case .number(let cached):
-                try requireFinite(cached, at: cell)
-                value = .formula(expression, cached: cached)
-            case .text(let cached):
-                try checkText(cached, at: cell)
-                value = .textFormula(expression, cached: cached)
+            case .number(let cached): value = .formula(expression, cached: cached)
+            case .text(let cached): value = .textFormula(expression, cached: cached)
             }
         case .url:
             throw error(
                 .invalidArgument,
-                "\(place) holds a link, which workbooks written without libxlsxwriter cannot hold; write this workbook with XLSXWorkbook")
+                "cell \(cell.a1) holds a link, which workbooks written without libxlsxwriter cannot hold; write this workbook with XLSXWorkbook")
         case .blank:
             // As in libxlsxwriter, a blank without a style writes nothing.
             guard let style, !style.isDefault else { return }
             value = .blank
         }
-        let styleIndex = workbook.styles.index(of: style)
+        let styleIndex = workbook.styles.index(of: cellStyle)
         workbook.sheets[index].store(value, at: cell, style: styleIndex)
-    }
-
-    private func checkText(_ text: String, at cell: CellAddress) throws {
-        if let problem = XMLText.cellProblem(text) {
-            throw error(.invalidArgument, "the text at cell \(cell.a1) \(problem)")
-        }
-        // Excel's limit, in characters; counted only for texts that might reach it.
-        if text.utf8.count > Self.maximumTextLength, text.count > Self.maximumTextLength {
-            throw error(
-                .valueTooLong,
-                "the text at cell \(cell.a1) has \(text.count) characters; a cell holds at most \(Self.maximumTextLength)")
-        }
-    }
-
-    /// The most characters a cell holds.
-    static let maximumTextLength = 32_767
-
-    private func requireFinite(_ number: Double, at cell: CellAddress) throws {
-        guard number.isFinite else {
-            throw error(
-                .invalidArgument,
-                "\(number) at cell \(cell.a1) is not a finite number; Excel cannot store NaN or infinity")
-        }
     }
 
     // MARK: Layout

@@ -55,9 +55,6 @@ public final class XLSXWorkbook {
 
     /// Where the finished workbook is written.
     public let destination: URL
-    /// The private folder (mode 0700, made by `mkdtemp` at ``close()``) that holds the file
-    /// libxlsxwriter writes, renamed to `destination` on success; nil with a staging folder.
-    private(set) var scratchFolder: URL?
     /// The shared staging folder of the options, if any.
     private let stagingFolder: XLSXStagingFolder?
     /// `nil` once closed (libxlsxwriter frees the workbook in `workbook_close`).
@@ -135,7 +132,6 @@ public final class XLSXWorkbook {
             // Never closed: free without writing anything.
             lxw_workbook_free(handle)
         }
-        if let scratchFolder { Self.removeScratch(scratchFolder) }
         free(scratchDirectory)
     }
 
@@ -192,11 +188,11 @@ public final class XLSXWorkbook {
     public var worksheets: [XLSXWorksheet] { sheets.indices.map { XLSXWorksheet(index: $0, workbook: self) } }
 
     /// The open library handle, or a `.workbookClosed` error.
-    func openHandle(sheet: String? = nil) throws -> UnsafeMutablePointer<lxw_workbook> {
+    func openHandle(sheet: @autoclosure () -> String? = nil) throws -> UnsafeMutablePointer<lxw_workbook> {
         guard let handle else {
             throw ExcelWriteError(
                 .workbookClosed, "the workbook is already closed; nothing more can be added",
-                path: destination.path, sheet: sheet)
+                path: destination.path, sheet: sheet())
         }
         return handle
     }
@@ -357,41 +353,60 @@ public final class XLSXWorkbook {
         try showAVisibleSheet()
         self.handle = nil
         formats.removeAll()
+        // `workbook_close` frees the library's workbook; before it is called, a failure must.
+        var handedToLibrary = false
+        defer {
+            if !handedToLibrary { lxw_workbook_free(handle) }
+        }
+        try Self.writeThenMove(to: destination, stagingFolder: stagingFolder) { temporaryPath in
+            guard let path = strdup(temporaryPath) else {
+                throw ExcelWriteError(.library, "out of memory for the workbook's file name", path: destination.path)
+            }
+            // libxlsxwriter owns `filename` (it frees it with the workbook): swap in the scratch file.
+            free(handle.pointee.filename)
+            handle.pointee.filename = path
+            handedToLibrary = true
+            let result = workbook_close(handle)
+            guard result == LXW_NO_ERROR else {
+                throw ExcelWriteError(library: result, "cannot write the workbook", path: destination.path)
+            }
+        }
+    }
+
+    /// Has `write` write a workbook's file at the temporary path it is given, in a private folder
+    /// (`stagingFolder`, or one made in the destination's directory and removed after), then
+    /// renames the file to `destination`. On any failure nothing is left at the destination or
+    /// in the folder. Both writers finish through it.
+    /// - Throws: ``ExcelWriteError`` `.cannotCreateFile` if the private folder cannot be made,
+    ///   `.fileSystem` if the rename fails, or what `write` throws.
+    static func writeThenMove(
+        to destination: URL, stagingFolder: XLSXStagingFolder?, write: (_ temporaryPath: String) throws -> Void
+    ) throws {
         let directory = destination.deletingLastPathComponent()
         let folder: URL
+        var ownFolder: URL?
         if let stagingFolder {
             folder = stagingFolder.url
         } else {
-            guard let made = Self.makeScratchFolder(in: directory) else {
-                let reason = String(cString: strerror(errno))
-                lxw_workbook_free(handle)
+            guard let made = makeScratchFolder(in: directory) else {
                 throw ExcelWriteError(
-                    .cannotCreateFile, "cannot create a private scratch folder in \(directory.path): \(reason)",
+                    .cannotCreateFile,
+                    "cannot create a private scratch folder in \(directory.path): \(String(cString: strerror(errno)))",
                     path: destination.path)
             }
             folder = made
-            scratchFolder = made
+            ownFolder = made
         }
         defer {
-            if let scratchFolder { Self.removeScratch(scratchFolder) }
+            if let ownFolder { removeScratch(ownFolder) }
         }
-        guard let path = strdup(folder.appendingPathComponent(destination.lastPathComponent).path) else {
-            lxw_workbook_free(handle)
-            throw ExcelWriteError(.library, "out of memory for the workbook's file name", path: destination.path)
-        }
-        let temporaryPath = String(cString: path)
+        let temporaryPath = folder.appendingPathComponent(destination.lastPathComponent).path
         // In a shared folder the file must not outlive a failure (its own folder goes anyway).
         var moved = false
         defer {
             if !moved, stagingFolder != nil { unlink(temporaryPath) }
         }
-        // libxlsxwriter owns `filename` (it frees it with the workbook): swap in the scratch file.
-        free(handle.pointee.filename)
-        handle.pointee.filename = path
-        let result = workbook_close(handle)
-        guard result == LXW_NO_ERROR else {
-            throw ExcelWriteError(library: result, "cannot write the workbook", path: destination.path)
-        }
+        try write(temporaryPath)
         guard rename(temporaryPath, destination.path) == 0 else {
             let reason = String(cString: strerror(errno))
             throw ExcelWriteError(

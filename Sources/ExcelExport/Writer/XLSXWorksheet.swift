@@ -42,11 +42,7 @@ public final class XLSXWorksheet {
 
     /// The library's 0-based row and column for `cell`, or `.invalidCellAddress`.
     func position(_ cell: CellAddress) throws -> (row: lxw_row_t, column: lxw_col_t) {
-        guard cell.isInGrid else {
-            throw error(
-                .invalidCellAddress,
-                "row \(cell.row), column \(cell.column) is outside the sheet (rows 1…\(CellAddress.maximumRow), columns 1…\(CellAddress.maximumColumn))")
-        }
+        if let problem = cell.gridProblem { throw error(.invalidCellAddress, problem) }
         return (lxw_row_t(cell.row - 1), lxw_col_t(cell.column - 1))
     }
 
@@ -64,26 +60,20 @@ public final class XLSXWorksheet {
     public func write(_ content: CellContent, at cell: CellAddress, style: CellStyle? = nil) throws {
         let handle = try openHandle()
         let (row, column) = try position(cell)
+        if let problem = content.problem(at: cell, limitingLength: false) { throw error(problem.code, problem.message) }
         // Built only for an error: formatting the address of every cell written costs more than
         // writing it.
         var place: String { "cell \(cell.a1)" }
         switch content {
         case .string(let text):
-            try checkText(text, at: cell)
             try check(
                 worksheet_write_string(handle, row, column, text, try workbook.format(for: style)),
                 "cannot write the text at \(place)")
         case .number(let number):
-            try requireFinite(number, at: cell)
             try check(
                 worksheet_write_number(handle, row, column, number, try workbook.format(for: style)),
                 "cannot write the number at \(place)")
         case .integer(let integer):
-            guard integer.magnitude <= 1 << 53 else {
-                throw error(
-                    .invalidArgument,
-                    "\(integer) at \(place) is larger than 2^53; Excel stores numbers as doubles and would change it")
-            }
             try check(
                 worksheet_write_number(handle, row, column, Double(integer), try workbook.format(for: style)),
                 "cannot write the number at \(place)")
@@ -92,30 +82,23 @@ public final class XLSXWorksheet {
                 worksheet_write_boolean(handle, row, column, value ? 1 : 0, try workbook.format(for: style)),
                 "cannot write the boolean at \(place)")
         case .date(let date):
-            let seconds = date.timeIntervalSince1970.rounded(.down)
-            guard seconds.isFinite, abs(seconds) < 1e13 else {
-                throw error(.invalidArgument, "the date at \(place) is out of Excel's range")
-            }
+            let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
             try check(
-                worksheet_write_unixtime(handle, row, column, Int64(seconds), try workbook.format(for: style ?? .date)),
+                worksheet_write_unixtime(handle, row, column, seconds, try workbook.format(for: style ?? .date)),
                 "cannot write the date at \(place)")
         case .formula(let formula):
             let format = try workbook.format(for: style)
             switch formula.cachedValue {
             case .number(let value):
-                try requireFinite(value, at: cell)
                 try check(
                     worksheet_write_formula_num(handle, row, column, formula.expression, format, value),
                     "cannot write the formula \(formula.expression) at \(place)")
             case .text(let value):
-                try checkText(value, at: cell)
                 try check(
                     worksheet_write_formula_str(handle, row, column, formula.expression, format, value),
                     "cannot write the formula \(formula.expression) at \(place)")
             }
         case .url(let url, let text):
-            try checkText(url, at: cell)
-            if let text { try checkText(text, at: cell) }
             try check(
                 worksheet_write_url_opt(handle, row, column, url, try workbook.format(for: style), text, nil),
                 "cannot write the link \(url) at \(place)")
@@ -154,21 +137,6 @@ public final class XLSXWorksheet {
             worksheet_write_comment_opt(handle, row, column, XMLText.valid(text), &options)
         }
         try check(result, "cannot add the note at \(cell.a1)")
-    }
-
-    /// Throws `.invalidArgument` for a text a cell cannot hold as it is (see ``XMLText/cellProblem(_:)``).
-    private func checkText(_ text: String, at cell: CellAddress) throws {
-        if let problem = XMLText.cellProblem(text) {
-            throw error(.invalidArgument, "the text at cell \(cell.a1) \(problem)")
-        }
-    }
-
-    private func requireFinite(_ number: Double, at cell: CellAddress) throws {
-        guard number.isFinite else {
-            throw error(
-                .invalidArgument,
-                "\(number) at cell \(cell.a1) is not a finite number; Excel cannot store NaN or infinity")
-        }
     }
 }
 

@@ -114,18 +114,12 @@ struct XMLBytes {
 
     /// Appends a 1-based column's letters, e.g. `AB` for 28.
     mutating func columnLetters(_ column: Int) {
-        if column <= 26 {
-            bytes.append(0x40 + UInt8(clamping: max(column, 1)))
-            return
+        // Most sheets stay within A–Z: one byte, no string.
+        if (1...26).contains(column) {
+            bytes.append(0x40 + UInt8(column))
+        } else {
+            bytes.append(contentsOf: CellAddress.columnLetters(column).utf8)
         }
-        var letters: [UInt8] = []
-        var rest = column
-        while rest > 0 {
-            let remainder = (rest - 1) % 26
-            letters.append(0x41 + UInt8(remainder))
-            rest = (rest - 1) / 26
-        }
-        bytes.append(contentsOf: letters.reversed())
     }
 
     /// Appends an ARGB colour attribute value, e.g. `FF1F3864`.
